@@ -1,0 +1,70 @@
+"""The Python API: what the CLI does, as plain functions a notebook can call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.query import Result
+
+from kg.rdf.namespaces import DEFAULT_BASE
+
+DEFAULT_INPUT = Path(__file__).resolve().parent.parent / "data"
+
+
+class StrictInputError(RuntimeError):
+    """A strict build met bad input (each problem was reported)."""
+
+
+def build_with_summary(inputs: Iterable[str | Path] | None = None,
+                       store: str | Path | Dataset | None = None,
+                       base: str = DEFAULT_BASE, model: str | None = None, workers: int = 1,
+                       strict: bool = False,
+                       on_article: Callable[[], object] | None = None):
+    """Build articles into a store and say what happened: (Dataset, BuildSummary)."""
+    from kg.ingest import read_articles
+    from kg.pipeline import BuildSummary, build_into
+
+    dataset = store if isinstance(store, Dataset) else open_dataset(store)
+    summary = BuildSummary()
+    paths = list(inputs) if inputs else [DEFAULT_INPUT]
+    articles = read_articles(paths, summary.problems)
+    build_into(dataset, articles, base, model=model, workers=workers, summary=summary,
+               on_article=on_article)
+    if strict and summary.problems:
+        raise StrictInputError(f"{summary.skipped} input(s) could not be read")
+    return dataset, summary
+
+
+def build(inputs: Iterable[str | Path] | None = None, store: str | Path | None = None,
+          base: str = DEFAULT_BASE, model: str | None = None, workers: int = 1,
+          strict: bool = False) -> Dataset:
+    """Build the knowledge graph of ``inputs`` (default: the sample ``data/``).
+
+    Returns the rdflib Dataset (one named graph per article, union as default graph),
+    in memory, or persisted in the folder ``store``.
+    """
+    return build_with_summary(inputs, store, base, model, workers, strict)[0]
+
+
+def open_dataset(store: str | Path | None = None) -> Dataset:
+    """An existing (or new) store folder, or a new in-memory store."""
+    from kg.store import open_store
+
+    return open_store(store)
+
+
+def query(dataset: Dataset, text: str,
+          bindings: dict[str, URIRef | Literal] | None = None) -> Result:
+    """Run a SPARQL query over the union of the article graphs."""
+    from kg.queries import run_query
+
+    return run_query(dataset, text, bindings)
+
+
+def export(dataset: Dataset, path: str | Path, fmt: str | None = None) -> Path:
+    """Write the graph (turtle, trig, nt, nquads or json-ld) atomically to ``path``."""
+    from kg.export import export as write
+
+    return write(dataset, path, fmt)

@@ -1,0 +1,43 @@
+"""`kg build`: articles in, graph out (store and/or file)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.api import StrictInputError, build_with_summary, export
+from kg.commands.common import add_build_options, progress_callback, report_problems
+from kg.export import format_for
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("build", help="build the graph of articles")
+    parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                        help="article files or folders (default: data/)")
+    parser.add_argument("--store", metavar="DIR", help="store folder to build into")
+    parser.add_argument("-o", "--output", metavar="FILE", help="export the graph to FILE")
+    parser.add_argument("--format", help="turtle|trig|nt|nquads|json-ld (default: from -o)")
+    add_build_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = format_for(args.output, args.format) if args.output else None
+    update, close = progress_callback()
+    try:
+        dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
+                                              args.workers, strict=False, on_article=update)
+    finally:
+        close()
+    report_problems(summary.problems)
+    if args.strict and summary.problems:
+        print(f"kg build: {StrictInputError.__doc__} ({summary.skipped} problems)",
+              file=sys.stderr)
+        return 1
+    if args.output:
+        path = export(dataset, args.output, fmt)
+        print(f"wrote {path} ({fmt})")
+    if args.store:
+        print(f"store: {args.store}")
+    print(summary)
+    return 0

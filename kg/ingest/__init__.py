@@ -1,0 +1,117 @@
+"""Input stage: turn files and folders of news articles into ``Article`` records.
+
+Articles are streamed one at a time so that corpora larger than memory work.
+Bad input (an empty, binary or non-UTF-8 file, a malformed record) never stops
+the run: it is skipped and reported as an ``InputProblem``. Only a user
+mistake in the paths themselves raises ``InputError``, before anything is read.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.ingest.article import Article, InputProblem
+from kg.ingest.common import cannot_read
+from kg.ingest.csv_input import read_csv
+from kg.ingest.html import read_html
+from kg.ingest.jsonl import read_json, read_jsonl
+from kg.ingest.text import read_txt
+
+__all__ = ["Article", "InputError", "InputProblem", "SUPPORTED_EXTENSIONS", "read_articles"]
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[Path], Iterator[Article | InputProblem]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".jsonl": read_jsonl,
+    ".json": read_json,
+    ".csv": read_csv,
+    ".html": read_html,
+    ".htm": read_html,
+}
+SUPPORTED_EXTENSIONS = tuple(READERS)
+
+
+class InputError(ValueError):
+    """A mistake in the paths the user gave; the message is one line naming the path."""
+
+
+def read_articles(
+    paths: Iterable[str | Path], problems: list[InputProblem] | None = None
+) -> Iterator[Article]:
+    """Yield the articles of all files and folders in ``paths``, in a stable order.
+
+    Folders are walked recursively in sorted name order, skipping hidden entries
+    and files of unknown type. Every skipped input is appended to ``problems``
+    (or logged as a warning when no list is given). All paths are checked up
+    front, so a typo raises ``InputError`` before any work is done.
+    """
+    roots = [Path(path) for path in paths]
+    for root in roots:
+        _check_path(root)
+    seen: set[Path] = set()
+    for root in roots:
+        for item in _files(root, explicit=True):
+            if isinstance(item, InputProblem):
+                _report(item, problems)
+                continue
+            key = _identity(item)
+            if key in seen:  # same file reached twice: read it once
+                continue
+            seen.add(key)
+            try:
+                for result in READERS[item.suffix.lower()](item):
+                    if isinstance(result, InputProblem):
+                        _report(result, problems)
+                    else:
+                        yield result
+            except OSError as err:
+                _report(InputProblem(str(item), cannot_read(err)), problems)
+
+
+def _check_path(path: Path) -> None:
+    if not path.exists():
+        raise InputError(f"input path does not exist: {path}")
+    if not path.is_dir() and path.suffix.lower() not in READERS:
+        supported = ", ".join(SUPPORTED_EXTENSIONS)
+        raise InputError(f"unsupported file type: {path} (supported: {supported})")
+
+
+def _files(
+    path: Path, explicit: bool = False, parents: frozenset[Path] = frozenset()
+) -> Iterator[Path | InputProblem]:
+    """Readable files under ``path`` in sorted order, depth first."""
+    if not path.is_dir():
+        if explicit or path.suffix.lower() in READERS:
+            yield path
+        return
+    here = _identity(path)
+    if here in parents:  # a symlink back up the tree would loop forever
+        return
+    try:
+        names = sorted(entry.name for entry in os.scandir(path))
+    except OSError as err:
+        yield InputProblem(str(path), f"cannot list folder: {err.strerror or err}")
+        return
+    for name in names:
+        if not name.startswith("."):
+            yield from _files(path / name, parents=parents | {here})
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _report(problem: InputProblem, problems: list[InputProblem] | None) -> None:
+    if problems is None:
+        log.warning("skipped %s", problem)
+    else:
+        problems.append(problem)

@@ -1,0 +1,34 @@
+"""The plain-data hand-off from ingestion to the rest of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from the input, before any NLP.
+
+    ``source`` names where it came from (file, and line for JSONL) so that
+    later stages can report problems the way the user sees the input.
+    """
+
+    id: str
+    text: str
+    source: str = ""
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None  # ISO 8601 date, YYYY-MM-DD
+    authors: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that was skipped, with the reason a user can act on."""
+
+    source: str  # file name, with ":LINE" when the problem is one record of a file
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"

