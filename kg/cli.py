@@ -12,7 +12,7 @@ import sys
 
 from kg.errors import UserError
 
-COMMANDS = ["build", "query", "export", "stats", "validate"]
+COMMANDS = ["build", "query", "export", "stats", "validate", "eval"]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -6,9 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
+from rdflib.term import Node
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import NIF, PREFIXES, XSD
 
 # name -> (rdflib serializer, keeps named graphs)
 FORMATS: dict[str, tuple[str, bool]] = {
@@ -40,19 +41,41 @@ def format_for(path: str | Path | None, requested: str | None = None) -> str:
     return "turtle"
 
 
+_OFFSETS = (NIF.beginIndex, NIF.endIndex)
+
+
+def restore_datatype(predicate: Node, value: Node) -> Node:
+    """Oxigraph stores xsd:nonNegativeInteger as xsd:integer (same value); the data model
+    promises nonNegativeInteger for offsets, so exports put it back."""
+    if predicate in _OFFSETS and isinstance(value, Literal):
+        return Literal(str(value), datatype=XSD.nonNegativeInteger)
+    return value
+
+
 def union_graph(dataset: Dataset) -> Graph:
     """All articles' triples as one graph (what Turtle and N-Triples carry)."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    graph += dataset.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph
+    found = dataset.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph
+    graph += ((s, p, restore_datatype(p, o)) for s, p, o in found)
     return graph
+
+
+def named_graphs(dataset: Dataset) -> Dataset:
+    """An in-memory copy keeping one graph per article (what TriG and N-Quads carry)."""
+    copy = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        copy.bind(prefix, namespace)
+    copy.addN((s, p, restore_datatype(p, o), copy.get_context(g))
+              for s, p, o, g in dataset.quads((None, None, None, None)) if g is not None)
+    return copy
 
 
 def serialize(dataset: Dataset, fmt: str) -> bytes:
     """The graph in ``fmt``; line-based formats are sorted so exports are byte-stable."""
     serializer, keeps_graphs = FORMATS[fmt]
-    source = dataset if keeps_graphs else union_graph(dataset)
+    source = named_graphs(dataset) if keeps_graphs else union_graph(dataset)
     if fmt == "json-ld":
         data = source.serialize(format=serializer, auto_compact=True)
     else:

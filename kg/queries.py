@@ -71,11 +71,31 @@ def parse_bindings(pairs: list[str]) -> dict[str, URIRef | Literal]:
     return bindings
 
 
+_WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def bind_variables(text: str, bindings: dict[str, URIRef | Literal]) -> str:
+    """The query with a VALUES block at the top of its WHERE clause.
+
+    Filters inside the WHERE clause see the values (Oxigraph only substitutes
+    projected variables, and a trailing VALUES joins after the filters ran).
+    """
+    if not bindings:
+        return text
+    match = _WHERE_OPEN.search(text)
+    if match is None:
+        raise QueryError("variables can only be bound in a query with a WHERE clause")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(value.n3() for value in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }}"
+    return text[:match.end()] + block + text[match.end():]
+
+
 def run_query(dataset: Dataset, text: str,
               bindings: dict[str, URIRef | Literal] | None = None) -> Result:
     """Run SPARQL over the union of the article graphs; syntax errors become QueryError."""
     try:
-        result = dataset.query(text, initBindings=bindings or {})
+        result = dataset.query(bind_variables(text, bindings or {}))
         if result.type == "SELECT":
             result.bindings = list(result.bindings)
         return result

@@ -78,7 +78,9 @@ def read_json(path: str | Path) -> Iterator[Article | InputProblem]:
     try:
         data = json.loads(content)
     except json.JSONDecodeError as err:
-        yield InputProblem(f"{source}:{err.lineno}", f"malformed JSON: {err.msg} (column {err.colno})")
+        yield InputProblem(
+            f"{source}:{err.lineno}", f"malformed JSON: {err.msg} (column {err.colno})"
+        )
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         items = _array_items(content, _value_start(content, "articles"))

@@ -177,8 +177,15 @@ def test_split_header_offsets_index_remaining_text() -> None:
 
 def test_jsonl_records(tmp_path: Path) -> None:
     lines = [
-        {"id": "a1", "text": BODY, "title": "T", "url": "https://x.example/a",
-         "publisher": "X", "date": "2018-09-05T08:00:00+00:00", "authors": ["A B", "C D"]},
+        {
+            "id": "a1",
+            "text": BODY,
+            "title": "T",
+            "url": "https://x.example/a",
+            "publisher": "X",
+            "date": "2018-09-05T08:00:00+00:00",
+            "authors": ["A B", "C D"],
+        },
         {"text": "Second article.", "authors": "E F; G H", "date": "yesterday"},
         {"id": 7, "text": "Third."},
     ]
@@ -187,8 +194,14 @@ def test_jsonl_records(tmp_path: Path) -> None:
     assert problems == []
     first, second, third = articles
     assert first == Article(
-        id="a1", text=BODY, source=f"{path}:1", title="T", url="https://x.example/a",
-        publisher="X", date="2018-09-05", authors=("A B", "C D"),
+        id="a1",
+        text=BODY,
+        source=f"{path}:1",
+        title="T",
+        url="https://x.example/a",
+        publisher="X",
+        date="2018-09-05",
+        authors=("A B", "C D"),
     )
     assert second.id == "feed-2"
     assert second.source == f"{path}:2"
@@ -204,7 +217,7 @@ def test_jsonl_bad_lines_reported_rest_read(tmp_path: Path) -> None:
         b'{"id": "broken", "text": \n'
         b'{"id": "empty", "text": "   "}\n'
         b'{"id": "none"}\n'
-        b'[1, 2]\n'
+        b"[1, 2]\n"
         b'{"id": "latin", "text": "caf\xe9"}\n'
         b'{"id": "ok2", "text": "Also fine."}\n',
     )
@@ -223,8 +236,10 @@ def test_jsonl_bad_lines_reported_rest_read(tmp_path: Path) -> None:
     ("payload", "sources"),
     [
         ('[\n  {"id": "a", "text": "One."},\n  {"text": "Two."}\n]', ["2", "3"]),
-        ('{"meta": {"articles": 1},\n "articles": [\n{"text": "One."}, {"text": "Two."}]}',
-         ["3", "3"]),
+        (
+            '{"meta": {"articles": 1},\n "articles": [\n{"text": "One."}, {"text": "Two."}]}',
+            ["3", "3"],
+        ),
     ],
 )
 def test_json_lists(tmp_path: Path, payload: str, sources: list[str]) -> None:
@@ -253,7 +268,7 @@ def test_json_problems(tmp_path: Path) -> None:
         (f"{bad}:3", "malformed JSON"),
         (f"{notext}:2", "record has no text"),
         (f"{notext}:3", "record is not a JSON object"),
-        (str(scalar), "expected a list of records, one object or {\"articles\""),
+        (str(scalar), 'expected a list of records, one object or {"articles"'),
         (str(empty_list), "file has no records"),
     ]
 
@@ -267,7 +282,7 @@ def test_csv_records(tmp_path: Path) -> None:
         "ID,Text,Title,Date,Authors,Publisher,URL\n"
         'c1,"First line\nsecond line",T1,2018-09-05,A B; C D,Pub,https://x.example\n'
         "\n"
-        ",Third-line article,,not a date,\"E F, G H\",,\n"
+        ',Third-line article,,not a date,"E F, G H",,\n'
         "c3,,,,,,\n",
     )
     articles, problems = read(path)
@@ -275,7 +290,10 @@ def test_csv_records(tmp_path: Path) -> None:
     first, second = articles
     assert first.text == "First line\nsecond line"
     assert (first.title, first.date, first.publisher, first.url) == (
-        "T1", "2018-09-05", "Pub", "https://x.example"
+        "T1",
+        "2018-09-05",
+        "Pub",
+        "https://x.example",
     )
     assert first.authors == ("A B", "C D")
     assert first.source == f"{path}:2"
@@ -400,7 +418,12 @@ def test_folder_recursion_sorted_hidden_and_unknown_skipped(tmp_path: Path) -> N
     articles, problems = read(tmp_path)
     assert problems == []
     assert [a.text for a in articles] == [
-        "upper-case suffix", "a/c", "a/deeper/x", "a/z", "b", "c/n",
+        "upper-case suffix",
+        "a/c",
+        "a/deeper/x",
+        "a/z",
+        "b",
+        "c/n",
     ]
     assert articles[3].source == str(tmp_path / "a" / "z.txt")
     # deterministic: the same again

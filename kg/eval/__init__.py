@@ -1,0 +1,35 @@
+"""Measuring quote extraction and speaker attribution against human annotation (PolNeAR)."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from kg import nlp
+from kg.eval.brat import GoldArticle, read_gold
+from kg.eval.report import EvalResult, Figures, format_report
+from kg.eval.score import Counts, score_article
+from kg.extract import extract_facts
+from kg.ingest.article import Article
+
+
+def evaluate(gold_dir: str | Path, model: str | None = None,
+             limit: int | None = None) -> EvalResult:
+    """Parse the gold articles, extract quotes and score the direct ones."""
+    articles: list[GoldArticle] = read_gold(Path(gold_dir))[:limit]
+    pipeline = nlp.load_pipeline(model)
+    started = time.perf_counter()
+    result = EvalResult(articles=len(articles), by_layout=defaultdict(Counts))
+    docs = nlp.parse((a.text for a in articles), pipeline)
+    for doc, gold in zip(docs, articles):
+        facts = extract_facts(doc, Article(gold.name, gold.text))
+        score = score_article(gold, [q for q in facts.quotes if q.direct])
+        for name, counts in score.by_layout.items():
+            result.by_layout[name].add(counts)
+        result.errors.extend(score.errors)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+__all__ = ["evaluate", "format_report", "EvalResult", "Figures", "read_gold"]

@@ -1,0 +1,80 @@
+"""Person names: cleaning surface forms and deciding which forms name the same person.
+
+Titles and honorifics never become part of a name; a middle initial is a variant,
+not a different person ("Donald J. Trump" is "Donald Trump"), so canonical names
+drop middle initials and keep every other word.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "prof", "professor",
+    "president", "vice", "sen", "senator", "rep", "representative", "gov", "governor",
+    "secretary", "former", "first", "candidate", "nominee", "gen", "general", "lt", "col",
+    "maj", "capt", "adm", "sgt", "judge", "justice", "mayor", "speaker", "rev", "reverend",
+    "pope", "king", "queen", "prince", "princess", "chancellor", "minister", "premier",
+    "ambassador", "attorney", "chairman", "chairwoman", "leader", "sheriff", "commissioner",
+    "gop", "democratic", "republican", "democrat", "presidential", "press", "the", "then",
+}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_STRIP = " ,.;:\"'“”‘’()[]–—-\n\t"
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def strip_possessive(text: str) -> str:
+    return _POSSESSIVE.sub("", text)
+
+
+def clean_person(text: str) -> str:
+    """The proper name in a surface form: no titles, possessive or punctuation."""
+    words = strip_possessive(text.strip(_STRIP)).split()
+    while words and words[0].rstrip(".").lower() in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words).strip(_STRIP)
+
+
+def is_honorific(word: str) -> bool:
+    return word.rstrip(".").lower() in _HONORIFICS
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?", word))
+
+
+def name_words(name: str) -> list[str]:
+    """The words that identify a person: middle initials and suffixes left out."""
+    words = name.split()
+    core = [w for i, w in enumerate(words)
+            if not (0 < i < len(words) - 1 and _is_initial(w))
+            and w.rstrip(".").lower() not in _SUFFIXES]
+    return core or words
+
+
+def canonical_person(name: str) -> str:
+    """The label form of a full name: 'Donald J. Trump' -> 'Donald Trump'."""
+    words = name.split()
+    suffix = [w for w in words[1:] if w.rstrip(".").lower() in _SUFFIXES]
+    return " ".join(name_words(name) + suffix)
+
+
+def surname(name: str) -> str:
+    return name_words(name)[-1]
+
+
+def shortens(short: str, full: str) -> bool:
+    """Whether ``short`` can be a shorter way of writing the person named ``full``.
+
+    'Trump' shortens 'Donald Trump'; 'Huckabee Sanders' and 'Sarah Sanders' shorten
+    'Sarah Huckabee Sanders'; 'Bill Clinton' does not shorten 'Hillary Clinton'.
+    """
+    s, f = name_words(short), name_words(full)
+    if len(s) >= len(f) or not s:
+        return len(s) == len(f) and [w.lower() for w in s] == [w.lower() for w in f]
+    s_low, f_low = [w.lower() for w in s], [w.lower() for w in f]
+    if f_low[-len(s_low):] == s_low:  # a surname (possibly double-barrelled)
+        return True
+    # first and last word agree, the full form adds middle names
+    return len(s_low) >= 2 and s_low[0] == f_low[0] and s_low[-1] == f_low[-1]
