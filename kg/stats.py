@@ -20,9 +20,12 @@ _TYPES = {
 }
 
 
+_COUNT_OF_TYPE = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {type} }}"
+
+
 def graph_stats(dataset: Dataset) -> dict[str, int]:
-    counts = {name: literal_count(dataset, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {t} }}")
-              for name, t in _TYPES.items()}
+    counts = {name: literal_count(dataset, _COUNT_OF_TYPE.format(type=rdf_type))
+              for name, rdf_type in _TYPES.items()}
     counts["said"] = literal_count(dataset, "SELECT (COUNT(*) AS ?n) WHERE { ?s nkg:said ?o }")
     counts["published"] = literal_count(
         dataset, "SELECT (COUNT(*) AS ?n) WHERE { ?s nkg:published ?o }")

@@ -30,6 +30,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         close()
     report_problems(summary.problems)
+    try:
+        return _finish(args, dataset, summary, fmt)
+    finally:
+        dataset.close()
+
+
+def _finish(args: argparse.Namespace, dataset, summary, fmt: str | None) -> int:
     if args.strict and summary.problems:
         print(f"kg build: {StrictInputError.__doc__} ({summary.skipped} problems)",
               file=sys.stderr)

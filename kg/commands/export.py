@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import closing
 
 from kg.api import export
 from kg.commands.common import add_graph_source, graph_from
@@ -19,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     fmt = format_for(args.output, args.format)
-    path = export(graph_from(args), args.output, fmt)
+    with closing(graph_from(args)) as dataset:
+        path = export(dataset, args.output, fmt)
     print(f"wrote {path} ({fmt})")
     return 0

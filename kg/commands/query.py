@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from rdflib.query import Result
@@ -42,8 +43,8 @@ def query_text(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     text = query_text(args)
     bindings = parse_bindings(args.var)
-    result = query(graph_from(args), text, bindings)
-    sys.stdout.write(render(result, args.format))
+    with closing(graph_from(args)) as dataset:
+        sys.stdout.write(render(query(dataset, text, bindings), args.format))
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import closing
 
 from kg.commands.common import add_graph_source, graph_from
 from kg.stats import graph_stats
@@ -15,6 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    for name, count in graph_stats(graph_from(args)).items():
+    with closing(graph_from(args)) as dataset:
+        counts = graph_stats(dataset)
+    for name, count in counts.items():
         print(f"{name:>16}: {count}")
     return 0

@@ -1,9 +1,32 @@
-"""The curated outlet alias table (kg/data/outlets.tsv): easy to extend, shipped as data."""
+"""The curated outlet alias table (kg/data/outlets.tsv): easy to extend, shipped as data.
+
+Two uses: ``outlet_name`` maps a metadata publisher or an entity's text to the canonical
+outlet (ignoring case and a leading "the"), and ``outlet_spans`` finds outlets in article
+text as written, where context aliases ("the Times") count only when the article also names
+the outlet in full or was published by it.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+
+@dataclass(frozen=True)
+class OutletSpan:
+    begin: int
+    end: int
+    outlet: str  # canonical name
+    contextual: bool  # matched a context alias
+
+
+@dataclass(frozen=True)
+class _Table:
+    by_key: dict[str, str]
+    aliases: dict[str, str]  # alias as written -> canonical
+    context: dict[str, str]  # context alias as written -> canonical
 
 
 def _key(text: str) -> str:
@@ -13,20 +36,59 @@ def _key(text: str) -> str:
     return " ".join(words)
 
 
+def _split(field: str) -> list[str]:
+    return [alias.strip() for alias in field.split("|") if alias.strip()]
+
+
 @lru_cache(maxsize=1)
-def _aliases() -> dict[str, str]:
-    table: dict[str, str] = {}
+def _table() -> _Table:
+    by_key: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    context: dict[str, str] = {}
     text = resources.files("kg.data").joinpath("outlets.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        canonical, _, aliases = line.partition("\t")
-        for alias in [canonical, *aliases.split("|")]:
-            if alias.strip():
-                table[_key(alias)] = canonical.strip()
-    return table
+        canonical, full, contextual = (line.split("\t") + ["", ""])[:3]
+        canonical = canonical.strip()
+        for alias in [canonical, *_split(full)]:
+            by_key[_key(alias)] = canonical
+            aliases[alias] = canonical
+        for alias in _split(contextual):
+            context[alias] = canonical
+    return _Table(by_key, aliases, context)
 
 
 def outlet_name(text: str) -> str | None:
-    """Canonical outlet name for a surface form, or None when it is no known outlet."""
-    return _aliases().get(_key(text))
+    """Canonical outlet name for a full surface form, or None when it is no known outlet."""
+    return _table().by_key.get(_key(text))
+
+
+def _pattern(aliases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(aliases, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = _table()
+    return _pattern(list(table.aliases)), _pattern(list(table.context))
+
+
+def outlet_spans(text: str, publisher: str | None = None) -> list[OutletSpan]:
+    """Every outlet named in ``text`` (longest alias wins), context aliases included only
+    for outlets the article names in full or that published it."""
+    table = _table()
+    full_re, context_re = _patterns()
+    found = [OutletSpan(m.start(), m.end(), table.aliases[m.group()], False)
+             for m in full_re.finditer(text)]
+    named = {span.outlet for span in found}
+    if publisher and (home := outlet_name(publisher)):
+        named.add(home)
+    taken = [(span.begin, span.end) for span in found]
+    for match in context_re.finditer(text):
+        outlet = table.context[match.group()]
+        overlaps = any(b < match.end() and match.start() < e for b, e in taken)
+        if outlet in named and not overlaps:
+            found.append(OutletSpan(match.start(), match.end(), outlet, True))
+    return sorted(found, key=lambda span: span.begin)

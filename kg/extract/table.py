@@ -13,6 +13,10 @@ from dataclasses import dataclass, field, replace
 from kg.extract.records import Entity, EntityRef, Mention, Span
 
 
+def _length(mention: Mention) -> int:
+    return mention.span.end - mention.span.begin
+
+
 @dataclass
 class EntityTable:
     entities: dict[EntityRef, Entity] = field(default_factory=dict)
@@ -47,10 +51,9 @@ class EntityTable:
         """The entity of the longest mention overlapping [begin, end), if any."""
         best: Mention | None = None
         for mention in self.mentions:
-            if mention.span.begin < end and begin < mention.span.end:
-                if best is None or (mention.span.end - mention.span.begin) > (
-                        best.span.end - best.span.begin):
-                    best = mention
+            overlaps = mention.span.begin < end and begin < mention.span.end
+            if overlaps and (best is None or _length(mention) > _length(best)):
+                best = mention
         return best.entity if best else None
 
     def mentions_before(self, offset: int) -> list[Mention]:

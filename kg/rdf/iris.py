@@ -11,7 +11,8 @@ from rdflib import URIRef
 
 from kg.extract.records import EntityRef, MentionedArticle
 
-_PATH_BY_KIND = {"person": "person", "org": "org", "gov": "org", "outlet": "outlet", "place": "place"}
+_PATH_BY_KIND = {"person": "person", "org": "org", "gov": "org", "outlet": "outlet",
+                 "place": "place"}
 
 
 def slug(name: str) -> str:
