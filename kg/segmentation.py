@@ -1,4 +1,4 @@
-"""Sentence boundaries that never cut a quotation apart.
+"""Quoted stretches of an article, and sentence boundaries that never cut them apart.
 
 spaCy's parser happily starts a sentence at a quotation mark inside a quote;
 quote extraction needs the whole quote in one sentence with its attribution.
@@ -8,35 +8,99 @@ inside a quoted stretch of a paragraph.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "newskg_quote_sentences"
-_OPEN = {"“", "«"}
+_OPEN = {"“", "«", "„"}
 _CLOSE = {"”", "»"}
+_MARKS = re.compile(r"[\"“”«»„]|''|``")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“«])")
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Characters [begin, end) between an opening and a closing mark (marks excluded).
+
+    ``closed`` is False when the paragraph ended first; ``continues`` is True when
+    the next paragraph reopens the same quote (news style for multi-paragraph quotes).
+    """
+
+    begin: int
+    end: int
+    closed: bool = True
+    continues: bool = False
+
+
+def _is_closing(text: str, at: int, mark: str) -> bool:
+    """A straight mark closes when it follows a word or punctuation and no word follows."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + len(mark)] if at + len(mark) < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _PARAGRAPH.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return [(b, e) for b, e in bounds if text[b:e].strip()]
+
+
+def _paragraph_stretches(text: str, begin: int, end: int) -> list[Stretch]:
+    stretches: list[Stretch] = []
+    opened: int | None = None
+    for match in _MARKS.finditer(text, begin, end):
+        mark = match.group()
+        if opened is None:
+            if mark not in _CLOSE:  # a stray closing mark is ignored
+                opened = match.end()
+            continue
+        if mark in _OPEN and match.start() > opened:
+            # An opening mark inside an open quote: the first one was never closed.
+            stretches.append(Stretch(opened, match.start(), closed=False))
+            opened = match.end()
+        elif mark in _CLOSE or mark in ("''",) or mark == '"' and (
+                _is_closing(text, match.start(), mark) or match.start() == opened):
+            stretches.append(Stretch(opened, match.start()))
+            opened = None
+        else:
+            stretches.append(Stretch(opened, match.start(), closed=False))
+            opened = match.end()
+    if opened is not None:
+        stretches.append(Stretch(opened, end, closed=False))
+    return stretches
+
+
+def quoted_stretches(text: str) -> list[Stretch]:
+    """Every quoted stretch of the text in order; unbalanced marks never raise."""
+    paragraphs = _paragraphs(text)
+    result: list[Stretch] = []
+    for index, (begin, end) in enumerate(paragraphs):
+        stretches = _paragraph_stretches(text, begin, end)
+        if stretches and not stretches[-1].closed and index + 1 < len(paragraphs):
+            following = text[paragraphs[index + 1][0]:paragraphs[index + 1][1]].lstrip()
+            if following[:1] in ('"', "“", "«"):
+                last = stretches[-1]
+                stretches[-1] = Stretch(last.begin, last.end, closed=False, continues=True)
+        result.extend(s for s in stretches if text[s.begin:s.end].strip())
+    return result
 
 
 def quoted_token_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Token index ranges [start, end) from an opening mark to its closing mark.
-
-    Straight quotes toggle; curly quotes open and close. A quote left open at
-    a paragraph break ends there, so one stray mark cannot swallow the article.
-    """
-    ranges: list[tuple[int, int]] = []
-    start: int | None = None
-    for token in doc:
-        text = token.text
-        if "\n" in token.text_with_ws and start is not None and "\n\n" in token.text_with_ws:
-            ranges.append((start, token.i + 1))
-            start = None
+    """Token index ranges [start, end) of the quoted stretches, marks included."""
+    ranges = []
+    for stretch in quoted_stretches(doc.text):
+        inner = doc.char_span(stretch.begin, stretch.end, alignment_mode="expand")
+        if inner is None or len(inner) == 0:
             continue
-        if text in _OPEN or (text == '"' and start is None):
-            start = token.i if start is None else start
-        elif (text in _CLOSE or text == '"') and start is not None:
-            ranges.append((start, token.i + 1))
-            start = None
-    if start is not None:
-        ranges.append((start, len(doc)))
+        start = inner.start - 1 if inner.start > 0 else inner.start
+        end = inner.end + 1 if stretch.closed and inner.end < len(doc) else inner.end
+        ranges.append((start, end))
     return ranges
 
 
@@ -45,7 +109,7 @@ class QuoteSentenceGuard:
         for start, end in quoted_token_ranges(doc):
             for token in doc[start + 1:end]:
                 # The closing mark and the tokens inside never start a sentence.
-                if not token.is_space:
+                if not token.is_space and "\n\n" not in doc[token.i - 1].text_with_ws:
                     token.is_sent_start = False
         return doc
 

@@ -1,0 +1,64 @@
+"""Speech and cognition cues: which words introduce what someone said, and how surely.
+
+The confidence is the prior that a quote attached to this cue is attributed
+right: plain speech verbs are near certain, cognition and framing verbs less so.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# lemma -> confidence that the cue marks an attribution
+SPEECH = dict.fromkeys(
+    ("say", "tell", "add", "write", "tweet", "state", "declare", "explain", "continue",
+     "reply", "respond", "answer", "ask", "quip", "joke", "recall", "note", "argue",
+     "insist", "warn", "claim", "deny", "admit", "acknowledge", "announce", "repeat",
+     "conclude", "concede", "complain", "charge", "contend", "assert", "maintain",
+     "predict", "promise", "vow", "urge", "caution", "boast", "testify", "exclaim",
+     "shout", "yell", "scream", "chant", "proclaim", "remark", "observe", "counter",
+     "retort", "emphasize", "stress", "suggest", "describe", "call", "post", "read",
+     "write", "report", "mention", "confirm", "point", "lament", "marvel", "muse",
+     "add", "pledge", "assure", "inform", "plead", "demand", "sing", "whisper",
+     "interrupt", "begin", "go", "wonder", "recount", "reiterate", "speculate",
+     "criticize", "blast", "slam", "praise", "label", "dub", "brand", "accuse",
+     "decry", "quote", "cite", "agree", "disagree", "thank"), 0.9)
+SPEECH.update(dict.fromkeys(("say", "tell", "add", "write", "tweet", "ask"), 0.95))
+COGNITION = dict.fromkeys(
+    ("believe", "think", "feel", "fear", "hope", "expect", "worry", "know", "doubt",
+     "estimate", "find", "show", "indicate", "reveal", "allege", "suspect", "guess",
+     "consider", "acknowledge", "agree", "recognize", "realize"), 0.7)
+CUE_CONFIDENCE = {**COGNITION, **SPEECH}
+# Verbs that frame a partial quote as a name for something: called it "gutless".
+NAMING = {"call", "describe", "label", "dub", "brand", "term", "deem", "characterize"}
+# "saying" after a main verb: "Trump continued his attacks, saying ..."
+PARTICIPLES = {"say", "add", "write", "tell", "call", "argue", "note", "claim", "warn"}
+
+
+def is_cue(token: Token) -> bool:
+    """A verb that reports speech or thought (not an auxiliary, not a noun)."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+        return False
+    return token.lemma_.lower() in CUE_CONFIDENCE
+
+
+def is_according(token: Token) -> bool:
+    """The 'according' of 'according to X'."""
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and \
+        token.doc[token.i + 1].lower_ == "to"
+
+
+def confidence(token: Token) -> float:
+    if is_according(token):
+        return 0.9
+    return CUE_CONFIDENCE.get(token.lemma_.lower(), 0.6)
+
+
+def cue_text(token: Token) -> str:
+    """The cue as written, with its particle or 'to' ("according to", "pointed out")."""
+    if is_according(token):
+        return "according to"
+    particles = [c for c in token.children if c.dep_ == "prt"]
+    if particles:
+        end = max(particles[-1].i, token.i)
+        return token.doc[token.i:end + 1].text
+    return token.text

@@ -1,0 +1,71 @@
+"""A remote SPARQL 1.1 store (Oxigraph server, Fuseki, Virtuoso, GraphDB) as an rdflib Dataset.
+
+Reads go through the SPARQL query protocol, writes through SPARQL Update, one request per
+article graph (drop and insert together, so a reader never sees half an article). The
+server must answer queries over the union of its named graphs as the default graph, as the
+local store does (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Dataset, URIRef, plugin
+from rdflib.store import Store
+from rdflib.term import Node
+
+from kg.rdf.namespaces import PREFIXES
+
+SCHEME = "sparql:"
+STORE_PLUGIN = "SPARQLUpdateStore"
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+class RemoteStoreError(ValueError):
+    """A remote store spec that cannot be used; the message says what to write instead."""
+
+
+def is_remote_spec(spec: object) -> bool:
+    """True for ``sparql:URL``, the spelling of a remote store on the command line."""
+    return isinstance(spec, str) and spec.startswith(SCHEME)
+
+
+def update_url_for(query_url: str) -> str:
+    """The update endpoint beside a query endpoint, by the common naming conventions
+    (Oxigraph ``/query`` -> ``/update``, Fuseki ``/ds/sparql`` -> ``/ds/update``)."""
+    head, _, last = query_url.rstrip("/").rpartition("/")
+    if last in ("query", "sparql") and head:
+        return f"{head}/update"
+    raise RemoteStoreError(f"cannot tell the update endpoint of '{query_url}': "
+                           "give it with --update-url")
+
+
+def open_remote(spec: str, update_url: str | None = None) -> Dataset:
+    """A Dataset over the store at ``sparql:QUERY_URL``; writes go to ``update_url``."""
+    query_url = spec[len(SCHEME):]
+    if not query_url.startswith(("http://", "https://")):
+        raise RemoteStoreError(f"'{spec}' is not sparql:http(s)://HOST/PATH")
+    store = plugin.get(STORE_PLUGIN, Store)(returnFormat="json", method="POST_FORM",
+                                            autocommit=True)
+    store.open((query_url, update_url or update_url_for(query_url)))
+    dataset = Dataset(store=store, default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    return dataset
+
+
+def is_remote(dataset: Dataset) -> bool:
+    return type(dataset.store).__name__ == STORE_PLUGIN
+
+
+def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> None:
+    """Drop the article graph and insert its new triples in one SPARQL Update request."""
+    term = dataset.store.node_to_sparql
+    lines = "\n".join(f"{term(s)} {term(p)} {term(o)} ." for s, p, o, _ in quads)
+    dataset.store.update(f"DROP SILENT GRAPH {term(graph)} ;\n"
+                         f"INSERT DATA {{ GRAPH {term(graph)} {{\n{lines}\n}} }}")
+
+
+def remove_graph(dataset: Dataset, graph: URIRef) -> None:
+    dataset.store.update(f"DROP SILENT GRAPH {dataset.store.node_to_sparql(graph)}")
