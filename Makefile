@@ -20,8 +20,16 @@ run: $(VENV)/.installed
 	@echo "graph written to $(CURDIR)/graph.ttl"
 
 test: $(VENV)/.installed
-	$(VENV)/bin/ruff check kg server tests benchmarks
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
+
+# Benchmarks (not run by `make test`): build cost, store growth to 1M triples, query latency.
+# BENCH_LIMIT train articles for the build-cost runs; the growth run takes tens of minutes.
+BENCH_LIMIT ?= 120
+bench: $(VENV)/.installed
+	$(PY) benchmarks/build_cost.py --limit $(BENCH_LIMIT)
+	$(PY) benchmarks/store_growth.py
+	$(PY) benchmarks/query_latency.py
 
 clean:
 	rm -rf $(VENV) graph.ttl graph.html

@@ -21,17 +21,22 @@ def build_with_summary(inputs: Iterable[str | Path] | None = None,
                        store: str | Path | Dataset | None = None,
                        base: str = DEFAULT_BASE, model: str | None = None, workers: int = 1,
                        strict: bool = False,
-                       on_article: Callable[[], object] | None = None):
-    """Build articles into a store and say what happened: (Dataset, BuildSummary)."""
+                       on_article: Callable[[], object] | None = None,
+                       dask: str | None = None, update_url: str | None = None):
+    """Build articles into a store and say what happened: (Dataset, BuildSummary).
+
+    ``dask`` runs extraction on a Dask cluster (``tcp://HOST:PORT`` or ``local:N``);
+    ``update_url`` is the SPARQL Update endpoint of a ``sparql:QUERY_URL`` store.
+    """
     from kg.ingest import read_articles
     from kg.pipeline import BuildSummary, build_into
 
-    dataset = store if isinstance(store, Dataset) else open_dataset(store)
+    dataset = store if isinstance(store, Dataset) else open_dataset(store, update_url)
     summary = BuildSummary()
     paths = list(inputs) if inputs else [DEFAULT_INPUT]
     articles = read_articles(paths, summary.problems)
     build_into(dataset, articles, base, model=model, workers=workers, summary=summary,
-               on_article=on_article)
+               on_article=on_article, dask=dask)
     if strict and summary.problems:
         raise StrictInputError(f"{summary.skipped} input(s) could not be read")
     return dataset, summary
@@ -48,11 +53,12 @@ def build(inputs: Iterable[str | Path] | None = None, store: str | Path | None =
     return build_with_summary(inputs, store, base, model, workers, strict)[0]
 
 
-def open_dataset(store: str | Path | None = None) -> Dataset:
-    """An existing (or new) store folder, or a new in-memory store."""
+def open_dataset(store: str | Path | None = None, update_url: str | None = None) -> Dataset:
+    """An existing (or new) store folder, a remote ``sparql:QUERY_URL`` store (written
+    through ``update_url``), or a new in-memory store."""
     from kg.store import open_store
 
-    return open_store(store)
+    return open_store(store, update_url)
 
 
 def query(dataset: Dataset, text: str,

@@ -12,7 +12,7 @@ import sys
 
 from kg.errors import UserError
 
-COMMANDS = ["build", "query", "export", "stats", "validate", "eval"]
+COMMANDS = ["build", "query", "export", "stats", "validate", "eval", "remove", "viz", "serve"]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -4,5 +4,7 @@ from kg.export import UnknownFormat
 from kg.ingest import InputError
 from kg.nlp import ModelNotInstalled
 from kg.queries import QueryError
+from kg.remote_store import RemoteStoreError
 
-UserError = (InputError, UnknownFormat, QueryError, ModelNotInstalled, FileNotFoundError)
+UserError = (InputError, UnknownFormat, QueryError, ModelNotInstalled, FileNotFoundError,
+             RemoteStoreError)

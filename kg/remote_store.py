@@ -8,22 +8,55 @@ local store does (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefau
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 
-from rdflib import Dataset, URIRef, plugin
+from rdflib import Dataset, Graph, URIRef, Variable, plugin
+from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.store import Store
 from rdflib.term import Node
 
 from kg.rdf.namespaces import PREFIXES
 
 SCHEME = "sparql:"
-STORE_PLUGIN = "SPARQLUpdateStore"
+STORE_PLUGIN = "newskg-sparql"
 
 Quad = tuple[Node, Node, Node, URIRef]
 
 
 class RemoteStoreError(ValueError):
     """A remote store spec that cannot be used; the message says what to write instead."""
+
+
+class RemoteStore(SPARQLUpdateStore):
+    """rdflib's SPARQL store, but reading triples with the graphs that hold them, so
+    ``Dataset.quads`` (TriG and N-Quads export) works as on the local store, and raising
+    on an endpoint error instead of returning it."""
+
+    def response_mime_types(self) -> str:
+        """JSON for SELECT and ASK, N-Triples for CONSTRUCT: both quick to parse."""
+        return "application/sparql-results+json, application/n-triples"
+
+    def _query(self, *args, **kwargs):
+        result = super()._query(*args, **kwargs)
+        if isinstance(result, tuple):
+            raise ValueError(f"the SPARQL endpoint refused the query: {result[1]}")
+        return result
+
+    def triples(self, spo, context=None) -> Iterator[tuple[tuple[Node, Node, Node], Iterator]]:
+        names = [Variable(v) if t is None else t for v, t in zip("spo", spo)]
+        pattern = " ".join(self.node_to_sparql(term) for term in names)
+        where = f"GRAPH ?g {{ {pattern} }}"
+        if self._is_contextual(context):
+            where += f" VALUES ?g {{ {self.node_to_sparql(context.identifier)} }}"
+        rows = self.query(f"SELECT * WHERE {{ {where} }} ORDER BY ?s ?p ?o")
+        triples = (((row.get("s", spo[0]), row.get("p", spo[1]), row.get("o", spo[2])), row["g"])
+                   for row in rows)
+        for triple, group in groupby(triples, key=lambda pair: pair[0]):
+            yield triple, iter([Graph(store=self, identifier=g) for _, g in group])
+
+
+plugin.register(STORE_PLUGIN, Store, __name__, RemoteStore.__name__)
 
 
 def is_remote_spec(spec: object) -> bool:
@@ -46,8 +79,7 @@ def open_remote(spec: str, update_url: str | None = None) -> Dataset:
     query_url = spec[len(SCHEME):]
     if not query_url.startswith(("http://", "https://")):
         raise RemoteStoreError(f"'{spec}' is not sparql:http(s)://HOST/PATH")
-    store = plugin.get(STORE_PLUGIN, Store)(returnFormat="json", method="POST_FORM",
-                                            autocommit=True)
+    store = plugin.get(STORE_PLUGIN, Store)(method="POST_FORM", autocommit=True)
     store.open((query_url, update_url or update_url_for(query_url)))
     dataset = Dataset(store=store, default_union=True)
     for prefix, namespace in PREFIXES.items():
@@ -56,7 +88,7 @@ def open_remote(spec: str, update_url: str | None = None) -> Dataset:
 
 
 def is_remote(dataset: Dataset) -> bool:
-    return type(dataset.store).__name__ == STORE_PLUGIN
+    return isinstance(dataset.store, RemoteStore)
 
 
 def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> None:

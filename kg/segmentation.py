@@ -106,12 +106,31 @@ def quoted_token_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 class QuoteSentenceGuard:
     def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            # A paragraph always starts a sentence, even when a quote runs over it.
+            if not token.is_space and "\n" in doc[token.i - 1].text_with_ws + (
+                    doc[token.i - 1].text if doc[token.i - 1].is_space else ""):
+                token.is_sent_start = True
         for start, end in quoted_token_ranges(doc):
             for token in doc[start + 1:end]:
                 # The closing mark and the tokens inside never start a sentence.
                 if not token.is_space and "\n\n" not in doc[token.i - 1].text_with_ws:
                     token.is_sent_start = False
+            _join_attribution(doc, start, end)
         return doc
+
+
+def _join_attribution(doc: Doc, start: int, end: int) -> None:
+    """Keep 'he said, "..."' and '"...," he said' in the sentence of their quote."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and "\n" not in before.text_with_ws and (
+            before.text in (",", "—", "–") or before.is_alpha):
+        doc[start].is_sent_start = False
+    if end >= len(doc) or "\n" in doc[end - 1].text_with_ws:
+        return
+    after, last = doc[end], doc[end - 2] if end - 2 > start else doc[start]
+    if after.is_alpha and (after.is_lower or last.text == ","):
+        after.is_sent_start = False
 
 
 @Language.factory(COMPONENT)

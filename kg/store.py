@@ -1,4 +1,5 @@
-"""The graph store: an rdflib Dataset backed by Oxigraph, in memory or in a folder.
+"""The graph store: an rdflib Dataset backed by Oxigraph, in memory or in a folder, or a
+remote SPARQL 1.1 store (``sparql:QUERY_URL``, see ``kg.remote_store``).
 
 Each article's triples live in the article's own named graph, so an article can
 be replaced or withdrawn as a unit; queries see the union as the default graph.
@@ -12,17 +13,21 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from kg import remote_store
 from kg.rdf.namespaces import PREFIXES
 
 Quad = tuple[Node, Node, Node, URIRef]
 
 
-def open_store(path: str | Path | None = None) -> Dataset:
+def open_store(path: str | Path | None = None, update_url: str | None = None) -> Dataset:
     """A Dataset whose default graph is the union of the article graphs.
 
     ``path`` None keeps the store in memory; a folder makes it persistent and
-    reopenable by later commands.
+    reopenable by later commands; ``sparql:QUERY_URL`` uses a remote SPARQL store
+    (written through ``update_url``, by default the one beside the query endpoint).
     """
+    if remote_store.is_remote_spec(path):
+        return remote_store.open_remote(str(path), update_url)
     dataset = Dataset(store="Oxigraph", default_union=True)
     if path is not None:
         Path(path).mkdir(parents=True, exist_ok=True)
@@ -34,11 +39,17 @@ def open_store(path: str | Path | None = None) -> Dataset:
 
 def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> None:
     """Swap one article's named graph for new content in bulk (idempotent rebuilds)."""
+    if remote_store.is_remote(dataset):
+        remote_store.replace_graph(dataset, graph, quads)
+        return
     dataset.remove_graph(graph)
     dataset.addN((s, p, o, dataset.get_context(g)) for s, p, o, g in quads)
 
 
 def remove_graph(dataset: Dataset, graph: URIRef) -> None:
+    if remote_store.is_remote(dataset):
+        remote_store.remove_graph(dataset, graph)
+        return
     dataset.remove_graph(graph)
 
 

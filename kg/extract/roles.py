@@ -80,7 +80,8 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     start = person.start
     while start > 0:
         token = doc[start - 1]
-        if (token.is_punct and token.text != ".") or token.dep_ in ("det", "poss", "case") \
+        if token.is_space or (token.is_punct and token.text != ".") \
+                or token.dep_ in ("det", "poss", "case") \
                 or token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM") \
                 or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") \
                 or token.lower_ in {"the", "a", "an", "said", "says"}:

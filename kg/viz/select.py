@@ -7,6 +7,7 @@ that decides what the picture holds; the CLI and the web page only call it.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -16,8 +17,6 @@ from rdflib import Dataset, Literal, URIRef
 from kg.queries import run_query
 from kg.viz.filters import FilterError, Filters
 from kg.viz.style import KIND_TYPES, KINDS, RELATIONS, kind_of
-
-LABEL_LENGTH = 40
 
 # Each relation triple with the article whose named graph states it (and that article's date).
 _EDGES = """SELECT ?s ?p ?o ?id ?date WHERE {{
@@ -34,7 +33,7 @@ _FOCUS = """SELECT DISTINCT ?n WHERE {
   { ?n rdfs:label ?l } UNION { ?n skos:altLabel ?l }
   FILTER(LCASE(STR(?l)) = LCASE(STR(?name)))
 }"""
-_IN_GRAPH = "ASK { { ?n ?p ?o } UNION { ?s ?p ?n } }"
+_IN_GRAPH = "ASK WHERE { { ?n ?p ?o } UNION { ?s ?p ?n } }"
 _ENTITY_DETAILS = """SELECT ?n ?label ?job_title ?also_known_as WHERE {{ VALUES ?n {{ {nodes} }}
   OPTIONAL {{ ?n rdfs:label ?label }} OPTIONAL {{ ?n schema:jobTitle ?job_title }}
   OPTIONAL {{ ?n skos:altLabel ?also_known_as }} }}"""
@@ -151,9 +150,41 @@ def _drop_isolated(graph: nx.MultiDiGraph, keep: tuple[str, ...]) -> nx.MultiDiG
     return _keep(graph, [n for n in graph if graph.degree(n) or n in keep])
 
 
+def most_connected(graph: nx.MultiDiGraph, limit: int, start: tuple[str, ...] = ()) -> list[str]:
+    """Up to ``limit`` nodes that make a readable picture: from the focus (or the most
+    connected node), always add the most connected neighbour of what is chosen; when
+    nothing touches the chosen nodes any more, restart from the most connected one left."""
+    def rank(node: str) -> tuple[int, str]:
+        return -graph.nodes[node]["degree"], node
+
+    restarts = iter(sorted(graph, key=rank))
+    chosen: dict[str, None] = {}
+    frontier: list[tuple[int, str]] = []
+
+    def choose(node: str) -> None:
+        chosen[node] = None
+        for other in nx.all_neighbors(graph, node):
+            if other not in chosen:
+                heapq.heappush(frontier, rank(other))
+
+    for node in start:
+        choose(node)
+    while len(chosen) < limit:
+        while frontier and frontier[0][1] in chosen:
+            heapq.heappop(frontier)
+        if frontier:
+            choose(heapq.heappop(frontier)[1])
+            continue
+        node = next((n for n in restarts if n not in chosen), None)
+        if node is None:
+            break
+        choose(node)
+    return list(chosen)
+
+
 def select_subgraph(dataset: Dataset, filters: Filters) -> Subgraph:
     """Apply the filters in a fixed order: relations and dates (SPARQL), types, focus and
-    depth, minimum degree, then the limit (focus first, then the most connected)."""
+    depth, minimum degree, then the limit (see ``most_connected``)."""
     graph = _relation_graph(dataset, filters)
     _assign_kinds(dataset, graph)
     focus = resolve_focus(dataset, filters.focus) if filters.focus else ()
@@ -177,19 +208,13 @@ def select_subgraph(dataset: Dataset, filters: Filters) -> Subgraph:
                                             if d >= filters.min_degree or n in focus]), focus)
     matched = graph.number_of_nodes()
     if matched > filters.limit:
-        ranked = sorted(graph.nodes, key=lambda n: (n not in focus, -graph.nodes[n]["degree"], n))
-        shown = _drop_isolated(_keep(graph, ranked[:filters.limit]), focus)
+        shown = _drop_isolated(_keep(graph, most_connected(graph, filters.limit, focus)), focus)
         left_out = Counter(graph.nodes[n]["kind"] for n in graph if n not in shown)
         graph = shown
     else:
         left_out = Counter()
     describe(dataset, graph)
     return Subgraph(graph, filters, matched, left_out, focus)
-
-
-def _clip(text: str, length: int = LABEL_LENGTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
 
 def describe(dataset: Dataset, graph: nx.MultiDiGraph) -> None:
@@ -211,9 +236,10 @@ def describe(dataset: Dataset, graph: nx.MultiDiGraph) -> None:
 
 
 def _label(kind: str, node: str, details: dict[str, list[str]]) -> str:
+    """The canonical name; a quote's words; an article's headline, else its input id."""
     if kind == "quote" and details.get("text"):
-        return _clip(f"“{details['text'][0]}”")
+        return f"“{details['text'][0]}”"
     for name in ("label", "headline", "id"):
         if details.get(name):
-            return _clip(details[name][0])
-    return _clip(node.rstrip("/").rsplit("/", 1)[-1])
+            return details[name][0]
+    return node.rstrip("/").rsplit("/", 1)[-1]

@@ -14,14 +14,15 @@ class Kind:
     shape: str
 
 
+# Shapes are those vis-network scales by degree (label below, not inside).
 # Order matters: a node takes the first kind whose RDF type it has (an official is a person).
 KINDS: dict[str, Kind] = {
-    "official": Kind("officials", "#d62728", "dot"),
+    "official": Kind("officials", "#d62728", "star"),
     "outlet": Kind("outlets", "#2ca02c", "square"),
     "person": Kind("people", "#1f77b4", "dot"),
     "organisation": Kind("organisations", "#9467bd", "diamond"),
-    "article": Kind("articles", "#ff7f0e", "box"),
-    "quote": Kind("quotes", "#8c8c8c", "ellipse"),
+    "article": Kind("articles", "#ff7f0e", "hexagon"),
+    "quote": Kind("quotes", "#8c8c8c", "triangleDown"),
     "place": Kind("places", "#17becf", "triangle"),
 }
 

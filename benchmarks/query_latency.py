@@ -1,0 +1,113 @@
+"""Query latency of every named query (queries/*.rq) at 100k and 1M triples: the project's
+Oxigraph-backed store versus rdflib's default in-memory store, on the same quads.
+
+    python benchmarks/query_latency.py [--sizes 100000 1000000] [--timeout 60]
+
+The quads come from the store that store_growth.py grew (benchmarks/.work/growth-store):
+whole article graphs, in id order, until the size is reached. Oxigraph times are the
+median of three runs; rdflib runs once, in a child process stopped after --timeout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rdflib import Dataset, URIRef  # noqa: E402
+
+from benchmarks.common import WORK, machine, table, timer  # noqa: E402
+from benchmarks.store_growth import STORE  # noqa: E402
+from kg.api import open_dataset  # noqa: E402
+from kg.queries import named_queries  # noqa: E402
+from kg.rdf.namespaces import PREFIXES  # noqa: E402
+from kg.store import open_store, replace_graph  # noqa: E402
+
+GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+def load(source: Dataset, size: int) -> tuple[Dataset, Dataset, int]:
+    """The first article graphs of ``source`` holding ``size`` quads, in both stores."""
+    project, default = open_store(), Dataset(default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        default.bind(prefix, namespace)
+    loaded = 0
+    for graph, count in source.query(GRAPH_SIZES):
+        quads = [(s, p, o, URIRef(graph)) for s, p, o in source.get_context(graph)]
+        replace_graph(project, URIRef(graph), quads)
+        default.addN((s, p, o, default.get_context(g)) for s, p, o, g in quads)
+        loaded += int(count)
+        if loaded >= size:
+            break
+    return project, default, loaded
+
+
+def run(dataset: Dataset, text: str) -> int:
+    return len(list(dataset.query(text)))
+
+
+def oxigraph_seconds(dataset: Dataset, text: str) -> tuple[float, int]:
+    times, rows = [], 0
+    for _ in range(3):
+        with timer() as elapsed:
+            rows = run(dataset, text)
+        times.append(elapsed[0])
+    return statistics.median(times), rows
+
+
+def _child(dataset: Dataset, text: str, pipe) -> None:
+    with timer() as elapsed:
+        rows = run(dataset, text)
+    pipe.send((elapsed[0], rows))
+
+
+def rdflib_seconds(dataset: Dataset, text: str, timeout: float) -> tuple[float | None, int]:
+    """Run in a forked child (which shares the loaded graph) so a slow query can be stopped."""
+    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(dataset, text, send))
+    child.start()
+    if receive.poll(timeout):
+        result = receive.recv()
+        child.join()
+        return result
+    child.kill()
+    child.join()
+    return None, 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per rdflib query")
+    args = parser.parse_args()
+    if not STORE.is_dir():
+        sys.exit(f"no grown store at {STORE.relative_to(WORK.parent.parent)}: "
+                 "run benchmarks/store_growth.py first")
+    source = open_dataset(STORE)
+    queries = named_queries()
+    print(f"# query latency, {len(queries)} named queries; {machine()}\n", flush=True)
+    rows = []
+    for size in args.sizes:
+        project, default, loaded = load(source, size)
+        for name, query in queries.items():
+            ox, ox_rows = oxigraph_seconds(project, query.text)
+            rd, rd_rows = rdflib_seconds(default, query.text, args.timeout)
+            same = "yes" if rd is None or rd_rows == ox_rows else f"no ({rd_rows})"
+            rd_cell = f"> {args.timeout:.0f}" if rd is None else f"{rd:.3f}"
+            ratio = f"> {args.timeout / ox:.0f}" if rd is None else f"{rd / ox:.1f}"
+            rows.append([f"{loaded:,}", name, ox_rows, f"{ox:.3f}", rd_cell, ratio, same])
+            print(table(HEADERS, rows[-1:]).splitlines()[-1], flush=True)
+        del project, default
+    print()
+    print(table(HEADERS, rows))
+
+
+HEADERS = ["quads", "query", "rows", "Oxigraph s", "rdflib memory s", "rdflib / Oxigraph",
+           "same rows"]
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""`kg remove ID... --store DIR`: delete articles (their named graphs) from a store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kg.api import open_dataset
+from kg.pipeline import remove_articles
+from kg.rdf.namespaces import DEFAULT_BASE
+from kg.remote_store import is_remote_spec
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("remove", help="delete articles from a store")
+    parser.add_argument("ids", nargs="+", metavar="ID", help="article ids (file stem or id field)")
+    parser.add_argument("--store", required=True, metavar="DIR",
+                        help="store folder, or sparql:QUERY_URL for a remote SPARQL store")
+    parser.add_argument("--update-url", metavar="URL",
+                        help="SPARQL Update endpoint of a --store sparql:QUERY_URL")
+    parser.add_argument("--base", default=DEFAULT_BASE, help="base IRI the store was built with")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Exit 1 when an id is not in the store, so scripts notice a typo."""
+    if not is_remote_spec(args.store) and not Path(args.store).is_dir():
+        raise FileNotFoundError(f"no graph store at '{args.store}'")
+    dataset = open_dataset(args.store, args.update_url)
+    try:
+        removed = remove_articles(dataset, args.ids, args.base)
+    finally:
+        dataset.close()  # release the folder's lock for the next command
+    missing = [article_id for article_id in args.ids if article_id not in removed]
+    for article_id in missing:
+        print(f"kg remove: no article '{article_id}' in {args.store}", file=sys.stderr)
+    print(f"removed {len(removed)} article(s) from {args.store}")
+    return 1 if missing else 0

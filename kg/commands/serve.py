@@ -1,0 +1,54 @@
+"""`kg serve`: the SPARQL endpoint, query page and Linked Data pages over a graph."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from kg.commands.common import add_graph_source
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("serve", help="serve the graph over HTTP (SPARQL, pages)")
+    add_graph_source(parser)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=5000)
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="stop a query after this long and answer 503 (default 30)")
+    parser.add_argument("--max-rows", type=int, default=10_000, metavar="N",
+                        help="cut results after N rows, with a Warning header (default 10000)")
+    parser.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES",
+                        help="larger request bodies get 413 (default 1000000)")
+    parser.add_argument("--update-token", default=os.environ.get("KG_UPDATE_TOKEN"),
+                        help="allow SPARQL Update with 'Authorization: Bearer TOKEN' "
+                             "(default: $KG_UPDATE_TOKEN; unset = read-only)")
+    parser.add_argument("--cors", action="store_true", help="allow cross-origin requests")
+    parser.add_argument("--query-workers", type=int, default=max(2, os.cpu_count() or 2),
+                        help="query worker processes (default: the number of CPUs, at least 2)")
+    parser.add_argument("--threads", type=int, default=8, help="HTTP threads")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from server.serving import run_serve
+
+    config = {"BASE": args.base, "QUERY_TIMEOUT": args.timeout, "MAX_ROWS": args.max_rows,
+              "MAX_CONTENT_LENGTH": args.max_body, "UPDATE_TOKEN": args.update_token or None,
+              "CORS": args.cors, "WORKERS": args.query_workers}
+    if args.store and not args.inputs:
+        if not Path(args.store, "CURRENT").is_file():
+            raise FileNotFoundError(f"no graph store at '{args.store}' (build one with "
+                                    f"kg build --store {args.store})")
+        config["STORE"] = args.store
+    else:
+        from kg.commands.common import graph_from
+
+        dataset = graph_from(args)
+        if args.store:
+            dataset.close()
+            config["STORE"] = args.store
+        else:
+            config["DATASET"] = dataset
+    run_serve(config, args.host, args.port, args.threads)
+    return 0

@@ -1,0 +1,228 @@
+"""Who is speaking: a cue's subject resolved to a named, pronominal or described entity.
+
+Names are looked up in the article's EntityTable; pronouns go to the most
+salient earlier person of matching gender (titles, first names and earlier
+pronouns tell the gender); descriptions of an unnamed person ("the author",
+"the official") become one described entity per article, named by the most
+specific description the article gives, so the same anonymous speaker is one
+node across articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.records import Entity, EntityRef, Span
+from kg.extract.table import EntityTable
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "it": None}
+_ORG_PRONOUNS = {"it", "they"}
+# Nouns that describe an unnamed person speaking (the anonymous op-ed author).
+ANONYMOUS = {"author", "writer", "official", "aide", "staffer", "insider", "adviser",
+             "advisor", "someone", "columnist", "person"}
+# A document speaks for its author ("says the piece") or its outlet ("an editor's note").
+AUTHORED = {"piece", "op", "ed", "op-ed", "essay", "column", "letter"}
+OUTLET_DOCUMENTS = {"editorial", "note"}
+ORG_NOUNS = {"newspaper": "outlet", "paper": "outlet", "magazine": "outlet",
+             "network": "outlet", "publication": "outlet", "times": "outlet",
+             "company": "org", "campaign": "org", "agency": "gov", "department": "gov",
+             "committee": "org", "group": "org", "organization": "org", "firm": "org",
+             "administration": "gov", "government": "gov", "ministry": "gov"}
+_SPECIFIC = re.compile(
+    r"\b(?:(?:an?|the)\s+)?(?:(?:anonymous|unnamed|unidentified)\s+)?"
+    r"((?:(?:senior|top|high-level|high-ranking|former|current)\s+)*"
+    r"(?:official|aide|staffer|adviser|advisor|insider|employee)\s+"
+    r"(?:in|of|at|inside|within|for)\s+the\s+(?:[A-Z][\w.'’-]*\s+)+"
+    r"(?:administration|Administration|White House|campaign|government|[Cc]abinet))")
+_MALE = {"mr", "mr.", "sir", "king", "father", "brother", "son", "husband", "donald",
+         "barack", "bill", "mike", "michael", "joe", "john", "ted", "bernie", "paul",
+         "mitch", "chris", "jeb", "marco", "tim", "gary", "jim", "james", "robert", "david",
+         "george", "rudy", "newt", "ben", "eric", "reince", "steve", "sean", "mark", "tom",
+         "rand", "harry", "jeff", "kevin", "richard", "rich", "william", "thomas", "peter",
+         "charles", "vladimir", "rex", "lindsey", "bob", "jason", "brian", "scott", "corey"}
+_FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "mother", "sister",
+           "daughter", "wife", "hillary", "sarah", "melania", "ivanka", "kellyanne",
+           "michelle", "elizabeth", "nancy", "susan", "jill", "hope", "huma", "donna", "mary",
+           "ann", "anne", "jennifer", "karen", "linda", "patricia", "barbara", "amy", "kate",
+           "katie", "laura", "lisa", "maria", "megyn", "nikki", "betsy", "carly", "alicia",
+           "chelsea", "debbie", "kamala", "marsha", "omarosa", "condoleezza", "ruth"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    mention: Span
+    ref: EntityRef | None
+    confidence: float = 1.0
+
+
+def _span(doc: Doc, begin: int, end: int) -> Span:
+    return Span(begin, end, doc.text[begin:end])
+
+
+def mention_tokens(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase a subject head names (appositions cut)."""
+    start = head.i
+    stack = [c for c in head.lefts if c.dep_ not in ("punct", "cc", "preconj")]
+    while stack:
+        child = stack.pop()
+        start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") and child.i == end:
+            end = child.i + 1
+    while start < head.i and head.doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+class SpeakerResolver:
+    """Resolves cue subjects of one article against its EntityTable."""
+
+    def __init__(self, doc: Doc, table: EntityTable, quoted: list[tuple[int, int]]):
+        self.doc, self.table, self.quoted = doc, table, quoted
+        self.gender: dict[EntityRef, str] = {}
+        self.spoke: dict[EntityRef, int] = {}  # last offset at which the entity spoke
+        self._described: EntityRef | None | bool = False
+        self._learn_gender()
+
+    # -- gender and salience ------------------------------------------------------------
+    def _learn_gender(self) -> None:
+        text = self.doc.text
+        for mention in self.table.mentions:
+            if mention.entity.kind != "person" or mention.entity in self.gender:
+                continue
+            before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
+            words = [w.strip(".").lower() for w in mention.entity.name.split()[:1]]
+            for word in (before[-1:] if before else []) + words:
+                word = word.strip(".")
+                if word in _MALE or word + "." in _MALE:
+                    self.gender[mention.entity] = "m"
+                elif word in _FEMALE or word + "." in _FEMALE:
+                    self.gender[mention.entity] = "f"
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(b <= offset < e for b, e in self.quoted)
+
+    def note_speaker(self, ref: EntityRef, offset: int, pronoun: str = "") -> None:
+        self.spoke[ref] = offset
+        if PRONOUN_GENDER.get(pronoun):
+            self.gender.setdefault(ref, PRONOUN_GENDER[pronoun])
+
+    def antecedent(self, pronoun: Token) -> EntityRef | None:
+        """The most salient earlier entity a pronoun can refer to."""
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
+        kinds = {"person"} if pronoun.lower_ in ("he", "she", "him", "her") else \
+            {"person", "org", "gov", "outlet"}
+        scores: dict[EntityRef, float] = {}
+        for mention in self.table.mentions_before(pronoun.idx):
+            ref = mention.entity
+            if ref.kind not in kinds or self._inside_quote(mention.span.begin):
+                continue
+            distance = pronoun.idx - mention.span.begin
+            if distance > 3000:
+                continue
+            gender = self.gender.get(ref)
+            if wanted and gender and gender != wanted:
+                continue
+            score = -distance / 100
+            if wanted and gender == wanted:
+                score += 3
+            if pronoun.lower_ == "it" and ref.kind == "person":
+                continue
+            if pronoun.lower_ == "they" and ref.kind == "person":
+                score -= 4
+            spoke = self.spoke.get(ref)
+            if spoke is not None and pronoun.idx - spoke < 1500:
+                score += 4
+            scores[ref] = max(scores.get(ref, float("-inf")), score)
+        return max(scores, key=scores.get) if scores else None
+
+    # -- descriptions -------------------------------------------------------------------
+    def described(self) -> EntityRef | None:
+        """The article's unnamed speaker, named by its most specific description."""
+        if self._described is False:
+            found = Counter(" ".join(m.group(1).split()) for m in _SPECIFIC.finditer(self.doc.text))
+            self._described = EntityRef("person", found.most_common(1)[0][0]) if found else None
+        return self._described or None
+
+    def _recent(self, kinds: set[str], offset: int) -> EntityRef | None:
+        for mention in reversed(self.table.mentions_before(offset)):
+            if mention.entity.kind in kinds and offset - mention.span.begin < 3000:
+                return mention.entity
+        return None
+
+    def _by_surname(self, words: list[str]) -> EntityRef | None:
+        for ref in self.table.entities:
+            if ref.kind == "person" and ref.name.split()[-1:] == words[-1:]:
+                return ref
+        return None
+
+    # -- resolution ----------------------------------------------------------------------
+    def resolve(self, head: Token) -> Speaker | None:
+        """The speaker a subject head names, with its mention span."""
+        doc = self.doc
+        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+            head = head.head.head
+        if head.pos_ == "PRON" or head.lower_ in PRONOUN_GENDER:
+            mention = _span(doc, head.idx, head.idx + len(head.text))
+            if head.lower_ not in PRONOUN_GENDER:
+                return Speaker(mention, None, 0.5)
+            ref = self.antecedent(head)
+            if ref is not None:
+                self.table.add_mention(mention, ref, confidence=0.7)
+                self.note_speaker(ref, head.idx, head.lower_)
+            return Speaker(mention, ref, 0.85)
+        start, end = mention_tokens(head)
+        phrase = doc[start:end]
+        mention = _span(doc, phrase.start_char, phrase.end_char)
+        ref = self.table.ref_at(mention.begin, mention.end)
+        if ref is None:
+            for child in head.children:
+                if child.dep_ == "appos":
+                    a_start, a_end = mention_tokens(child)
+                    named = self.table.ref_at(doc[a_start].idx, doc[a_end - 1].idx + 1)
+                    if named is not None:
+                        ref = named
+                        break
+        if ref is not None:
+            self.note_speaker(ref, head.idx)
+            return Speaker(mention, ref, 1.0)
+        if head.pos_ == "PROPN":
+            words = [t.text for t in phrase if t.pos_ == "PROPN"]
+            ref = self._by_surname(words) if words else None
+            if ref is None and words and head.tag_ == "NNP" and head.ent_type_ in ("", "PERSON") \
+                    and all(t.pos_ == "PROPN" or t.is_punct for t in phrase):
+                ref = EntityRef("person", " ".join(words))
+            if ref is not None:
+                self.table.add_mention(mention, ref, confidence=0.6)
+                self.note_speaker(ref, head.idx)
+            return Speaker(mention, ref, 0.8)
+        return self._description(head, mention)
+
+    def _description(self, head: Token, mention: Span) -> Speaker:
+        noun = head.lemma_.lower()
+        ref: EntityRef | None = None
+        if head.tag_ == "NNS":  # "officials said": several people, not the one described
+            noun = ""
+        if noun in ANONYMOUS or noun in AUTHORED or mention.text.lower().endswith("op-ed"):
+            ref = self.described()
+            if ref is not None:
+                if noun in ANONYMOUS:
+                    self.table.add_entity(Entity(ref, alt_labels=(mention.text,), described=True))
+                    self.table.add_mention(mention, ref, confidence=0.7)
+                else:
+                    self.table.add_entity(Entity(ref, described=True))
+        elif noun in OUTLET_DOCUMENTS:
+            ref = self._recent({"outlet"}, mention.begin)
+        elif noun in ORG_NOUNS:
+            kinds = {ORG_NOUNS[noun]} | ({"org", "gov"} if ORG_NOUNS[noun] != "outlet" else set())
+            ref = self._recent(kinds, mention.begin)
+            if ref is not None:
+                self.table.add_mention(mention, ref, confidence=0.6)
+        if ref is not None:
+            self.note_speaker(ref, head.idx)
+        return Speaker(mention, ref, 0.8 if ref else 0.5)

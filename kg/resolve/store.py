@@ -1,0 +1,119 @@
+"""Cross-article resolution as a pass over the store, run after each build.
+
+The store is the name index: every article graph keeps the names its own text gave, and
+this pass renames entity IRIs that a fuller name elsewhere identifies ("Trump" ->
+"Donald Trump"; a headline-less "The New York Times op-ed" -> the op-ed whose headline
+another article gives). Renaming happens inside each article's named graph, so withdrawing
+an article still removes exactly its facts; the old label becomes a ``skos:altLabel``, and
+quotes whose IRI depended on the old speaker IRI are renamed too, so no quote is doubled.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.extract.records import EntityRef
+from kg.rdf import iris
+from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
+from kg.resolve.names import person_merges
+
+_PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
+_MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
+  ?outlet nkg:published ?a .
+  FILTER NOT EXISTS { ?a dcterms:identifier ?id }
+  OPTIONAL { ?a schema:headline ?headline }
+  BIND (EXISTS { ?a a schema:OpinionNewsArticle } AS ?opinion) }"""
+_QUOTES = "SELECT DISTINCT ?q ?text WHERE { ?q schema:creator ?p ; schema:text ?text }"
+
+
+def _person_renames(dataset: Dataset, base: str) -> dict[URIRef, URIRef]:
+    by_name: dict[str, URIRef] = {}
+    for iri, name in dataset.query(_PEOPLE):
+        if str(iri).startswith(f"{base}person/"):
+            by_name.setdefault(str(name), iri)
+    renames = {}
+    for short, full in person_merges(by_name).items():
+        target = iris.entity_iri(base, EntityRef("person", full))
+        if by_name[short] != target:
+            renames[by_name[short]] = target
+    return renames
+
+
+def _article_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
+    """A headline-less mentioned article joins the one headlined article of its outlet."""
+    headlined: dict[tuple[Node, bool], set[URIRef]] = defaultdict(set)
+    bare: list[tuple[URIRef, Node, bool]] = []
+    for article, outlet, headline, opinion in dataset.query(_MENTIONED):
+        is_opinion = bool(opinion and opinion.toPython())
+        if headline is None:
+            bare.append((article, outlet, is_opinion))
+        else:
+            headlined[(outlet, is_opinion)].add(article)
+    renames = {}
+    for article, outlet, is_opinion in bare:
+        candidates = headlined[(outlet, is_opinion)]
+        if len(candidates) == 1:
+            renames[article] = next(iter(candidates))
+    return renames
+
+
+def _quote_renames(dataset: Dataset, base: str,
+                   people: dict[URIRef, URIRef]) -> dict[URIRef, URIRef]:
+    renames = {}
+    for quote, text in dataset.query(_QUOTES):
+        for speaker in dataset.objects(quote, SCHEMA.creator):
+            if speaker in people:
+                renames[quote] = iris.quote_iri(base, str(text), people[speaker])
+    return renames
+
+
+def _context(dataset: Dataset, graph: Node) -> Graph:
+    return graph if isinstance(graph, Graph) else dataset.get_context(graph)
+
+
+def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> int:
+    """Rewrite every quad that names a renamed node, graph by graph; returns quads changed."""
+    old_quads = set()
+    for old in renames:
+        old_quads.update(dataset.quads((old, None, None, None)))
+        old_quads.update(dataset.quads((None, None, old, None)))
+    new_quads = []
+    for s, p, o, graph in old_quads:
+        s2, o2 = renames.get(s, s), renames.get(o, o)
+        if p == RDFS.label and s in renames and isinstance(o, Literal):
+            new_quads.append((s2, SKOS.altLabel, o, graph))
+            continue
+        new_quads.append((s2, p, o2, graph))
+    for s, p, o, graph in old_quads:
+        dataset.remove((s, p, o, graph))
+    dataset.addN((s, p, o, _context(dataset, g)) for s, p, o, g in new_quads)
+    return len(old_quads)
+
+
+def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
+    """Each graph that now names a merged person also labels it (the label is its name)."""
+    for target in set(renames.values()):
+        if (target, RDF.type, SCHEMA.Person) not in dataset:
+            continue
+        label = next(iter(dataset.objects(target, RDFS.label)), None)
+        if label is None:
+            continue
+        graphs = {g for _, _, _, g in dataset.quads((target, None, None, None))}
+        dataset.addN((target, RDFS.label, label, _context(dataset, g)) for g in graphs)
+
+
+def resolve_store(dataset: Dataset, base: str) -> int:
+    """Merge entities across the articles in ``dataset``; returns the number of nodes renamed.
+
+    Idempotent: a second run finds nothing to rename.
+    """
+    people = _person_renames(dataset, base)
+    renames = {**people, **_quote_renames(dataset, base, people), **_article_renames(dataset)}
+    if not renames:
+        return 0
+    _rename(dataset, renames)
+    _label_targets(dataset, people)
+    return len(renames)

@@ -1,0 +1,121 @@
+"""The graph the server answers from: a store folder, its query workers, and facts about it.
+
+Attached to the app with ``init_app``; every page and protocol route asks it, never the
+store directly, so each query gets the time limit and the row limit.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+from flask import Flask, current_app
+from oxrdflib import OxigraphStore
+from rdflib import Dataset
+
+from kg.rdf.namespaces import PREFIXES
+from server.executor import Cell, Job, Outcome, QueryPool, run_update
+
+Row = dict[str, Cell | None]
+
+
+def materialize(dataset: Dataset, path: str | Path) -> Path:
+    """Copy an rdflib Dataset (e.g. an in-memory build) into a store folder workers can open."""
+    store = ox.Store(str(path))
+    data = dataset.serialize(format="nquads").encode("utf-8")
+    store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    return Path(path)
+
+
+def open_read_only(path: str | Path) -> Dataset:
+    """An rdflib Dataset over the store folder that can never write to it."""
+    dataset = Dataset(store=OxigraphStore(store=ox.Store.read_only(str(path))),
+                      default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    return dataset
+
+
+class Backend:
+    """The store folder, its worker pool, the named graphs it holds and cached counts."""
+
+    def __init__(self, path: str | Path, workers: int = 2, timeout: float = 30.0,
+                 max_rows: int = 10_000):
+        self.path = str(path)
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self.pool = QueryPool(self.path, workers)
+        self._update_lock = threading.Lock()
+        self._stats: dict[str, int] | None = None
+        self._open()
+
+    def _open(self) -> None:
+        self.dataset = open_read_only(self.path)
+        self.graphs = frozenset(g.value for g in ox.Store.read_only(self.path).named_graphs())
+        self._stats = None
+        self._exports: dict[str, bytes] = {}
+
+    def run(self, job: Job) -> Outcome:
+        return self.pool.run(job, self.timeout)
+
+    def rows(self, text: str, limit: int | None = None, **bindings: Cell) -> list[Row]:
+        """SELECT rows as dicts; ``bindings`` pre-bind variables (never spliced into text)."""
+        outcome = self.run(Job(text, "rows", limit or self.max_rows,
+                               substitutions=tuple(bindings.items())))
+        return [dict(zip(outcome.names, row)) for row in outcome.rows]
+
+    def stats(self) -> dict[str, int]:
+        """Counts by type, computed once per store state (the store is read-only between
+        updates)."""
+        if self._stats is None:
+            from kg.stats import graph_stats
+
+            self._stats = graph_stats(self.dataset)
+        return self._stats
+
+    def export(self, fmt: str, serialize) -> bytes:
+        """The whole graph in ``fmt``, serialized once per store state."""
+        if fmt not in self._exports:
+            self._exports[fmt] = serialize(self.dataset, fmt)
+        return self._exports[fmt]
+
+    def update(self, text: str) -> None:
+        """Apply an update: stop the readers, write in a killable process, reopen."""
+        with self._update_lock:
+            self.pool.close(wait=self.timeout)
+            try:
+                run_update(self.path, text, self.timeout)
+            finally:
+                self.pool.start()
+                self._open()
+
+    def close(self) -> None:
+        self.pool.close(wait=0.5)
+
+
+def init_app(app: Flask) -> Backend:
+    """Open the store named by STORE, or copy DATASET into a temporary store folder."""
+    config = app.config
+    path = config.get("STORE")
+    if path is None:
+        if config.get("DATASET") is None:
+            raise ValueError("create_app needs STORE (a store folder) or DATASET")
+        path = tempfile.mkdtemp(prefix="kg-serve-")
+        atexit.register(shutil.rmtree, path, True)
+        materialize(config["DATASET"], path)
+    elif not Path(path, "CURRENT").is_file():
+        raise FileNotFoundError(f"no graph store at '{path}'")
+    backend = Backend(path, config["WORKERS"], config["QUERY_TIMEOUT"], config["MAX_ROWS"])
+    atexit.register(backend.close)
+    app.extensions["kg"] = backend
+    return backend
+
+
+def backend() -> Backend:
+    return current_app.extensions["kg"]

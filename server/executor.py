@@ -1,0 +1,270 @@
+"""Running SPARQL where a runaway query can be stopped: a pool of worker processes.
+
+pyoxigraph has no query timeout or cancellation in its Python API (oxigraph/oxigraph#1926),
+and a thread cannot be stopped, so each query runs in a worker process that opens the store
+folder read-only. A query past its deadline gets its worker killed (its CPU use ends
+there) and a fresh worker takes its place; the other workers keep answering.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from server import results
+
+_CONTEXT = multiprocessing.get_context("spawn")
+
+
+class QueryTimeout(RuntimeError):
+    """The query ran past its time limit and was stopped."""
+
+
+class QueryFailed(RuntimeError):
+    """The engine rejected the query (``syntax`` says whether the text is malformed)."""
+
+    def __init__(self, message: str, syntax: bool = False):
+        super().__init__(message)
+        self.syntax = syntax
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One RDF term of a result row, as plain data that crosses process boundaries."""
+
+    kind: str  # uri, bnode, literal, triple
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+    @property
+    def is_iri(self) -> bool:
+        return self.kind == "uri"
+
+    def to_term(self):
+        if self.kind == "uri":
+            return ox.NamedNode(self.value)
+        if self.kind == "bnode":
+            return ox.BlankNode(self.value)
+        if self.lang:
+            return ox.Literal(self.value, language=self.lang)
+        datatype = ox.NamedNode(self.datatype) if self.datatype else None
+        return ox.Literal(self.value, datatype=datatype)
+
+    @classmethod
+    def of(cls, term) -> Cell:
+        if isinstance(term, ox.NamedNode):
+            return cls("uri", term.value)
+        if isinstance(term, ox.BlankNode):
+            return cls("bnode", term.value)
+        if isinstance(term, ox.Literal):
+            return cls("literal", term.value, term.datatype.value, term.language)
+        return cls("triple", str(term))
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query to run; ``output`` is a results format name or ``rows`` for Python rows."""
+
+    text: str
+    output: str = "rows"
+    max_rows: int = 10_000
+    union: bool = True
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    substitutions: tuple[tuple[str, Cell], ...] = ()
+
+
+@dataclass
+class Outcome:
+    form: str  # SELECT, ASK or GRAPH (CONSTRUCT/DESCRIBE)
+    body: bytes = b""
+    names: list[str] = field(default_factory=list)
+    rows: list[tuple[Cell | None, ...]] = field(default_factory=list)
+    answer: bool | None = None
+    truncated: bool = False
+
+
+def _take(iterator, limit: int) -> tuple[list, bool]:
+    taken = []
+    for item in iterator:
+        if len(taken) == limit:
+            return taken, True
+        taken.append(item)
+    return taken, False
+
+
+def execute(store: ox.Store, job: Job) -> Outcome:
+    """Run ``job`` on ``store`` and shape the answer as the job asks."""
+    options: dict = {}
+    if job.default_graphs is not None or job.named_graphs is not None:
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
+    elif job.union:
+        options["use_default_graph_as_union"] = True
+    if job.substitutions:
+        options["substitutions"] = {ox.Variable(n): c.to_term() for n, c in job.substitutions}
+    answer = store.query(job.text, **options)
+    if isinstance(answer, ox.QueryBoolean):
+        value = bool(answer)
+        body = b"" if job.output == "rows" else results.ASK_WRITERS[job.output](value)
+        return Outcome("ASK", body, answer=value)
+    if isinstance(answer, ox.QuerySolutions):
+        names = [v.value for v in answer.variables]
+        rows, cut = _take((tuple(s[n] for n in names) for s in answer), job.max_rows)
+        if job.output == "rows":
+            cells = [tuple(None if t is None else Cell.of(t) for t in r) for r in rows]
+            return Outcome("SELECT", names=names, rows=cells, truncated=cut)
+        body = results.SELECT_WRITERS[job.output](names, rows)
+        return Outcome("SELECT", body, names=names, truncated=cut)
+    triples, cut = _take(answer, job.max_rows)
+    if job.output == "rows":
+        cells = [(Cell.of(t.subject), Cell.of(t.predicate), Cell.of(t.object)) for t in triples]
+        return Outcome("GRAPH", names=["subject", "predicate", "object"], rows=cells,
+                       truncated=cut)
+    body = ox.serialize(triples, format=results.GRAPH_FORMATS[job.output]) or b""
+    return Outcome("GRAPH", body, truncated=cut)
+
+
+def _answer(store: ox.Store, job: Job) -> tuple[str, object]:
+    try:
+        return "ok", execute(store, job)
+    except SyntaxError as error:
+        return "syntax", str(error)
+    except Exception as error:  # the engine's own errors go back to the client as text
+        return "error", f"{type(error).__name__}: {error}"
+
+
+def _worker_main(path: str, conn: Connection) -> None:
+    store = ox.Store.read_only(path)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        conn.send(_answer(store, job))
+
+
+def _update_main(path: str, text: str, conn: Connection) -> None:
+    try:
+        store = ox.Store(path)
+        store.update(text)
+        store.flush()
+        conn.send(("ok", None))
+    except SyntaxError as error:
+        conn.send(("syntax", str(error)))
+    except Exception as error:
+        conn.send(("error", f"{type(error).__name__}: {error}"))
+
+
+class _Worker:
+    def __init__(self, path: str):
+        self.conn, child = _CONTEXT.Pipe()
+        self.process = _CONTEXT.Process(target=_worker_main, args=(path, child), daemon=True,
+                                        name="kg-query-worker")
+        self.process.start()
+        child.close()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+def _unwrap(status: str, payload):
+    if status == "ok":
+        return payload
+    raise QueryFailed(str(payload), syntax=status == "syntax")
+
+
+class QueryPool:
+    """``size`` worker processes over the store folder ``path``; ``run`` is thread-safe."""
+
+    def __init__(self, path: str, size: int = 2):
+        self.path = path
+        self.size = size
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._workers: list[_Worker] = []
+        self.start()
+
+    def start(self) -> None:
+        for _ in range(self.size):
+            self._add()
+
+    def _add(self) -> None:
+        worker = _Worker(self.path)
+        with self._lock:
+            self._workers.append(worker)
+        self._idle.put(worker)
+
+    def _retire(self, worker: _Worker, replace: bool = True) -> None:
+        worker.kill()
+        with self._lock:
+            if worker in self._workers:
+                self._workers.remove(worker)
+        if replace:
+            threading.Thread(target=self._add, daemon=True).start()
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return [w.process.pid for w in self._workers]
+
+    def run(self, job: Job, timeout: float) -> Outcome:
+        """The outcome of ``job``, or QueryTimeout once ``timeout`` seconds have passed
+        (waiting for a free worker included)."""
+        deadline = time.monotonic() + timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise QueryTimeout(f"no worker became free within {timeout:g} s") from None
+        try:
+            worker.conn.send(job)
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                self._retire(worker)
+                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+            status, payload = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self._retire(worker)
+            raise QueryFailed("the query worker died") from None
+        self._idle.put(worker)
+        return _unwrap(status, payload)
+
+    def close(self, wait: float = 5.0) -> None:
+        """Stop every worker (waiting up to ``wait`` s for running queries to finish)."""
+        deadline = time.monotonic() + wait
+        for _ in range(self.size):
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self._retire(worker, replace=False)
+        with self._lock:
+            leftovers, self._workers = self._workers, []
+        for worker in leftovers:
+            worker.kill()
+
+
+def run_update(path: str, text: str, timeout: float) -> None:
+    """Apply a SPARQL Update to the store folder in a killable process of its own."""
+    conn, child = _CONTEXT.Pipe()
+    process = _CONTEXT.Process(target=_update_main, args=(path, text, child), daemon=True)
+    process.start()
+    child.close()
+    try:
+        if not conn.poll(timeout):
+            process.kill()
+            raise QueryTimeout(f"the update ran longer than {timeout:g} s and was stopped")
+        status, payload = conn.recv()
+    except EOFError:
+        raise QueryFailed("the update process died") from None
+    finally:
+        process.join(10)
+        conn.close()
+    _unwrap(status, payload)

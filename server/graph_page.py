@@ -1,0 +1,38 @@
+"""`/graph`: the interactive graph page, with the filters of `kg viz` in the query string.
+
+The page's scripts and styles come from this server (vis-network from the installed
+pyvis package), never from a CDN; a Content-Security-Policy header keeps it that way.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+from flask import Blueprint, Response, abort, request, send_file, url_for
+
+from kg.viz import FilterError, Filters, Subgraph, filters_from, page_html, select_subgraph
+from kg.viz.render import ASSETS, SERVED_CSP, path_link
+from server.backend import backend
+
+bp = Blueprint("graph_page", __name__)
+
+
+@bp.get("/graph")
+def graph() -> Response:
+    try:
+        subgraph = select_subgraph(backend().dataset, filters_from(request.args))
+        error, status = None, 200
+    except FilterError as problem:
+        subgraph, error, status = Subgraph(nx.MultiDiGraph(), Filters()), str(problem), 400
+    html = page_html(subgraph, asset_url=lambda name: url_for("graph_page.asset", name=name),
+                     page_url=url_for("graph_page.graph"), link_for=path_link, error=error)
+    response = Response(html, status, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = SERVED_CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.get("/graph/assets/<name>")
+def asset(name: str) -> Response:
+    if name not in ASSETS:
+        abort(404)
+    return send_file(ASSETS[name], max_age=3600)

@@ -1,0 +1,95 @@
+"""Linked Data: every instance IRI under the base has a page here (HTML, Turtle, JSON-LD)."""
+
+from __future__ import annotations
+
+import math
+from urllib.parse import urlparse
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, current_app, render_template, request
+
+from server import page_queries as q
+from server.backend import backend
+from server.executor import Cell, Job, QueryTimeout
+from server.negotiation import GRAPH_TYPES, HTML, choose
+
+bp = Blueprint("linked_data", __name__)
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+SCHEMA = "https://schema.org/"
+
+
+def url_prefix(config) -> str:
+    """The base IRI's path is where instance pages live (``/id`` for the default base)."""
+    return urlparse(config["BASE"]).path.rstrip("/")
+
+
+def _values(rows: list[dict], predicate: str) -> list[Cell]:
+    return [r["o"] for r in rows if r["p"] and r["p"].value == predicate]
+
+
+def neighbourhood(center: str, rows: list[dict]) -> dict:
+    """Positions of a small star graph (the resource and up to 16 neighbours) for inline SVG."""
+    nodes = []
+    for i, row in enumerate(rows):
+        angle = 2 * math.pi * i / max(1, len(rows))
+        nodes.append({"iri": row["n"].value, "label": row["label"].value,
+                      "relation": row["p"].value if row["p"] else "",
+                      "x": round(200 + 150 * math.cos(angle)),
+                      "y": round(170 + 125 * math.sin(angle))})
+    return {"center": center, "nodes": nodes}
+
+
+def _page(iri: str, x: Cell) -> str:
+    rows = backend().rows
+    outgoing = rows(q.OUTGOING, x=x)
+    types = [c.value for c in _values(outgoing, RDF_TYPE)]
+    labels = _values(outgoing, RDFS_LABEL) or _values(outgoing, SCHEMA + "headline")
+    context = {
+        "iri": iri,
+        "label": labels[0].value if labels else iri.rsplit("/", 1)[-1],
+        "aliases": sorted({c.value for c in _values(outgoing, ALT_LABEL)}),
+        "types": types,
+        "roles": [c for c in _values(outgoing, SCHEMA + "jobTitle")],
+        "affiliations": [r for r in outgoing if r["p"].value == SCHEMA + "affiliation"],
+        "outgoing": outgoing,
+        "incoming": rows(q.INCOMING, x=x),
+        "quotes": rows(q.QUOTES_BY, x=x),
+        "reactions": rows(q.REACTIONS_BY, x=x),
+        "reactions_to": rows(q.REACTIONS_TO, x=x),
+        "graph": neighbourhood(iri, rows(q.NEIGHBOURS, x=x)),
+        "article_quotes": [],
+        "article_text": None,
+    }
+    if SCHEMA + "NewsArticle" in types or SCHEMA + "OpinionNewsArticle" in types:
+        context["article_quotes"] = rows(q.ARTICLE_QUOTES, x=x)
+        text = rows(q.ARTICLE_TEXT, x=x)
+        context["article_text"] = text[0]["text"].value if text else None
+    return render_template("resource.html", **context)
+
+
+@bp.get("/<path:rest>")
+def resource(rest: str) -> Response:
+    iri = current_app.config["BASE"] + rest
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        abort(404, "not an IRI this server names")
+    x = Cell("uri", iri)
+    offer = choose(request.headers.get("Accept"), [HTML] + GRAPH_TYPES)
+    if offer is None:
+        abort(406, "pages are served as text/html, " + ", ".join(m for m, _ in GRAPH_TYPES))
+    try:
+        if not backend().run(Job(q.EXISTS, "rows", substitutions=(("x", x),))).answer:
+            abort(404, f"the graph says nothing about <{iri}>")
+        if offer[1] == "html":
+            response = Response(_page(iri, x), mimetype="text/html")
+        else:
+            job = Job("DESCRIBE ?x", offer[1], backend().max_rows, substitutions=(("x", x),))
+            response = Response(backend().run(job).body, mimetype=offer[0])
+    except QueryTimeout as error:
+        return Response(f"{error}\n", 503, mimetype="text/plain")
+    response.headers["Vary"] = "Accept"
+    return response

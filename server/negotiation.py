@@ -1,0 +1,52 @@
+"""Content negotiation as data: media type tables per result kind and one Accept parser."""
+
+from __future__ import annotations
+
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
+
+# (media type, results format name); the first entry is the default for */* or no Accept.
+SELECT_TYPES = [("application/sparql-results+json", "json"),
+                ("application/sparql-results+xml", "xml"),
+                ("text/csv", "csv"),
+                ("text/tab-separated-values", "tsv"),
+                ("application/json", "json"),
+                ("application/xml", "xml")]
+ASK_TYPES = [("application/sparql-results+json", "json"),
+             ("application/sparql-results+xml", "xml"),
+             ("application/json", "json"),
+             ("application/xml", "xml"),
+             ("text/csv", "csv"),
+             ("text/tab-separated-values", "tsv")]
+GRAPH_TYPES = [("text/turtle", "turtle"),
+               ("application/n-triples", "nt"),
+               ("application/ld+json", "json-ld"),
+               ("application/rdf+xml", "rdf-xml")]
+TYPES_BY_FORM = {"SELECT": SELECT_TYPES, "ASK": ASK_TYPES, "GRAPH": GRAPH_TYPES}
+HTML = ("text/html", "html")
+
+# ?format= shortcuts, for download links a browser cannot send an Accept header with
+FORMAT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv",
+                  "ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld",
+                  "json-ld": "json-ld", "rdf": "rdf-xml", "rdfxml": "rdf-xml"}
+
+
+def choose(accept: str | None, table: list[tuple[str, str]],
+           html: bool = False) -> tuple[str, str] | None:
+    """The best (media type, format) for ``accept``; None when nothing is acceptable.
+
+    With ``html`` a browser that prefers text/html gets ("text/html", "html").
+    """
+    offers = table + [HTML] if html else table
+    if not accept or not accept.strip():
+        return offers[0]
+    parsed = parse_accept_header(accept, MIMEAccept)
+    best = parsed.best_match([media for media, _ in offers])
+    if best is None:
+        return None
+    return next(offer for offer in offers if offer[0] == best)
+
+
+def by_format(name: str, table: list[tuple[str, str]]) -> tuple[str, str] | None:
+    fmt = FORMAT_ALIASES.get(name.lower())
+    return next((offer for offer in table if offer[1] == fmt), None)

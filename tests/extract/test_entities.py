@@ -1,0 +1,104 @@
+"""Entities within one article: names, clusters, outlets, government bodies and roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import extract_entities
+from kg.extract.names import canonical_person, clean_person, shortens
+from kg.extract.outlets import outlet_name, outlet_spans
+from kg.extract.records import EntityRef
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("President Donald Trump", "Donald Trump"),
+    ("Mr. Trump", "Trump"),
+    ("Trump's", "Trump"),
+    ("Sen. Elizabeth Warren", "Elizabeth Warren"),
+    ("former Secretary of State", ""),
+    ("Hillary Clinton’s", "Hillary Clinton"),
+])
+def test_titles_and_possessives_never_become_part_of_a_name(surface, name):
+    assert clean_person(surface) == name
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("Trump", "Donald Trump", True),
+    ("Donald J. Trump", "Donald Trump", True),
+    ("Huckabee Sanders", "Sarah Huckabee Sanders", True),
+    ("Sarah Sanders", "Sarah Huckabee Sanders", True),
+    ("Bill Clinton", "Hillary Clinton", False),
+    ("Bernie Sanders", "Sarah Huckabee Sanders", False),
+])
+def test_which_names_shorten_which(short, full, expected):
+    assert shortens(short, full) is expected
+
+
+def test_middle_initials_are_variants_not_names():
+    assert canonical_person("Donald J. Trump") == "Donald Trump"
+
+
+@pytest.mark.parametrize("surface, outlet", [
+    ("the New York Times", "The New York Times"),
+    ("NYT", "The New York Times"),
+    ("washingtonpost.com", "The Washington Post"),
+    ("Fox News Channel", "Fox News"),
+    ("The Huffington Post", "HuffPost"),
+    ("politico", "Politico"),
+    ("Associated Press", "Associated Press"),
+    ("Acme Widgets", None),
+])
+def test_metadata_publishers_go_through_the_alias_table(surface, outlet):
+    assert outlet_name(surface) == outlet
+
+
+@pytest.mark.parametrize("text, publisher, expected", [
+    ("The New York Times ran it. The Times said so.", None,
+     ["The New York Times", "The New York Times"]),
+    ("The Times said so.", None, []),
+    ("The Times said so.", "nytimes.com", ["The New York Times"]),
+    ("He told CNN and the failing New York Times.", None, ["CNN", "The New York Times"]),
+    ("Storms over the Atlantic; a piece in The Atlantic.", None, ["The Atlantic"]),
+])
+def test_outlets_in_text_with_the_times_only_in_context(text, publisher, expected):
+    assert [s.outlet for s in outlet_spans(text, publisher)] == expected
+
+
+def _people(table):
+    return {e.ref.name: e for e in table.entities.values() if e.ref.kind == "person"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("President Donald Trump spoke. Mr. Trump left. Trump's aides stayed. "
+     "Donald J. Trump returned.", {"Donald Trump"}),
+    ("Bill Clinton and Hillary Clinton arrived. Clinton spoke first, and Hillary Clinton "
+     "smiled.", {"Bill Clinton", "Hillary Clinton"}),
+    ("White House press secretary Sarah Huckabee Sanders said no. Huckabee Sanders left.",
+     {"Sarah Huckabee Sanders"}),
+])
+def test_one_person_per_real_person_within_an_article(nlp, text, names):
+    assert set(_people(extract_entities(nlp(text)))) == names
+
+
+@pytest.mark.parametrize("text, name, title, affiliation, official", [
+    ("White House press secretary Sarah Huckabee Sanders said the author is a coward.",
+     "Sarah Huckabee Sanders", "White House press secretary", EntityRef("gov", "White House"),
+     True),
+    ("Russian President Vladimir Putin denied it.", "Vladimir Putin", "Russian President",
+     None, True),
+    ("Rich Greenfield, a media analyst at BTIG Research, said the deal is done.",
+     "Rich Greenfield", "media analyst", EntityRef("org", "BTIG Research"), False),
+])
+def test_roles_from_titles_and_appositions(nlp, text, name, title, affiliation, official):
+    person = _people(extract_entities(nlp(text)))[name]
+    assert (person.job_title, person.affiliation, person.official) == (
+        title, affiliation, official)
+
+
+def test_government_bodies_are_gov_and_outlets_are_outlets(nlp):
+    table = extract_entities(nlp("The White House and the State Department answered "
+                                 "The Washington Post on Tuesday."))
+    kinds = {e.ref.name: e.ref.kind for e in table.entities.values()}
+    assert kinds["White House"] == "gov"
+    assert kinds["State Department"] == "gov"
+    assert kinds["The Washington Post"] == "outlet"

@@ -1,0 +1,127 @@
+"""Resolution across articles, and the seed facts of the resolved sample graph."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Dataset
+
+import kg
+from kg.rdf.namespaces import DEFAULT_BASE
+from kg.resolve import person_merges, resolve_store
+from tests.conftest import DATA
+
+
+@pytest.mark.parametrize("names, expected", [
+    ({"Trump", "Donald Trump"}, {"Trump": "Donald Trump"}),
+    ({"Trump", "Donald Trump", "Donald John Trump"},
+     {"Trump": "Donald John Trump", "Donald Trump": "Donald John Trump"}),
+    ({"Clinton", "Bill Clinton", "Hillary Clinton"}, {}),
+    ({"Sanders", "Huckabee Sanders", "Sarah Huckabee Sanders"},
+     {"Sanders": "Sarah Huckabee Sanders", "Huckabee Sanders": "Sarah Huckabee Sanders"}),
+    ({"Sanders", "Bernie Sanders", "Sarah Huckabee Sanders"}, {}),
+])
+def test_a_name_merges_only_into_one_unambiguous_fuller_name(names, expected):
+    assert person_merges(names) == expected
+
+
+@pytest.fixture(scope="module")
+def resolved(nlp) -> Dataset:
+    dataset = kg.build([DATA])
+    resolve_store(dataset, DEFAULT_BASE)
+    return dataset
+
+
+def _values(dataset: Dataset, query: str) -> set[str]:
+    return {str(row[0]).removeprefix(DEFAULT_BASE) for row in dataset.query(query)}
+
+
+def test_resolution_is_idempotent(resolved):
+    assert resolve_store(resolved, DEFAULT_BASE) == 0
+
+
+@pytest.mark.parametrize("label_pattern, node", [
+    ("Trump", "person/donald-trump"),
+    ("Sanders", "person/sarah-huckabee-sanders"),
+    ("Times", "outlet/the-new-york-times"),
+    ("White House", "org/white-house"),
+])
+def test_one_node_per_seed_entity(resolved, label_pattern, node):
+    nodes = _values(resolved, f"""SELECT DISTINCT ?e WHERE {{
+        VALUES ?t {{ schema:Person schema:Organization }} ?e a ?t ;
+        rdfs:label|skos:altLabel ?l FILTER(CONTAINS(?l, "{label_pattern}"))
+        FILTER NOT EXISTS {{ ?e a nkg:DescribedEntity }} }}""")
+    assert nodes == {node}
+
+
+def test_one_label_per_entity(resolved):
+    assert _values(resolved, """SELECT ?e WHERE { ?e rdfs:label ?a , ?b FILTER(?a != ?b) }""") \
+        == set()
+
+
+@pytest.mark.parametrize("person, title", [
+    ("sarah-huckabee-sanders", "White House press secretary"),
+    ("vladimir-putin", "Russian President"),
+])
+def test_officials_and_job_titles(resolved, person, title):
+    titles = _values(resolved, f"""SELECT ?j WHERE {{
+        <{DEFAULT_BASE}person/{person}> a nkg:Official ; schema:jobTitle ?j }}""")
+    assert title in titles
+
+
+def test_the_times_published_the_op_ed_one_node_across_articles(resolved):
+    articles = _values(resolved, """SELECT DISTINCT ?a WHERE {
+        ?o rdfs:label "The New York Times" ; nkg:published ?a .
+        ?a a schema:OpinionNewsArticle }""")
+    headlines = _values(resolved, """SELECT ?h WHERE { ?o rdfs:label "The New York Times" ;
+        nkg:published ?a . ?a schema:headline ?h }""")
+    assert headlines == {"I Am Part of the Resistance Inside the Trump Administration"}
+    assert len(articles) == 1
+
+
+@pytest.mark.parametrize("agent", ["person/donald-trump", "person/sarah-huckabee-sanders",
+                                   "org/white-house"])
+def test_seed_officials_reacted_to_the_op_ed_or_the_times(resolved, agent):
+    targets = _values(resolved, f"""SELECT ?t WHERE {{ <{DEFAULT_BASE}{agent}> nkg:reactedTo ?t .
+        ?r a schema:ReactAction ; schema:agent <{DEFAULT_BASE}{agent}> ; schema:object ?t }}""")
+    assert targets & {"outlet/the-new-york-times",
+                      "article/mentioned-i-am-part-of-the-resistance-inside-the-trump-"
+                      "administration"}
+
+
+def test_no_quotation_of_a_merged_speaker_is_duplicated(resolved):
+    doubled = _values(resolved, """SELECT ?t WHERE {
+        ?q1 schema:text ?t ; schema:creator ?p1 . ?q2 schema:text ?t ; schema:creator ?p2 .
+        ?p1 rdfs:label ?l . ?p2 skos:altLabel ?l . FILTER(?q1 != ?q2) }""")
+    assert doubled == set()
+    disgrace = _values(resolved, """SELECT DISTINCT ?q WHERE { ?q schema:creator ?p ;
+        schema:text ?t FILTER(STR(?t) = "really a disgrace") }""")
+    assert len(disgrace) == 1
+
+
+def test_metadata_round_trip_gives_each_article_its_outlet_once(nlp, tmp_path):
+    records = [
+        {"id": "a1", "text": "Trump spoke on Monday.", "title": "Trump speaks",
+         "publisher": "The New York Times", "date": "2018-09-05", "authors": ["Jane Roe"]},
+        {"id": "a2", "text": "The senator answered.", "title": "Senator answers",
+         "publisher": "nytimes.com", "date": "2018-09-06", "authors": ["John Doe", "Ann Lee"]},
+        {"id": "a3", "text": "The governor left.", "title": "Governor leaves",
+         "publisher": "Washington Post", "date": "2018-09-07", "authors": ["Ann Lee"]},
+    ]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    dataset = kg.build([path])
+    rows = {(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in dataset.query("""
+        SELECT ?id ?headline ?date ?outlet WHERE { ?a dcterms:identifier ?id ;
+          schema:headline ?headline ; schema:datePublished ?date ; schema:publisher ?o .
+          ?o rdfs:label ?outlet ; nkg:published ?a }""")}
+    assert rows == {("a1", "Trump speaks", "2018-09-05", "The New York Times"),
+                    ("a2", "Senator answers", "2018-09-06", "The New York Times"),
+                    ("a3", "Governor leaves", "2018-09-07", "The Washington Post")}
+    authors = {(str(r[0]), str(r[1])) for r in dataset.query("""SELECT ?id ?name WHERE {
+        ?a dcterms:identifier ?id ; schema:author ?p . ?p rdfs:label ?name }""")}
+    assert authors == {("a1", "Jane Roe"), ("a2", "John Doe"), ("a2", "Ann Lee"),
+                       ("a3", "Ann Lee")}
+    outlets = _values(dataset, "SELECT DISTINCT ?o WHERE { ?o a schema:NewsMediaOrganization }")
+    assert outlets == {"outlet/the-new-york-times", "outlet/the-washington-post"}

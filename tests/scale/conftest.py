@@ -1,0 +1,92 @@
+"""Fixtures for the scale tests: a small corpus of real articles and its serial build."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Literal
+from rdflib.term import Node
+
+from kg.api import build_with_summary
+from kg.rdf.namespaces import XSD
+from tests.conftest import DATA, ROOT, SHARED
+
+# Five short PolNeAR train articles beside the three samples: eight articles make two
+# worker jobs, so both workers of a two-worker build get work.
+POLNEAR = SHARED / "polnear" / "train" / "text"
+POLNEAR_ARTICLES = [
+    "west-journal_2016-05-26_republican-party-boosts-spending.txt",
+    "wash-post_2016-07-16_new-iran-sanctions-bill-lacks-bi.txt",
+    "breitbart_2016-07-19_former-ag-mukasey-at-rnc-clinton.txt",
+    "politico_2016-02-17_bush-rubio-collide-in-scramble-f.txt",
+    "nyt_2016-04-08_tensions-flare-after-sanders-cal.txt",
+]
+OXIGRAPH = ROOT / ".venv" / "bin" / "oxigraph"
+Quad = tuple[Node, Node, Node, Node]
+
+
+def normal(term: Node) -> Node:
+    """One spelling per RDF 1.1 value: "x"^^xsd:string is "x", offsets are integers."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    if isinstance(term, Literal) and term.datatype == XSD.nonNegativeInteger:
+        return Literal(str(term), datatype=XSD.integer)
+    return term
+
+
+def quads(dataset: Dataset) -> set[Quad]:
+    """The article graphs as a set of quads; without blank nodes, equal sets are isomorphic."""
+    return {(s, p, normal(o), g) for s, p, o, g in dataset.quads((None, None, None, None))
+            if g is not None}
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in sorted(DATA.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    for name in POLNEAR_ARTICLES:
+        shutil.copy(POLNEAR / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def serial(nlp, corpus: Path) -> Dataset:
+    """The corpus built in one process, in memory: what every other build must equal."""
+    return build_with_summary([corpus])[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path):
+    """A real Oxigraph server on a free loopback port; yields its query URL."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(OXIGRAPH), "serve", "--location", str(tmp_path / "oxigraph"),
+         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"oxigraph server did not start: {process.stderr.read()!r}")
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
