@@ -19,6 +19,7 @@ from kg.extract.records import ArticleFacts
 from kg.ingest import Article, InputProblem
 from kg.rdf import iris
 from kg.rdf.triples import article_quads
+from kg.resolve import resolve_store
 from kg.store import content_hashes, remove_graph, replace_graph, triple_count
 from kg.store import literal_count as count
 
@@ -119,8 +120,9 @@ def store_facts(dataset: Dataset, facts: ArticleFacts, base: str) -> int:
 
 def settle(dataset: Dataset, base: str) -> None:
     """Store-wide work after articles were added, replaced or removed, so that increments
-    give the same graph as one build: the place for cross-article entity resolution
-    (``kg.resolve``), which needs the whole store, not one article."""
+    give the same graph as one build: cross-article entity resolution needs the whole
+    store, not one article."""
+    resolve_store(dataset, base)
 
 
 def remove_articles(dataset: Dataset, ids: Iterable[str], base: str) -> list[str]:

@@ -37,6 +37,19 @@ class RemoteStore(SPARQLUpdateStore):
         """JSON for SELECT and ASK, N-Triples for CONSTRUCT: both quick to parse."""
         return "application/sparql-results+json, application/n-triples"
 
+    def remove(self, spo, context=None) -> None:
+        """Delete matching triples with GRAPH patterns rather than ``WITH``, which servers
+        answering over a union default graph (Oxigraph) refuse."""
+        names = [Variable(v) if t is None else t for v, t in zip("spo", spo)]
+        pattern = " ".join(self.node_to_sparql(term) for term in names)
+        graph = (self.node_to_sparql(context.identifier) if self._is_contextual(context)
+                 else "?g")
+        block = f"GRAPH {graph} {{ {pattern} }}"
+        if all(term is not None for term in spo) and graph != "?g":
+            self.update(f"DELETE DATA {{ {block} }}")
+        else:
+            self.update(f"DELETE {{ {block} }} WHERE {{ {block} }}")
+
     def _query(self, *args, **kwargs):
         result = super()._query(*args, **kwargs)
         if isinstance(result, tuple):

@@ -62,8 +62,10 @@ def content_hashes(dataset: Dataset) -> dict[str, str]:
 
 
 def triple_count(dataset: Dataset) -> int:
-    """Distinct triples in the union graph."""
-    rows = list(dataset.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
+    """Distinct triples in the union graph (Oxigraph's union repeats a triple once per
+    graph holding it, so the count asks for distinct ones)."""
+    rows = list(dataset.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"))
     return int(rows[0][0]) if rows else 0
 
 

@@ -8,8 +8,10 @@ there) and a fresh worker takes its place; the other workers keep answering.
 
 from __future__ import annotations
 
-import multiprocessing
 import queue
+import socket
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,9 +19,11 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from kg.rdf.namespaces import PREFIXES
 from server import results
 
-_CONTEXT = multiprocessing.get_context("spawn")
+# The project's prefixes are predeclared, as in `kg query` (named queries rely on them).
+DEFAULT_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 class QueryTimeout(RuntimeError):
@@ -79,6 +83,7 @@ class Job:
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     substitutions: tuple[tuple[str, Cell], ...] = ()
+    base_iri: str | None = None  # relative IRIs resolve against it (the endpoint's URL)
 
 
 @dataclass
@@ -102,7 +107,7 @@ def _take(iterator, limit: int) -> tuple[list, bool]:
 
 def execute(store: ox.Store, job: Job) -> Outcome:
     """Run ``job`` on ``store`` and shape the answer as the job asks."""
-    options: dict = {}
+    options: dict = {"prefixes": DEFAULT_PREFIXES, "base_iri": job.base_iri}
     if job.default_graphs is not None or job.named_graphs is not None:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
@@ -141,7 +146,24 @@ def _answer(store: ox.Store, job: Job) -> tuple[str, object]:
         return "error", f"{type(error).__name__}: {error}"
 
 
-def _worker_main(path: str, conn: Connection) -> None:
+def serve_jobs(path: str, fd: int, write: bool = False) -> None:
+    """The worker side: answer jobs from the socket ``fd`` until it closes.
+
+    Read-only workers take Jobs; a ``write`` worker takes one update text and exits.
+    """
+    conn = Connection(fd)
+    if write:
+        text = conn.recv()
+        try:
+            store = ox.Store(path)
+            store.update(text)
+            store.flush()
+            conn.send(("ok", None))
+        except SyntaxError as error:
+            conn.send(("syntax", str(error)))
+        except Exception as error:
+            conn.send(("error", f"{type(error).__name__}: {error}"))
+        return
     store = ox.Store.read_only(path)
     while True:
         try:
@@ -151,29 +173,28 @@ def _worker_main(path: str, conn: Connection) -> None:
         conn.send(_answer(store, job))
 
 
-def _update_main(path: str, text: str, conn: Connection) -> None:
-    try:
-        store = ox.Store(path)
-        store.update(text)
-        store.flush()
-        conn.send(("ok", None))
-    except SyntaxError as error:
-        conn.send(("syntax", str(error)))
-    except Exception as error:
-        conn.send(("error", f"{type(error).__name__}: {error}"))
-
-
 class _Worker:
-    def __init__(self, path: str):
-        self.conn, child = _CONTEXT.Pipe()
-        self.process = _CONTEXT.Process(target=_worker_main, args=(path, child), daemon=True,
-                                        name="kg-query-worker")
-        self.process.start()
-        child.close()
+    """A worker process (``python -m server.query_worker``) and the socket to it.
+
+    A fresh interpreter rather than multiprocessing's spawn, so the worker never re-runs
+    the parent's main module (a script, pytest, the kg entry point).
+    """
+
+    def __init__(self, path: str, write: bool = False):
+        ours, theirs = socket.socketpair()
+        command = [sys.executable, "-m", "server.query_worker", path, str(theirs.fileno())]
+        self.process = subprocess.Popen(command + (["--write"] if write else []),
+                                        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
+        theirs.close()
+        self.conn = Connection(ours.detach())
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
 
     def kill(self) -> None:
         self.process.kill()
-        self.process.join(5)
+        self.process.wait(5)
         self.conn.close()
 
 
@@ -214,7 +235,7 @@ class QueryPool:
 
     def pids(self) -> list[int]:
         with self._lock:
-            return [w.process.pid for w in self._workers]
+            return [w.pid for w in self._workers]
 
     def run(self, job: Job, timeout: float) -> Outcome:
         """The outcome of ``job``, or QueryTimeout once ``timeout`` seconds have passed
@@ -253,18 +274,14 @@ class QueryPool:
 
 def run_update(path: str, text: str, timeout: float) -> None:
     """Apply a SPARQL Update to the store folder in a killable process of its own."""
-    conn, child = _CONTEXT.Pipe()
-    process = _CONTEXT.Process(target=_update_main, args=(path, text, child), daemon=True)
-    process.start()
-    child.close()
+    worker = _Worker(path, write=True)
     try:
-        if not conn.poll(timeout):
-            process.kill()
+        worker.conn.send(text)
+        if not worker.conn.poll(timeout):
             raise QueryTimeout(f"the update ran longer than {timeout:g} s and was stopped")
-        status, payload = conn.recv()
-    except EOFError:
+        status, payload = worker.conn.recv()
+    except (EOFError, OSError):
         raise QueryFailed("the update process died") from None
     finally:
-        process.join(10)
-        conn.close()
+        worker.kill()
     _unwrap(status, payload)

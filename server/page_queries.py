@@ -1,4 +1,8 @@
-"""The SPARQL behind the HTML pages. ?x (and ?q) are bound by substitution, never spliced."""
+"""The SPARQL behind the HTML pages.
+
+?x (and ?q) are bound by substitution, never spliced into the text; pyoxigraph substitutes
+only projected variables, so each query selects them.
+"""
 
 from kg.rdf.namespaces import PREFIXES
 
@@ -7,21 +11,21 @@ PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 EXISTS = PROLOGUE + "ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }"
 
 OUTGOING = PROLOGUE + """
-SELECT ?p ?o ?label WHERE {
+SELECT ?x ?p ?o ?label WHERE {
   ?x ?p ?o .
   FILTER(?p != nif:isString)
   OPTIONAL { ?o rdfs:label|schema:headline ?label }
 } ORDER BY ?p ?o LIMIT 300"""
 
 INCOMING = PROLOGUE + """
-SELECT ?s ?p ?label WHERE {
+SELECT ?x ?s ?p ?label WHERE {
   ?s ?p ?x .
   FILTER NOT EXISTS { ?s a nif:OffsetBasedString }
   OPTIONAL { ?s rdfs:label|schema:headline ?label }
 } ORDER BY ?p ?s LIMIT 300"""
 
 QUOTES_BY = PROLOGUE + """
-SELECT ?quote ?text ?article ?headline ?snippet WHERE {
+SELECT ?x ?quote ?text ?article ?headline ?snippet WHERE {
   ?x nkg:said ?quote .
   ?quote schema:text ?text .
   OPTIONAL {
@@ -35,7 +39,7 @@ SELECT ?quote ?text ?article ?headline ?snippet WHERE {
 } ORDER BY ?article ?b LIMIT 300"""
 
 REACTIONS_BY = PROLOGUE + """
-SELECT ?reaction ?kind ?target ?targetLabel ?quote ?quoteText WHERE {
+SELECT ?x ?reaction ?kind ?target ?targetLabel ?quote ?quoteText WHERE {
   ?reaction schema:agent ?x ; a ?kind .
   OPTIONAL { ?reaction schema:object ?target
              OPTIONAL { ?target rdfs:label|schema:headline|schema:text ?targetLabel } }
@@ -43,29 +47,29 @@ SELECT ?reaction ?kind ?target ?targetLabel ?quote ?quoteText WHERE {
 } ORDER BY ?reaction LIMIT 200"""
 
 REACTIONS_TO = PROLOGUE + """
-SELECT ?reaction ?kind ?agent ?agentLabel WHERE {
+SELECT ?x ?reaction ?kind ?agent ?agentLabel WHERE {
   ?reaction schema:object ?x ; a ?kind ; schema:agent ?agent .
   OPTIONAL { ?agent rdfs:label ?agentLabel }
 } ORDER BY ?reaction LIMIT 200"""
 
 ARTICLE_QUOTES = PROLOGUE + """
-SELECT DISTINCT ?quote ?text ?speaker ?speakerLabel WHERE {
+SELECT DISTINCT ?x ?quote ?text ?speaker ?speakerLabel WHERE {
   ?quote a schema:Quotation ; schema:text ?text ; gaf:denotedBy ?span .
   ?span nif:referenceContext ?x .
   OPTIONAL { ?quote schema:creator ?speaker OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
 } ORDER BY ?speakerLabel LIMIT 300"""
 
-ARTICLE_TEXT = PROLOGUE + "SELECT ?text WHERE { ?x nif:isString ?text } LIMIT 1"
+ARTICLE_TEXT = PROLOGUE + "SELECT ?x ?text WHERE { ?x nif:isString ?text } LIMIT 1"
 
 NEIGHBOURS = PROLOGUE + """
-SELECT DISTINCT ?n ?label ?p WHERE {
+SELECT DISTINCT ?x ?n ?label ?p WHERE {
   { ?x ?p ?n } UNION { ?n ?p ?x }
   ?n rdfs:label|schema:headline ?label .
   FILTER(isIRI(?n) && ?n != ?x)
 } ORDER BY ?label LIMIT 16"""
 
 SEARCH = PROLOGUE + """
-SELECT ?thing ?label ?kind WHERE {
+SELECT ?q ?thing ?label ?kind WHERE {
   { VALUES ?kind { schema:Person schema:Organization schema:NewsMediaOrganization
                    schema:Place }
     ?thing a ?kind ; rdfs:label|skos:altLabel ?label }

@@ -6,15 +6,16 @@ shared by its address. The page runs queries through the same safety checks as /
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from rdflib import URIRef
 
 from kg.queries import QUERY_DIR, QueryError, named_queries, parse_bindings
 from server.backend import backend
-from server.executor import Cell, Job, Outcome, QueryFailed, QueryTimeout
+from server.executor import Job, Outcome, QueryFailed, QueryTimeout
 from server.negotiation import FORMAT_ALIASES, TYPES_BY_FORM
 from server.sparql import ProtocolError, check_safety
-from server.sparql_text import UnsafeRequest, read_request
+from server.sparql_text import UnsafeRequest, bind_values, read_request
 
 bp = Blueprint("query_page", __name__)
 
@@ -32,17 +33,18 @@ def _named() -> dict:
     return named_queries(current_app.config.get("QUERY_DIR") or QUERY_DIR)
 
 
-def _bindings() -> tuple[tuple[str, Cell], ...]:
-    """``param.NAME=value`` fields as pre-bound variables (empty fields stay unbound)."""
+def _bindings() -> dict[str, str]:
+    """``param.NAME=value`` fields as SPARQL terms (empty fields stay unbound)."""
     pairs = [f"{key[6:]}={value}" for key, value in request.args.items()
              if key.startswith("param.") and value.strip()]
-    cells = []
+    terms = {}
     for name, term in parse_bindings(pairs).items():
-        if isinstance(term, URIRef):
-            cells.append((name, Cell("uri", str(term))))
-        else:
-            cells.append((name, Cell("literal", str(term))))
-    return tuple(cells)
+        try:
+            node = ox.NamedNode(str(term)) if isinstance(term, URIRef) else ox.Literal(str(term))
+        except ValueError as error:
+            raise QueryError(f"parameter {name}: {error}") from None
+        terms[name] = str(node)  # pyoxigraph writes the term, escaped, in SPARQL syntax
+    return terms
 
 
 def _run(text: str, output: str) -> Outcome:
@@ -50,8 +52,8 @@ def _run(text: str, output: str) -> Outcome:
     if info.is_update:
         raise ProtocolError(400, "the query page runs queries only; send updates to /sparql")
     check_safety(info, [])
-    return backend().run(Job(text, output, backend().max_rows, union=not info.has_dataset,
-                             substitutions=_bindings()))
+    return backend().run(Job(bind_values(text, _bindings()), output, backend().max_rows,
+                             union=not info.has_dataset))
 
 
 @bp.get("/query")

@@ -146,7 +146,8 @@ def run_query(sparql: SparqlRequest) -> Response:
     explicit = bool(sparql.default_graphs or sparql.named_graphs)
     job = Job(sparql.text or "", fmt, backend().max_rows, union=not info.has_dataset,
               default_graphs=tuple(sparql.default_graphs) if explicit else None,
-              named_graphs=tuple(sparql.named_graphs) if explicit else None)
+              named_graphs=tuple(sparql.named_graphs) if explicit else None,
+              base_iri=request.base_url)
     outcome = backend().run(job)
     response = Response(outcome.body, mimetype=media)
     if outcome.truncated:

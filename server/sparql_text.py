@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from kg.rdf.namespaces import PREFIXES
+
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
   | (?P<comment>\#[^\n\r]*)
@@ -53,8 +55,8 @@ class RequestText:
         return bool(self.from_graphs or self.from_named_graphs)
 
 
-def tokens(text: str) -> list[tuple[str, str]]:
-    """(kind, text) pairs, without spaces and comments."""
+def tokens(text: str, offsets: bool = False) -> list:
+    """(kind, text) pairs, without spaces and comments; with ``offsets`` (kind, text, end)."""
     found = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
@@ -62,15 +64,47 @@ def tokens(text: str) -> list[tuple[str, str]]:
             value = match.group()
             if kind == "pname" and value.endswith("."):  # a local name cannot end with '.'
                 value = value.rstrip(".")
-            found.append((kind, value))
+            found.append((kind, value, match.end()) if offsets else (kind, value))
     return found
+
+
+def bind_values(text: str, values: dict[str, str]) -> str:
+    """``text`` with ``VALUES ?name { term }`` opening its WHERE group, one per binding.
+
+    ``values`` maps variable names to terms already written in SPARQL syntax by a
+    serializer (pyoxigraph's ``str(term)``), never raw user text. Unlike a substitution,
+    this binds variables the query does not project, as rdflib's initBindings do.
+    """
+    if not values:
+        return text
+    toks = tokens(text, offsets=True)
+    words = [v.upper() if k == "word" else "" for k, v, _ in toks]
+    start = words.index("WHERE") + 1 if "WHERE" in words else 0
+    if "WHERE" not in words and "CONSTRUCT" in words:
+        start = _after_group(toks, words.index("CONSTRUCT") + 1)
+    brace = next((i for i in range(start, len(toks)) if toks[i][1] == "{"), None)
+    if brace is None:
+        raise UnsafeRequest("cannot find the query's WHERE group to bind variables in")
+    at = toks[brace][2]
+    clause = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in values.items())
+    return f"{text[:at]} {clause} {text[at:]}"
+
+
+def _after_group(toks: list, i: int) -> int:
+    """The index after the balanced {...} group starting at token ``i``."""
+    depth = 0
+    for j in range(i, len(toks)):
+        depth += {"{": 1, "}": -1}.get(toks[j][1], 0)
+        if depth == 0:
+            return j + 1
+    return len(toks)
 
 
 def read_request(text: str) -> RequestText:
     """Classify ``text`` and collect the graphs its dataset clauses name."""
     toks = tokens(text)
     info = RequestText()
-    prefixes: dict[str, str] = {}
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     base = ""
     i = 0
     while i < len(toks):

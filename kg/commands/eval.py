@@ -15,10 +15,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--errors", type=int, default=10, metavar="N",
                         help="errors of each kind to show (default 10)")
     parser.add_argument("--model", help="installed spaCy pipeline name")
+    parser.add_argument("--entities", action="store_true",
+                        help="score entity merges, roles and reactions against the JSON "
+                             "annotations in --gold (tests/data/entity_gold)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.entities:
+        from kg.eval.entities import evaluate_entities, format_entity_report
+        from kg.nlp import load_pipeline
+
+        print(format_entity_report(evaluate_entities(args.gold, load_pipeline(args.model))))
+        return 0
     from kg.eval import evaluate, format_report
 
     print(format_report(evaluate(args.gold, args.model, args.limit), args.errors))

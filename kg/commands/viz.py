@@ -8,6 +8,9 @@ from kg.commands.common import add_graph_source, graph_from
 from kg.viz import filters_from, write_page
 from kg.viz.filters import DEFAULT_LIMIT
 
+# The options that choose what to draw (the rest say where the graph comes from).
+FILTER_OPTIONS = ("focus", "depth", "relations", "types", "since", "until", "min_degree", "limit")
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("viz", help="draw the graph as an interactive HTML page")
@@ -30,8 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    filters = filters_from({name: getattr(args, name) for name in (
-        "focus", "depth", "relations", "types", "since", "until", "min_degree", "limit")})
+    filters = filters_from({name: getattr(args, name) for name in FILTER_OPTIONS})
     subgraph = write_page(graph_from(args), args.output, filters)
     graph = subgraph.graph
     print(f"wrote {args.output} ({graph.number_of_nodes()} nodes, "

@@ -132,7 +132,8 @@ def _assign(clusters: list[_Cluster], name: str) -> _Cluster:
         cluster = _Cluster()
         clusters.append(cluster)
         return cluster
-    return max(same, key=lambda c: len(c.mentions))
+    # a surname two people share goes to the one the article introduced in full first
+    return min(same, key=lambda c: min((m.span.begin for m in c.mentions), default=0))
 
 
 def _cluster_people(mentions: list[_PersonMention]) -> list[_Cluster]:

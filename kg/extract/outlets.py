@@ -66,7 +66,7 @@ def outlet_name(text: str) -> str | None:
 
 def _pattern(aliases: list[str]) -> re.Pattern[str]:
     ordered = sorted(aliases, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w|-[a-z])")
 
 
 @lru_cache(maxsize=1)

@@ -97,11 +97,19 @@ class QuoteFinder:
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if cue.doc.text.startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
-        subject = _subject(cue)
+        subject = _subject(cue) or self._nearby_name(cue)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         base = cues.confidence(cue) if confidence is None else confidence
         return Attribution(text, _span(self.doc, cue.idx, cue_end), speaker,
                            round(base * (speaker.confidence if speaker else 0.6), 3))
+
+    def _nearby_name(self, cue: Token) -> Token | None:
+        """A subject-less cue ("Stated Stone:", a misparsed apposition): the closest name."""
+        sentence = cue.sent
+        names = [t for t in sentence if t.ent_type_ in ("PERSON", "ORG") and self.outside(t)
+                 and t.dep_ not in ("compound", "poss") and (
+                     t.i < cue.i or t.i - cue.i <= 3)]
+        return min(names, key=lambda t: abs(t.i - cue.i)) if names else None
 
     def _linked(self, quote: SpacySpan, cue: Token) -> int | None:
         """Steps from the quote up the parse to the cue (or from the cue into the quote)."""
@@ -192,12 +200,18 @@ class QuoteFinder:
 
     def attributions(self) -> Iterator[tuple[Stretch, SpacySpan, Attribution | None, bool]]:
         """Each stretch with its attribution and whether it is kept as a direct quote."""
-        previous: tuple[Stretch, SpacySpan, Attribution | None] | None = None
+        previous: tuple[Stretch, SpacySpan, Attribution | None, bool] | None = None
         for stretch in self.stretches:
             begin, end = _words(self.doc, stretch)
             quote = self.doc.char_span(begin, end, alignment_mode="expand") if end > begin \
                 else None
             if quote is None or not any(t.is_alpha for t in quote):
+                continue
+            if previous is not None and previous[0].continues:
+                # A paragraph of a multi-paragraph quote: one attribution with its start.
+                found, keep = previous[2], previous[3]
+                yield stretch, quote, found, keep
+                previous = (stretch, quote, found, keep)
                 continue
             found = (self.in_sentence(quote) or self.dash(quote) or self.lead_in(quote)
                      or self.trailing(quote))
@@ -205,11 +219,11 @@ class QuoteFinder:
                 found = self._continued(previous, stretch, quote)
             keep = (found is not None or self._standalone(quote)) and not self._title(quote)
             yield stretch, quote, found, keep
-            previous = (stretch, quote, found)
+            previous = (stretch, quote, found, keep)
 
     def _continued(self, previous, stretch: Stretch, quote: SpacySpan) -> Attribution | None:
         """The attribution of the previous quote when this one carries on from it."""
-        before, before_quote, attribution = previous
+        before, _, attribution, _ = previous
         if attribution is None or attribution.speaker is None:
             return None
         between = self.doc.text[before.end:stretch.begin]

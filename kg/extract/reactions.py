@@ -90,7 +90,8 @@ def _target(table: EntityTable, articles: list[MentionedArticle],
     if article := _article_at(articles, begin, end):
         return None, article
     for conj in [token, *token.conjuncts]:
-        ref = table.ref_at(*_name_range(conj))
+        # the head noun must name the entity: "a Gold Star mother" is not Gold Star
+        ref = table.ref_at(conj.idx, conj.idx + len(conj))
         if ref is not None:
             return ref, None
     return None, None

@@ -88,6 +88,8 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
             break
         start -= 1
     start, end = _trim(doc, start, person.start)
+    if end - start > 1 and doc[end - 1].text.endswith(".") and _is_role_word(doc[end - 2]):
+        end -= 1  # "nominee Sen. Tim Kaine": the honorific is not part of the job title
     if start >= end or not _is_role_word(doc[end - 1]):
         return None
     words = [t.text for t in doc[start:end]]

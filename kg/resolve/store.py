@@ -19,6 +19,7 @@ from kg.extract.records import EntityRef
 from kg.rdf import iris
 from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
 from kg.resolve.names import person_merges
+from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 
 _PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
 _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
@@ -112,8 +113,11 @@ def resolve_store(dataset: Dataset, base: str) -> int:
     """
     people = _person_renames(dataset, base)
     renames = {**people, **_quote_renames(dataset, base, people), **_article_renames(dataset)}
-    if not renames:
-        return 0
-    _rename(dataset, renames)
-    _label_targets(dataset, people)
-    return len(renames)
+    if renames:
+        _rename(dataset, renames)
+        _label_targets(dataset, people)
+    contained = contained_quote_renames(dataset)
+    if contained:
+        _rename(dataset, contained)
+    settle_quote_texts(dataset)
+    return len(renames) + len(contained)

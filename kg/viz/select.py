@@ -208,7 +208,7 @@ def select_subgraph(dataset: Dataset, filters: Filters) -> Subgraph:
                                             if d >= filters.min_degree or n in focus]), focus)
     matched = graph.number_of_nodes()
     if matched > filters.limit:
-        shown = _drop_isolated(_keep(graph, most_connected(graph, filters.limit, focus)), focus)
+        shown = _keep(graph, most_connected(graph, filters.limit, focus))
         left_out = Counter(graph.nodes[n]["kind"] for n in graph if n not in shown)
         graph = shown
     else:

@@ -1,0 +1,155 @@
+"""Scoring entity resolution, roles and reactions against hand annotations.
+
+Gold files (tests/data/entity_gold/NAME.json, format in docs/entities.md) name the entity
+of every annotated person and outlet mention; the same gold name in two articles is the same
+real-world entity. The system side is the resolved graph of those articles (built, then
+``resolve_store``), so cross-article merges are scored too. Merges are scored pairwise over
+gold mentions: a pair the system puts in one node is right when gold does too; a gold
+mention the system missed loses its pairs from recall.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from spacy.language import Language
+
+from kg.extract import extract_facts
+from kg.ingest import read_articles
+from kg.rdf.namespaces import DEFAULT_BASE
+from kg.resolve import resolve_store
+
+DEFAULT_TEXTS = Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "dev" / "text"
+_SPANS = """SELECT ?id ?b ?e ?entity WHERE {
+  VALUES ?t { schema:Person schema:NewsMediaOrganization }
+  ?entity a ?t ; gaf:denotedBy ?s . ?s nif:beginIndex ?b ; nif:endIndex ?e ;
+  nif:referenceContext ?a . ?a dcterms:identifier ?id }"""
+
+
+def _pairs(sizes: Counter) -> int:
+    return sum(n * (n - 1) // 2 for n in sizes.values())
+
+
+def _gold_mentions(gold: list[dict]) -> list[tuple[str, int, int, str]]:
+    return [(g["article"], b, e, ent["name"]) for g in gold for ent in g["entities"]
+            for b, e, _ in ent["mentions"]]
+
+
+def _system_at(spans: dict[str, list[tuple[int, int, str]]], article: str, begin: int,
+               end: int) -> str | None:
+    """The system entity of the longest mention overlapping a gold mention."""
+    best = None
+    for b, e, entity in spans.get(article, []):
+        overlap = min(e, end) - max(b, begin)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, entity)
+    return best[1] if best else None
+
+
+def merge_scores(gold: list[dict], spans: dict[str, list[tuple[int, int, str]]],
+                 within_article: bool) -> dict[str, float]:
+    """Pairwise precision and recall of 'these two mentions are one entity'."""
+    mentions = _gold_mentions(gold)
+    scope = (lambda m: m[0]) if within_article else (lambda m: "")
+    gold_sizes: Counter = Counter((scope(m), m[3]) for m in mentions)
+    system, both = Counter(), Counter()
+    for m in mentions:
+        entity = _system_at(spans, m[0], m[1], m[2])
+        if entity is not None:
+            system[(scope(m), entity)] += 1
+            both[(scope(m), entity, m[3])] += 1
+    right = _pairs(both)
+    found, expected = _pairs(system), _pairs(gold_sizes)
+    return {"precision": right / found if found else 0.0,
+            "recall": right / expected if expected else 0.0,
+            "pairs_gold": expected, "pairs_system": found}
+
+
+def _gold_name_of(gold_doc: dict, mentions: list[tuple[int, int]]) -> str | None:
+    votes: Counter = Counter()
+    for ent in gold_doc["entities"]:
+        for b, e, _ in ent["mentions"]:
+            if any(min(e, e2) > max(b, b2) for b2, e2 in mentions):
+                votes[ent["name"]] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _role_and_reaction_scores(gold: list[dict], facts_by_id: dict) -> dict[str, float]:
+    roles_right = roles_all = reactions_right = reactions_all = gold_reactions = found = 0
+    for doc in gold:
+        facts = facts_by_id[doc["article"]]
+        spans_of: dict = {}
+        for mention in facts.mentions:
+            spans_of.setdefault(mention.entity, []).append((mention.span.begin,
+                                                            mention.span.end))
+
+        def name_of(ref, spans_of=spans_of, doc=doc):
+            if ref is None:
+                return None
+            return _gold_name_of(doc, spans_of.get(ref, [])) or ref.name
+
+        for entity in facts.entities:
+            if not entity.job_title or entity.ref.kind != "person":
+                continue
+            name = _gold_name_of(doc, spans_of.get(entity.ref, []))
+            gold_entity = next((e for e in doc["entities"] if e["name"] == name), None)
+            if gold_entity is None:
+                continue
+            roles_all += 1
+            roles_right += entity.job_title.lower() in {r.lower() for r in gold_entity["roles"]}
+        matched = set()
+        for reaction in facts.reactions:
+            reactions_all += 1
+            agent = name_of(reaction.agent)
+            target = (f"article:{reaction.target_article.key}" if reaction.target_article
+                      else name_of(reaction.target_entity))
+            for i, g in enumerate(doc["reactions"]):
+                b, e, _ = g["evidence"]
+                overlaps = min(e, reaction.evidence.end) > max(b, reaction.evidence.begin)
+                if overlaps and g["agent"].lower() == (agent or "").lower() \
+                        and g["target"].lower() == (target or "").lower():
+                    reactions_right += 1
+                    matched.add(i)
+                    break
+        gold_reactions += len(doc["reactions"])
+        found += len(matched)
+    return {"role_precision": roles_right / roles_all if roles_all else 0.0,
+            "roles": roles_all,
+            "reaction_precision": reactions_right / reactions_all if reactions_all else 0.0,
+            "reaction_recall": found / gold_reactions if gold_reactions else 0.0,
+            "reactions_system": reactions_all, "reactions_gold": gold_reactions}
+
+
+def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS) -> dict:
+    """Merge precision/recall (all pairs and within articles), role and reaction scores."""
+    import kg
+
+    gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+    paths = [texts / f"{g['article']}.txt" for g in gold]
+    dataset = kg.build(paths)
+    resolve_store(dataset, DEFAULT_BASE)
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for article, b, e, entity in dataset.query(_SPANS):
+        spans.setdefault(str(article), []).append((int(b), int(e), str(entity)))
+    facts = {a.id: extract_facts(nlp(a.text), a) for a in read_articles(paths, [])}
+    return {"articles": len(gold),
+            "merge": merge_scores(gold, spans, within_article=False),
+            "merge_within_article": merge_scores(gold, spans, within_article=True),
+            **_role_and_reaction_scores(gold, facts)}
+
+
+def format_entity_report(scores: dict) -> str:
+    merge, within = scores["merge"], scores["merge_within_article"]
+    return "\n".join([
+        f"entity gold: {scores['articles']} articles",
+        f"merges (all pairs):      precision {merge['precision']:.3f}  recall "
+        f"{merge['recall']:.3f}  ({merge['pairs_gold']} gold pairs)",
+        f"merges (within article): precision {within['precision']:.3f}  recall "
+        f"{within['recall']:.3f}  ({within['pairs_gold']} gold pairs)",
+        f"roles:     precision {scores['role_precision']:.3f}  ({scores['roles']} system roles)",
+        f"reactions: precision {scores['reaction_precision']:.3f}  recall "
+        f"{scores['reaction_recall']:.3f}  ({scores['reactions_system']} system, "
+        f"{scores['reactions_gold']} gold)",
+    ])

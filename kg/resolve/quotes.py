@@ -1,0 +1,60 @@
+"""One quotation per thing said, across articles.
+
+Quote IRIs hash the normalised words and the speaker, so the same words in two
+articles already meet in one node. What is left for a store-wide pass: a quote
+that one article gives in full and another only in part ("one contained in the
+other") becomes one node, and a node whose occurrences differ in punctuation
+keeps a single ``schema:text`` (the longest form, ties broken alphabetically).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import Dataset, Literal, URIRef
+
+from kg.rdf.iris import normalise_quote_text
+from kg.rdf.namespaces import SCHEMA
+
+_QUOTES = """SELECT ?q ?speaker ?text WHERE {
+  ?q a schema:Quotation ; schema:text ?text .
+  OPTIONAL { ?q schema:creator ?speaker } }"""
+MIN_CONTAINED_WORDS = 4  # shorter fragments ("gutless") stay their own quotations
+
+
+def contained_quote_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
+    """Quote -> the longer quote of the same speaker whose words contain it."""
+    by_speaker: dict[object, dict[URIRef, str]] = defaultdict(dict)
+    for quote, speaker, text in dataset.query(_QUOTES):
+        words = normalise_quote_text(str(text))
+        known = by_speaker[speaker].get(quote, "")
+        by_speaker[speaker][quote] = max(known, words, key=len)
+    renames: dict[URIRef, URIRef] = {}
+    for quotes in by_speaker.values():
+        longest_first = sorted(quotes.items(), key=lambda item: (-len(item[1]), str(item[0])))
+        for index, (quote, words) in enumerate(longest_first):
+            if len(words.split()) < MIN_CONTAINED_WORDS:
+                continue
+            for longer, longer_words in longest_first[:index]:
+                if longer not in renames and f" {words} " in f" {longer_words} ":
+                    renames[quote] = longer
+                    break
+    return renames
+
+
+def settle_quote_texts(dataset: Dataset) -> int:
+    """Keep one ``schema:text`` per quotation, in every graph that states one."""
+    texts: dict[URIRef, set[Literal]] = defaultdict(set)
+    for quote, _, text in dataset.query(_QUOTES):
+        texts[quote].add(text)
+    changed = 0
+    for quote, variants in texts.items():
+        if len(variants) < 2:
+            continue
+        chosen = min(variants, key=lambda t: (-len(str(t)), str(t)))
+        for _, _, text, graph in list(dataset.quads((quote, SCHEMA.text, None, None))):
+            if text != chosen:
+                dataset.remove((quote, SCHEMA.text, text, graph))
+                dataset.add((quote, SCHEMA.text, chosen, graph))
+                changed += 1
+    return changed

@@ -1,0 +1,146 @@
+"""Direct quotes in every layout news uses, reported speech, and marks that never break."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import extract_entities
+from kg.extract.quotes import extract_quotes
+from kg.segmentation import quoted_stretches
+
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    return list(extract_quotes(doc, extract_entities(doc)))
+
+
+def _direct(nlp, text):
+    return [q for q in _quotes(nlp, text) if q.direct]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # quote, source, cue
+    ('"We will win this state," Sarah Jones said on Monday.', "We will win this state",
+     "Sarah Jones"),
+    # source, cue, colon, quote
+    ('Sarah Jones said: "We will win this state."', "We will win this state.", "Sarah Jones"),
+    # quote, cue, source with apposition
+    ('"Cable is in decline," said Rich Greenfield, a media analyst at BTIG Research.',
+     "Cable is in decline", "Rich Greenfield"),
+    # split quote: the second half inherits the first half's cue
+    ('"We are ready," Sarah Jones said. "The voters know it."', "The voters know it.",
+     "Sarah Jones"),
+    # dash attribution
+    ('"Safety comes first." — Commissioner Alan Brooks', "Safety comes first.",
+     "Alan Brooks"),
+    # colon lead-in in the sentence before, in its own paragraph
+    ('Senator Maria Lopez wrote:\n\n"This bill will fail, and everyone knows it."',
+     "This bill will fail, and everyone knows it.", "Maria Lopez"),
+    # according to
+    ('"The plan is dead," according to Senator Maria Lopez.', "The plan is dead",
+     "Maria Lopez"),
+    # partial quote inside reported speech
+    ("President Donald Trump called the piece \u201cgutless\u201d on Wednesday.", "gutless",
+     "Donald Trump"),
+    # nested single quotes and curly marks
+    ("\u201cThey said \u2018no\u2019 to everything,\u201d Sarah Jones said.",
+     "They said \u2018no\u2019 to everything", "Sarah Jones"),
+])
+def test_layouts(nlp, text, quote, speaker):
+    found = {(q.span.text, q.speaker.name if q.speaker else None) for q in _direct(nlp, text)}
+    assert (quote, speaker) in found
+
+
+def test_multi_paragraph_quote_is_one_attribution(nlp):
+    text = ('"The first part of the plan is simple," Sarah Jones said.\n\n'
+            '"We build the road first.\n\n"Then we build the bridge."')
+    quotes = _direct(nlp, text)
+    assert [q.span.text for q in quotes][-2:] == ["We build the road first.",
+                                                   "Then we build the bridge."]
+    assert all(q.speaker and q.speaker.name == "Sarah Jones" for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    'He said "hello there and then left.',
+    '" stray mark',
+    'Nothing "at all',
+    '"""',
+    "\u201d\u201c\u201d",
+    'She said: "',
+])
+def test_stray_marks_never_raise(nlp, text):
+    for quote in _quotes(nlp, text):
+        assert text[quote.span.begin:quote.span.end] == quote.span.text
+
+
+@pytest.mark.parametrize("text", [
+    'There is a secret "resistance" effort in the capital.',
+    'The op-ed, titled "I Am Part of the Resistance Inside the Administration," ran Wednesday.',
+])
+def test_scare_quotes_and_titles_are_not_quotes(nlp, text):
+    assert _direct(nlp, text) == []
+
+
+def test_headline_quote_without_speaker(nlp):
+    text = '"We have to build a wall along the whole southern border of this country."'
+    quotes = _direct(nlp, text)
+    assert len(quotes) == 1 and quotes[0].speaker is None
+
+
+@pytest.mark.parametrize("text, complement, speaker", [
+    ("Sarah Jones said that the plan would cost too much.", "the plan would cost too much",
+     "Sarah Jones"),
+    ("Sarah Jones warned the bill would fail in the Senate.", "the bill would fail in the Senate",
+     "Sarah Jones"),
+])
+def test_reported_speech(nlp, text, complement, speaker):
+    indirect = [q for q in _quotes(nlp, text) if not q.direct]
+    assert [(q.span.text, q.speaker.name if q.speaker else None) for q in indirect] == [
+        (complement, speaker)]
+
+
+def test_cue_and_confidence_per_occurrence(nlp):
+    quote = _direct(nlp, '"We will win," Sarah Jones said.')[0]
+    assert quote.cue == "said" and quote.cue_span.text == "said"
+    assert 0 < quote.confidence <= 1
+
+
+@pytest.mark.parametrize("text, stretches", [
+    ('a "b" c', ["b"]),
+    ("\u201cone\n\n\u201ctwo\u201d", ["one", "two"]),
+    ('x " y', [" y"]),
+])
+def test_quoted_stretches(text, stretches):
+    assert [text[s.begin:s.end] for s in quoted_stretches(text)] == stretches
+
+
+def test_quotes_stay_in_one_sentence(nlp):
+    doc = nlp('"This is one. This is two. And three," she said.')
+    assert len(list(doc.sents)) == 1
+
+
+SAID = """SELECT ?quote (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  ?speaker nkg:said ?quote ; rdfs:label %s .
+  ?quote a schema:Quotation ; schema:text ?text ; gaf:denotedBy ?span .
+  ?span nif:referenceContext ?article .
+  FILTER(CONTAINS(LCASE(?text), LCASE(%s)))
+} GROUP BY ?quote"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("who, words, articles", [
+    ("Donald Trump", "really a disgrace", 1),
+    ("Donald Trump", "gutless", 1),
+    ("Donald Trump", "Some day when I'm not president", 1),
+    ("Sarah Huckabee Sanders", "coward", 1),
+    ("senior official in the Trump administration", "It may be cold comfort", 2),
+])
+def test_seed_facts(sample_graph, who, words, articles):
+    from rdflib import Literal
+
+    from kg.rdf.namespaces import GAF, NIF, NKG, RDFS, SCHEMA
+
+    query = SAID % (Literal(who).n3(), Literal(words).n3())
+    prefixes = {"nkg": NKG, "schema": SCHEMA, "gaf": GAF, "nif": NIF, "rdfs": RDFS}
+    rows = list(sample_graph.query(query, initNs={k: str(v) for k, v in prefixes.items()}))
+    assert rows and max(int(row[1]) for row in rows) == articles

@@ -1,0 +1,58 @@
+"""The same quotation in several articles is one node with one text."""
+
+from __future__ import annotations
+
+from rdflib import Dataset
+
+from kg.extract.records import ArticleFacts, EntityRef, Quote, Span
+from kg.pipeline import store_facts
+from kg.resolve import resolve_store
+from kg.store import open_store
+
+BASE = "https://t.example/id/"
+SPEAKER = EntityRef("person", "Jane Roe")
+
+
+def _article(article_id: str, quote_text: str) -> ArticleFacts:
+    text = f'"{quote_text}" Jane Roe said.'
+    return ArticleFacts(article_id=article_id, text=text, quotes=(
+        Quote(Span(1, 1 + len(quote_text), quote_text), direct=True, cue="said",
+              speaker=SPEAKER),))
+
+
+def _quotes(dataset: Dataset) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for text, article in dataset.query("""SELECT ?t ?a WHERE {
+            ?q a schema:Quotation ; schema:text ?t ; gaf:denotedBy/nif:referenceContext ?a }"""):
+        found.setdefault(str(text), set()).add(str(article).rsplit("/", 1)[-1])
+    return found
+
+
+def _build(*articles: ArticleFacts) -> Dataset:
+    dataset = open_store()
+    for facts in articles:
+        store_facts(dataset, facts, BASE)
+    resolve_store(dataset, BASE)
+    return dataset
+
+
+def test_texts_differing_in_punctuation_keep_one_text():
+    dataset = _build(_article("a", "We are the adults in the room."),
+                     _article("b", "We are the adults in the room"))
+    assert _quotes(dataset) == {"We are the adults in the room.": {"a", "b"}}
+
+
+def test_a_quote_contained_in_a_longer_one_joins_it():
+    dataset = _build(_article("a", "We are trying to do what is right, even when he will not."),
+                     _article("b", "trying to do what is right"))
+    assert _quotes(dataset) == {
+        "We are trying to do what is right, even when he will not.": {"a", "b"}}
+
+
+def test_short_fragments_and_other_speakers_stay_apart():
+    other = ArticleFacts(article_id="c", text='"trying to do what is right" Joe Doe said.',
+                         quotes=(Quote(Span(1, 27, "trying to do what is right"), direct=True,
+                                       speaker=EntityRef("person", "Joe Doe")),))
+    dataset = _build(_article("a", "We are trying to do what is right, even when he will not."),
+                     _article("b", "gutless"), other)
+    assert len(_quotes(dataset)) == 3

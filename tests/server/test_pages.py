@@ -1,0 +1,124 @@
+"""Home, search, Linked Data pages, the query page, exports and Graph Store reads."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import requests
+from rdflib import Dataset, Graph
+
+BASE = "https://newskg.example.org/id/"
+ARTICLE_GRAPH = BASE + "article/000_2ace28bdd7d1dd52/graph"
+
+
+def test_home_counts_and_links(client, app):
+    body = client.get("/").text
+    assert "/query" in body and "/sparql" in body
+    assert ">people<" in body.replace("<th>", ">").replace("</th>", "<")
+    if "graph_page" in app.blueprints:
+        assert 'href="/graph"' in body
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("trump", "/id/person/donald-trump"),
+    ("new york times", "/id/outlet/the-new-york-times"),
+    ("jane", "/id/person/jane-doe"),
+])
+def test_search_finds_labels(client, q, expected):
+    assert expected in client.get("/search", query_string={"q": q}).text
+
+
+def test_person_page(client):
+    body = client.get("/id/person/jane-doe").text
+    for part in ("Jane Doe", "Senator", "Quotes (1)", "disgrace to", "Neighbourhood", "<svg"):
+        assert part in body, part
+
+
+@pytest.mark.parametrize("accept, media, parse_format", [
+    ("text/turtle", "text/turtle", "turtle"),
+    ("application/ld+json", "application/ld+json", "json-ld"),
+    ("application/n-triples", "application/n-triples", "nt"),
+])
+def test_linked_data_content_negotiation(client, accept, media, parse_format):
+    response = client.get("/id/person/donald-trump", headers={"Accept": accept})
+    assert response.status_code == 200 and response.mimetype == media
+    graph = Graph().parse(data=response.text, format=parse_format)
+    assert any(str(s) == BASE + "person/donald-trump" for s in graph.subjects())
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/id/person/nobody-at-all", 404),
+    ("/id/person/a%3Eb", 404),
+    ("/id/person/donald-trump", 200),
+])
+def test_unknown_resources_are_404(client, path, status):
+    assert client.get(path).status_code == status
+
+
+@pytest.mark.parametrize("ext, parse_format, graphs", [
+    ("ttl", "turtle", False), ("nt", "nt", False), ("trig", "trig", True),
+    ("nq", "nquads", True), ("jsonld", "json-ld", True),
+])
+def test_exports(client, ext, parse_format, graphs):
+    response = client.get(f"/export.{ext}")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    dataset = Dataset()
+    dataset.parse(data=response.data, format=parse_format)
+    assert len(dataset) > 100 or sum(1 for _ in dataset.quads()) > 100
+    named = {str(g.identifier) for g in dataset.graphs()}
+    assert (ARTICLE_GRAPH in named) is graphs
+
+
+@pytest.mark.parametrize("params, status", [
+    ("?default", 200), (f"?graph={ARTICLE_GRAPH}", 200),
+    ("?graph=https://newskg.example.org/id/article/nope/graph", 404), ("", 400),
+])
+def test_graph_store_reads(client, params, status):
+    response = client.get("/store" + params)
+    assert response.status_code == status
+    if status == 200:
+        assert len(Graph().parse(data=response.text, format="turtle")) > 10
+
+
+def test_graph_store_is_read_only(client):
+    assert client.put("/store?default", data="").status_code == 405
+
+
+def test_query_page_runs_a_named_query_with_a_parameter(client):
+    body = client.get("/query", query_string={"name": "quotes-by-person",
+                                              "query": "", "param.name": "Doe"}).text
+    assert "Quotes by a person" in body
+    page = client.get("/query", query_string={"name": "quotes-by-person", "param.name": "Doe",
+                                              "query": _named_text(client, "quotes-by-person")})
+    assert 'href="/id/person/jane-doe"' in page.text
+
+
+def _named_text(client, name):
+    body = client.get("/query", query_string={"name": name}).text
+    data = body.split('id="named-queries">', 1)[1].split("</script>", 1)[0]
+    return next(q["text"] for q in json.loads(data) if q["name"] == name)
+
+
+def test_query_page_shows_errors_inline(client):
+    body = client.get("/query", query_string={"query": "SELECT * WHERE {"}).text
+    assert 'class="error"' in body
+
+
+@pytest.mark.parametrize("fmt, media", [("csv", "text/csv"), ("json",
+                                        "application/sparql-results+json"), ("tsv",
+                                        "text/tab-separated-values")])
+def test_query_page_downloads(client, fmt, media):
+    response = client.get("/query/download", query_string={
+        "query": "SELECT ?p { ?p a schema:Person } LIMIT 2", "format": fmt})
+    assert response.status_code == 200 and response.mimetype == media
+
+
+@pytest.mark.slow
+def test_kg_serve_answers_over_http_with_waitress(live_server):
+    response = requests.get(live_server + "/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                            timeout=30)
+    assert response.json()["boolean"] is True
+    assert response.headers["Server"] == "newskg"  # waitress's ident, not Werkzeug's
+    assert requests.get(live_server + "/", timeout=30).status_code == 200
