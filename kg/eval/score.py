@@ -133,10 +133,16 @@ def _snippet(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+def _gold_marked(text: str, quote: Quote) -> bool:
+    """Whether the gold definition could see this quote: NYT's ''...'' marks are not
+    quotation marks for it, so such quotes are left out on both sides."""
+    return not text[:quote.span.begin].rstrip().endswith(("''", "``"))
+
+
 def score_article(article: GoldArticle, quotes: list[Quote]) -> ArticleScore:
     """Match one article's direct quotes to its gold direct quotes and count."""
     gold = article.direct_quotes()
-    system = group_quotes(quotes)
+    system = group_quotes([q for q in quotes if _gold_marked(article.text, q)])
     pairs = []
     for gi, g in enumerate(gold):
         for si, s in enumerate(system):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from kg.queries import QueryError
@@ -42,9 +42,6 @@ class Filters:
             raise FilterError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
         if self.since and self.until and self.since > self.until:
             raise FilterError(f"since ({self.since}) is after until ({self.until})")
-
-    def with_focus(self, focus: str) -> Filters:
-        return replace(self, focus=focus)
 
 
 def relation_names(values: Iterable[str]) -> frozenset[str]:

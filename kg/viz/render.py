@@ -111,13 +111,13 @@ def vis_options(node_count: int) -> dict:
 
 def network(subgraph: Subgraph, link_for: Callable[[str], str | None] = iri_link) -> Network:
     """The pyvis network: typed, coloured nodes sized by degree; labelled relation edges."""
-    net = Network(directed=True, cdn_resources="in_line")
+    net = Network(directed=True)  # only its node and edge lists: the page is ours
     graph = subgraph.graph
     for node, data in graph.nodes(data=True):
         kind = KINDS[data["kind"]]
         net.add_node(node, label=clip(data["label"]), title=tooltip(data["label"], data["details"]),
                      color=kind.colour, shape=kind.shape, value=data["degree"],
-                     kind=data["kind"], kindLabel=data["kind"], degree=data["degree"],
+                     kind=data["kind"], degree=data["degree"],
                      fullLabel=data["label"], details=data["details"], link=link_for(node),
                      borderWidth=3 if node in subgraph.focus else 1)
     for source, target, relation, data in graph.edges(keys=True, data=True):

@@ -79,9 +79,9 @@ def start_server(store: Path, *options: str) -> tuple[subprocess.Popen, str]:
         if process.poll() is not None:
             raise RuntimeError(f"kg serve exited: {process.stderr.read().decode()}")
         try:
-            requests.get(url + "/sparql?query=ASK%7B%7D", timeout=2)
+            requests.get(url + "/sparql?query=ASK%7B%7D", timeout=5)
             return process, url
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or workers still starting
             time.sleep(0.2)
     process.kill()
     raise RuntimeError("kg serve did not start within 60 s")

@@ -143,3 +143,22 @@ def test_hostile_article_stays_inert_when_served(open_graph, serve, nlp):
     assert "javascript:alert(document.cookie)" in page.locator("#kg-details").text_content()
     assert page.evaluate(INERT) == 0
     log.assert_clean()
+
+
+@pytest.mark.parametrize("article", [HERE / "data" / "hostile_article.txt",
+                                     HERE.parent / "data" / "hostile" / "hostile.txt"])
+def test_hostile_articles_stay_inert_in_the_file(open_graph, tmp_path, nlp, article):
+    if not article.exists():
+        pytest.skip(f"{article} is not there")
+    path = tmp_path / "hostile.html"
+    subgraph = write_page(kg.build([article]), path)
+    page, log = open_graph(path.as_uri())
+    assert drawn_nodes(page) == set(subgraph.graph.nodes)
+    for node in subgraph.graph:  # every details panel (a node drawn on top may take the click)
+        click_node(page, node)
+        selected = page.evaluate("kgGraph.selected")
+        heading = page.locator("#kg-details h2").text_content()
+        assert heading == subgraph.graph.nodes[selected]["label"]
+    assert page.evaluate(INERT) == 0
+    assert page.evaluate("document.scripts.length") == 3
+    log.assert_clean()

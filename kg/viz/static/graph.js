@@ -45,7 +45,7 @@
     state.selected = id;
     details.replaceChildren();
     details.appendChild(element("h2", node.fullLabel || node.label));
-    details.appendChild(element("p", node.kindLabel + " · " + node.degree + " connections",
+    details.appendChild(element("p", node.kind + " · " + node.degree + " connections",
       "kg-kind"));
     var list = element("dl");
     Object.keys(node.details || {}).forEach(function (name) {
