@@ -1,12 +1,14 @@
-"""Official-reacted-to facts: a person or body reacting to an article, a person, an
-organisation or a statement, found from the parse.
+"""Official-reacted-to facts: an official or a government body reacting to an article, a
+person, an organisation or a statement, found from the parse.
 
-Three shapes: a reaction verb with the agent as subject and the target as object
-("Trump criticized the failing New York Times", "Responding to the op-ed, Trump said",
-"called the author a coward", "describing the Times piece as ..."); "X said of Y"; and a
-statement by the agent about an article the text mentions ("it is a disgrace that the piece
-was published"). The quote carrying the reaction, when the quotes stage found one, becomes
-``derived_from``.
+Shapes: a reaction verb with the agent as subject and the target as object ("Trump
+criticized the failing New York Times", "called the author a coward", "describing the Times
+piece as ..."); a verb and its preposition ("Responding to the op-ed", "called on Obama to",
+"railing against Trump", "agreed with Ivana Trump"); an adjective ("critical of Trump");
+"X said of Y"; and a statement by the agent about an article the text mentions ("it is a
+disgrace that the piece was published"). Agents must act in an office: a government body, or
+a person the article titles as an office holder or a candidate (docs/entities.md). The quote
+carrying the reaction, when the quotes stage found one, becomes ``derived_from``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
+from kg.extract.roles import ROLE_WORDS, is_candidacy
 from kg.extract.table import EntityTable
 
 CUES: dict[str, Stance] = {
@@ -24,17 +27,37 @@ CUES: dict[str, Stance] = {
          "decry", "dismiss", "reject", "mock", "deride", "lambaste", "assail", "knock", "bash",
          "chide", "rebuke", "fault", "accuse", "ridicule", "scold", "berate", "trash",
          "disavow", "repudiate", "castigate", "excoriate", "pan", "skewer", "disparage",
-         "insult", "belittle", "scorn", "sue"], "disagree"),
+         "insult", "belittle", "scorn", "sue", "oppose", "blame", "unendorse"], "disagree"),
     **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
-                     "congratulate", "defend", "endorse", "salute"], "agree"),
-    **dict.fromkeys(["respond", "react", "call", "describe", "label", "brand", "dub"],
+                     "congratulate", "defend", "endorse", "salute", "compliment", "back",
+                     "support"], "agree"),
+    **dict.fromkeys(["respond", "react", "call", "describe", "label", "brand", "dub", "urge"],
                     "react"),
 }
-_NEEDS_TO = {"respond", "react"}  # the target follows "to"
+# a verb whose target is the object of one preposition: "railed against Trump"
+PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
+    "respond": ("to", "react"), "react": ("to", "react"), "call": ("on", "react"),
+    "ask": ("about", "react"), "rail": ("against", "disagree"), "lash": ("at", "disagree"),
+    "poke": ("at", "disagree"), "speak": ("against", "disagree"),
+    "break": ("with", "disagree"), "disagree": ("with", "disagree"),
+    "agree": ("with", "agree"), "side": ("with", "agree"), "campaign": ("for", "agree"),
+    "vouch": ("for", "agree"),
+}
+# an adjective whose target follows "of": "Graham has been critical of Trump"
+ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
+                                     "contemptuous": "disagree", "supportive": "agree"}
 _NEEDS_COMPLEMENT = {"call", "label", "brand", "dub", "describe"}  # "called X a Y"
 SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",
           "insist", "state", "note", "suggest", "charge", "complain", "warn", "contend"}
-_AGENT_KINDS = {"person", "gov", "org"}
+# what someone said or decided: "Trump's declaration" is a reaction target standing for Trump
+STATEMENT_NOUNS = {"statement", "statements", "comment", "comments", "remark", "remarks",
+                   "declaration", "claim", "claims", "tweet", "tweets", "speech", "decision",
+                   "argument", "request", "words", "accusation", "accusations", "attack",
+                   "attacks", "criticism", "proposal", "proposals", "op-ed", "editorial"}
+_AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
+_ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
+                  "representative": {"rep.", "rep", "congressman", "congresswoman"},
+                  "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float],
                   Reaction | None]

@@ -38,6 +38,8 @@ OFFICE_WORDS = {
 NOT_OFFICE = {"former", "candidate", "nominee", "hopeful", "challenger", "analyst",
               "ex", "late", "then", "campaign", "would-be", "presidential"}
 _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
+CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate"}
+_PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,13 @@ class Role:
 
 def _is_role_word(token: Token) -> bool:
     return token.lower_ in ROLE_WORDS
+
+
+def is_candidacy(title: str | None) -> bool:
+    """Whether a job title says the person is running for office ("Republican presidential
+    nominee", "running mate"), and not that they once did ("former presidential candidate")."""
+    words = {w.strip(".,").lower() for w in (title or "").split()}
+    return bool(words & CANDIDACY_WORDS) and not words & _PAST
 
 
 def _official(words: list[str]) -> bool:
@@ -80,7 +89,8 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     start = person.start
     while start > 0:
         token = doc[start - 1]
-        if token.is_space or (token.is_punct and token.text != ".") \
+        # a title never crosses a sentence end ("Sen." keeps its period inside the token)
+        if token.is_space or token.is_punct or doc[start].is_sent_start \
                 or token.dep_ in ("det", "poss", "case") \
                 or token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM") \
                 or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") \
