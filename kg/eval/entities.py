@@ -135,6 +135,7 @@ def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS
         spans.setdefault(str(article), []).append((int(b), int(e), str(entity)))
     facts = {a.id: extract_facts(nlp(a.text), a) for a in read_articles(paths, [])}
     return {"articles": len(gold),
+            "entity_articles": sum(g.get("scope") != "reactions" for g in gold),
             "merge": merge_scores(gold, spans, within_article=False),
             "merge_within_article": merge_scores(gold, spans, within_article=True),
             **_role_and_reaction_scores(gold, facts)}
@@ -143,7 +144,8 @@ def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS
 def format_entity_report(scores: dict) -> str:
     merge, within = scores["merge"], scores["merge_within_article"]
     return "\n".join([
-        f"entity gold: {scores['articles']} articles",
+        f"entity gold: {scores['articles']} articles ({scores['entity_articles']} with entity "
+        f"clusters and roles, all with reactions)",
         f"merges (all pairs):      precision {merge['precision']:.3f}  recall "
         f"{merge['recall']:.3f}  ({merge['pairs_gold']} gold pairs)",
         f"merges (within article): precision {within['precision']:.3f}  recall "

@@ -154,12 +154,53 @@ def _overlaps(begin: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(b < end and begin < e for b, e in taken)
 
 
+def headline_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Lines Written In Title Case (headlines), where the tagger takes capitalised verbs and
+    nouns for parts of names ("Obama Seeks", "Clinton Hid Past Health"): few lowercase words,
+    and at least three capitalised words outside any named entity."""
+    in_entity = {t.i for ent in doc.ents for t in ent}
+    lines, begin = [], 0
+    for line in doc.text.splitlines(keepends=True):
+        span = doc.char_span(begin, begin + len(line.rstrip()), alignment_mode="expand")
+        words = [t for t in span or () if t.is_alpha and len(t) > 3]
+        plain = [t for t in words if t.text[0].isupper() and t.i not in in_entity]
+        lower = [t for t in words if t.text[0].islower()]
+        if len(plain) >= 3 and len(lower) <= 0.25 * len(words):
+            lines.append((begin, begin + len(line)))
+        begin += len(line)
+    return lines
+
+
+def _headline_trimmed(doc: Doc, ent: SpacySpan, headlines: list[tuple[int, int]],
+                      known: set[str]) -> SpacySpan | None:
+    """A name in a headline-case line cut to the words the article's other lines use in
+    names: "Clinton Hid Past Health" -> "Clinton"; None when no word is a known name."""
+    if not _overlaps(ent.start_char, ent.end_char, headlines):
+        return ent
+    run: list[int] = []
+    for token in ent:
+        if names.strip_possessive(token.text).lower() in known:
+            if run and token.i != run[-1] + 1:
+                break
+            run.append(token.i)
+        elif run:
+            break
+    return doc[run[0]:run[-1] + 1] if run else None
+
+
 def _person_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[_PersonMention]:
     found: list[_PersonMention] = []
+    headlines = headline_case_lines(doc)
+    known = {names.strip_possessive(t.text).lower() for ent in doc.ents
+             if ent.label_ == "PERSON" and not _overlaps(ent.start_char, ent.end_char, headlines)
+             for t in ent}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or _overlaps(ent.start_char, ent.end_char, taken):
             continue
-        part = _name_part(ent)
+        trimmed = _headline_trimmed(doc, ent, headlines, known)
+        if trimmed is None:
+            continue
+        part = _name_part(trimmed)
         name = names.clean_person(part.text)
         if not name or name.lower() in _NOT_PEOPLE or not name[0].isupper():
             continue

@@ -31,7 +31,7 @@ CUES: dict[str, Stance] = {
     **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
                      "congratulate", "defend", "endorse", "salute", "compliment", "back",
                      "support"], "agree"),
-    **dict.fromkeys(["respond", "react", "call", "describe", "label", "brand", "dub", "urge"],
+    **dict.fromkeys(["call", "describe", "label", "brand", "dub", "urge"],
                     "react"),
 }
 # a verb whose target is the object of one preposition: "railed against Trump"
@@ -39,6 +39,7 @@ PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
     "respond": ("to", "react"), "react": ("to", "react"), "call": ("on", "react"),
     "ask": ("about", "react"), "rail": ("against", "disagree"), "lash": ("at", "disagree"),
     "poke": ("at", "disagree"), "speak": ("against", "disagree"),
+    "retaliate": ("against", "disagree"),
     "break": ("with", "disagree"), "disagree": ("with", "disagree"),
     "agree": ("with", "agree"), "side": ("with", "agree"), "campaign": ("for", "agree"),
     "vouch": ("for", "agree"),
@@ -59,8 +60,18 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "representative": {"rep.", "rep", "congressman", "congresswoman"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 _PRONOUNS = {"he", "she", "they", "it", "we"}
-_Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float],
-                  Reaction | None]
+_Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
+                   Stance], Reaction | None]
+
+
+def acts_in_office(table: EntityTable, ref: EntityRef) -> bool:
+    """Whether an agent may react as an official: a government body, or a person the
+    article gives an office ("President", "Sen.") or a candidacy ("Republican nominee")."""
+    entity = table.entities.get(ref)
+    if ref.kind == "gov":
+        return True
+    return ref.kind == "person" and entity is not None and not entity.described \
+        and (entity.official or is_candidacy(entity.job_title))
 
 
 def _name_range(token: Token) -> tuple[int, int]:
@@ -70,8 +81,25 @@ def _name_range(token: Token) -> tuple[int, int]:
     return begin, token.idx + len(token)
 
 
+def _titled(table: EntityTable, token: Token) -> EntityRef | None:
+    """The person a definite role description stands for ("the South Carolina senator",
+    "the judge"): the nearest earlier person whose job title has that role word."""
+    words = {token.lower_} | _ROLE_SYNONYMS.get(token.lower_, set())
+    for mention in reversed(table.mentions_before(token.idx)):
+        entity = table.entities.get(mention.entity)
+        title = {w.lower() for w in (entity.job_title or "").split()} if entity else set()
+        if mention.entity.kind == "person" and title & words:
+            return mention.entity
+    return None
+
+
 def _resolve(table: EntityTable, token: Token) -> EntityRef | None:
+    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
+            and any(c.lower_ == "the" for c in token.lefts):
+        return _titled(table, token)  # not "South Carolina" in "the South Carolina senator"
     ref = table.ref_at(*_name_range(token))
+    for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
+        ref = table.ref_at(*_name_range(appos))  # "Republican nominee [Donald Trump]"
     if ref is None and token.lower_ in _PRONOUNS:
         kinds = ("gov", "org") if token.lower_ in ("it", "we", "they") else ("person",)
         earlier = [m for m in table.mentions_before(token.idx) if m.entity.kind in kinds]
@@ -86,11 +114,13 @@ def _subject(verb: Token) -> Token | None:
                                               for o in verb.children)]
     if inverted and verb.lemma_.lower() in SPEECH:
         return inverted[0]  # '"...," added Huckabee Sanders' parsed with the name as object
-    node = verb
+    node = verb.head if verb.dep_ in ("acomp", "oprd") else verb  # "has been critical of"
     for _ in range(4):
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("who", "that"):
                 return child
+            if child.dep_ == "nsubj" and node.dep_ == "relcl":  # "Christie, who campaigned"
+                return node.head
         if node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp") \
                 and node.head is not node:
             node = node.head
@@ -107,9 +137,17 @@ def _article_at(articles: Iterable[MentionedArticle], begin: int,
     return None
 
 
+def _described_author(table: EntityTable) -> EntityRef | None:
+    """The article's one unnamed speaker (the op-ed's author), if the quotes stage found it."""
+    described = [r for r, e in table.entities.items() if e.described and r.kind == "person"]
+    return described[0] if len(described) == 1 else None
+
+
 def _target(table: EntityTable, articles: list[MentionedArticle],
             token: Token) -> tuple[EntityRef | None, MentionedArticle | None]:
     begin, end = _name_range(token)
+    if token.lemma_.lower() in _AUTHOR_NOUNS and token.tag_ == "NN":
+        return _described_author(table), None  # "the author": the op-ed's anonymous writer
     if article := _article_at(articles, begin, end):
         return None, article
     for conj in [token, *token.conjuncts]:
@@ -117,24 +155,45 @@ def _target(table: EntityTable, articles: list[MentionedArticle],
         ref = table.ref_at(conj.idx, conj.idx + len(conj))
         if ref is not None:
             return ref, None
+    if token.lower_ in STATEMENT_NOUNS:  # "Trump's declaration": reacting to what Trump said
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ not in _PRONOUNS | {"his", "her", "its", "their"}:
+            return table.ref_at(owner.idx, owner.idx + len(owner)), None
     return None, None
 
 
-def _objects(verb: Token) -> list[Token]:
+def _prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list[Token]:
+    """Objects of the verb's preposition; ``adjacent``: right after the verb ("called on X",
+    not "called X a coward on Thursday")."""
+    return [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == preposition
+            and (not adjacent or p.i == verb.i + 1)
+            for g in p.children if g.dep_ == "pobj"]
+
+
+def _objects(verb: Token) -> tuple[list[Token], Stance]:
+    """The tokens a cue reacts to, and the stance the cue expresses."""
     lemma = verb.lemma_.lower()
-    if lemma in _NEEDS_TO:
-        return [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
-                for g in p.children if g.dep_ == "pobj"]
+    if lemma in ADJECTIVE_CUES:
+        return _prep_objects(verb, "of"), ADJECTIVE_CUES[lemma]
+    if lemma in PREPOSITION_CUES:
+        preposition, stance = PREPOSITION_CUES[lemma]
+        if lemma == "ask" and not (verb.tag_ == "VBN" and verb.dep_ == "advcl"):
+            return [], stance  # only "Asked about X, Clinton said": the agent answers
+        if targets := _prep_objects(verb, preposition, adjacent=lemma in CUES):
+            return targets, stance
+        if lemma not in CUES:
+            return [], stance
+    stance = CUES[lemma]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in _NEEDS_COMPLEMENT:
         complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
                        or (c.dep_ == "prep" and c.lower_ == "as")]
         if not complements:
-            return []
+            return [], stance
         # "called [the author a coward]" is often parsed as a clause: its subject is the target
         objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp")
                     for s in c.children if s.dep_ == "nsubj"]
-    return objects
+    return objects, stance
 
 
 def _evidence(doc: Doc, subject: Token, cue: Token, target: Token) -> Span:
@@ -153,18 +212,17 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
     return min(near, key=lambda q: abs(q.span.begin - cue.idx), default=None)
 
 
-def _cue_reactions(doc: Doc, table: EntityTable,
-                   articles: list[MentionedArticle]) -> Iterator[tuple[Token, Token, Token]]:
-    """(cue, subject, target token) for every reaction verb and "said of" in the text."""
+def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance]]:
+    """(cue, subject, target token, stance) for every reaction cue and "said of" in the text;
+    every conjunct of a subject reacts ("the AFT and the AFL-CIO endorsed")."""
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") and lemma not in CUES:
-            continue
-        if lemma in CUES:
-            targets = _objects(token)
-        elif lemma in SPEECH:
-            targets = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for g in p.children if g.dep_ == "pobj"]
+        if lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES:
+            if lemma in ADJECTIVE_CUES and token.pos_ != "ADJ":
+                continue
+            targets, stance = _objects(token)
+        elif lemma in SPEECH and token.pos_ in ("VERB", "AUX"):
+            targets, stance = _prep_objects(token, "of"), "react"
         else:
             continue
         subject = _subject(token)
@@ -172,37 +230,39 @@ def _cue_reactions(doc: Doc, table: EntityTable,
             subject = _subject(token.head)
         if subject is None:
             continue
-        for target in targets:
-            yield token, subject, target
+        for agent in [subject, *subject.conjuncts]:
+            for target in targets:
+                yield token, agent, target, stance
 
 
 def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
                       articles: list[MentionedArticle]) -> Iterator[Reaction]:
-    """Reactions by people and bodies to articles, people, organisations and statements."""
+    """Reactions by officials and government bodies to articles, people, organisations and
+    statements."""
     quotes = list(quotes)
     seen: set[tuple[EntityRef, object, int]] = set()
 
     def make(agent: EntityRef, cue: Token, evidence: Span, ref: EntityRef | None,
-             article: MentionedArticle | None, confidence: float) -> Reaction | None:
+             article: MentionedArticle | None, confidence: float,
+             stance: Stance) -> Reaction | None:
         target_key = article.key if article else ref
         sentence = cue.sent.start
-        if agent.kind not in _AGENT_KINDS or target_key is None or ref == agent \
+        if not acts_in_office(table, agent) or target_key is None or ref == agent \
                 or (agent, target_key, sentence) in seen:
             return None
         seen.add((agent, target_key, sentence))
-        stance = CUES.get(cue.lemma_.lower(), "react")
         return Reaction(agent=agent, evidence=evidence, cue=cue.text, target_entity=ref,
                         target_article=article, stance=stance,
                         derived_from=_quote_in(quotes, agent, cue), confidence=confidence)
 
-    for cue, subject, target in _cue_reactions(doc, table, articles):
+    for cue, subject, target, stance in _cue_reactions(doc):
         if _article_at(articles, *_name_range(subject)):
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
         agent = _resolve(table, subject)
         ref, article = _target(table, articles, target)
         if agent is not None and (ref is not None or article is not None):
             evidence = _evidence(doc, subject, cue, target)
-            if reaction := make(agent, cue, evidence, ref, article, 0.7):
+            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance):
                 yield reaction
     yield from _statements_about_articles(doc, table, articles, make)
 
@@ -230,6 +290,6 @@ def _statements_about_articles(doc: Doc, table: EntityTable,
             if target is not None:
                 article = _article_at(articles, target.idx, target.idx + len(target))
                 evidence = _evidence(doc, subject, token, clause)
-                if reaction := make(agent, token, evidence, None, article, 0.6):
+                if reaction := make(agent, token, evidence, None, article, 0.6, "react"):
                     yield reaction
                 break

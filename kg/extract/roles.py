@@ -79,7 +79,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].dep_ in _STOP_DEPS or doc[start].is_punct
                            or doc[start].lower_ in {"the", "a", "an"}):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].dep_ == "case"):
         end -= 1
     return start, end
 
@@ -89,10 +90,14 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     start = person.start
     while start > 0:
         token = doc[start - 1]
+        if token.is_space and "\n" not in token.text:  # a no-break space inside a title
+            start -= 1
+            continue
         # a title never crosses a sentence end ("Sen." keeps its period inside the token)
-        if token.is_space or token.is_punct or doc[start].is_sent_start \
+        if token.is_space or token.is_punct \
                 or token.dep_ in ("det", "poss", "case") \
-                or token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM") \
+                or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM")
+                    and token.ent_type_ not in ("GPE", "ORG", "NORP")) \
                 or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") \
                 or token.lower_ in {"the", "a", "an", "said", "says"}:
             break
@@ -102,11 +107,11 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         end -= 1  # "nominee Sen. Tim Kaine": the honorific is not part of the job title
     if start >= end or not _is_role_word(doc[end - 1]):
         return None
-    words = [t.text for t in doc[start:end]]
+    words = [t.text for t in doc[start:end] if not t.is_space]
     if len(words) == 1 and words[0].rstrip(".").lower() in {"mr", "mrs", "ms", "dr"}:
         return None
     affiliation = _org_in(doc, start, end)
-    title = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
+    title = " ".join(doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     return Role(title, _official(words), affiliation, doc[start].idx,
                 doc[end - 1].idx + len(doc[end - 1]))
 

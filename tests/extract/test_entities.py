@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import extract_entities
+from kg.extract.entities import extract_entities, headline_case_lines
 from kg.extract.names import canonical_person, clean_person, shortens
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import EntityRef
@@ -102,3 +102,27 @@ def test_government_bodies_are_gov_and_outlets_are_outlets(nlp):
     assert kinds["White House"] == "gov"
     assert kinds["State Department"] == "gov"
     assert kinds["The Washington Post"] == "outlet"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Obama Seeks More Muslim Refugees As He Recognizes Major Islamic Holiday.\n\n"
+     "President Barack Obama sounded a call on Monday.", {"Barack Obama"}),
+    ("Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\n"
+     "Secrecy is not a stranger to Hillary Clinton, her doctor Connie Mariano said.",
+     {"Hillary Clinton", "Connie Mariano"}),
+    ("Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump Reeks of Fear.\n\n"
+     "Hillary Clinton asked the moderator, Rush Limbaugh said.",
+     {"Hillary Clinton", "Rush Limbaugh"}),
+])
+def test_headline_case_words_never_become_part_of_a_name(nlp, text, people):
+    assert set(_people(extract_entities(nlp(text)))) == people
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("Obama Seeks More Muslim Refugees As He Recognizes Major Islamic Holiday.\n\n"
+     "The president said so on Monday.", 1),
+    ("Mary J. Blige sings to Hillary Clinton in preview clip.\n\nShe sang.", 0),
+    ("Russian President Vladimir Putin denied it.", 0),
+])
+def test_headline_case_lines(nlp, text, lines):
+    assert len(headline_case_lines(nlp(text))) == lines

@@ -37,14 +37,58 @@ def _summary(reaction):
      "as “a new low.”", ("White House", "The New York Times op-ed", "react")),
     ("Gov. Chris Christie slammed Hillary Clinton over her emails.",
      ("Chris Christie", "Hillary Clinton", "disagree")),
-    (_OP_ED + "“The Times should apologize for publishing the piece,” added Sarah Huckabee "
-     "Sanders.", ("Sarah Huckabee Sanders", "The New York Times op-ed", "react")),
+    (_OP_ED + "White House press secretary Sarah Huckabee Sanders spoke. “The Times should "
+     "apologize for publishing the piece,” added Sarah Huckabee Sanders.",
+     ("Sarah Huckabee Sanders", "The New York Times op-ed", "react")),
 ])
 def test_reactions(nlp, text, expected):
     assert expected in [_summary(r) for r in _reactions(nlp, text)]
 
 
+_ANON = ("The New York Times published an op-ed by a senior official in the Trump "
+         "administration. \u201cWe are the resistance,\u201d the author wrote. ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Lindsey Graham has been critical of Donald Trump for months.",
+     ("Lindsey Graham", "Donald Trump", "disagree")),
+    ("Rep. Adam Schiff called on President Barack Obama to act.",
+     ("Adam Schiff", "Barack Obama", "react")),
+    ("Sen. Lindsey Graham spoke. In June, the senator called on fellow Republicans to "
+     "unendorse Donald Trump.", ("Lindsey Graham", "Donald Trump", "disagree")),
+    ("Rep. Adam Schiff urged the president to retaliate against Russia for the hacking.",
+     ("Adam Schiff", "Russia", "disagree")),
+    ("Democratic nominee Hillary Clinton spoke. Asked about Donald Trump's declaration that "
+     "it was a bomb, Clinton said it was too early.", ("Hillary Clinton", "Donald Trump",
+                                                        "react")),
+    ("Manhattan Supreme Court Justice Frank Nervo ruled. The judge agreed with Ivana Trump "
+     "that there was no reason to intrude.", ("Frank Nervo", "Ivana Trump", "agree")),
+    ("New Jersey Gov. Chris Christie, who has campaigned for GOP nominee Donald Trump, "
+     "spoke on Wednesday.", ("Chris Christie", "Donald Trump", "agree")),
+    ("Vermont Sen. Bernie Sanders railed against Donald Trump on Tuesday.",
+     ("Bernie Sanders", "Donald Trump", "disagree")),
+    ("Republican nominee Donald Trump complimented Lester Holt of NBC News.",
+     ("Donald Trump", "Lester Holt", "agree")),
+    ("Sen. Elizabeth Warren and Sen. Bernie Sanders endorsed Hillary Clinton.",
+     ("Bernie Sanders", "Hillary Clinton", "agree")),
+    (_ANON + "President Donald Trump called the author a coward on Thursday.",
+     ("Donald Trump", "senior official in the Trump administration", "react")),
+    (_ANON + "White House press secretary Sarah Huckabee Sanders criticized the author.",
+     ("Sarah Huckabee Sanders", "senior official in the Trump administration", "disagree")),
+])
+def test_new_reaction_cues(nlp, text, expected):
+    assert expected in [_summary(r) for r in _reactions(nlp, text)]
+
+
 @pytest.mark.parametrize("text", [
+    # reactions by people the text gives no office: analysts, hosts, retired officers
+    "Rich Greenfield, a media analyst at BTIG Research, criticized Donald Trump.",
+    "MSNBC host Chris Matthews praised Mike Pence on Tuesday.",
+    "Retired Gen. Norman Ham criticized Hillary Clinton.",
+    "Former DNC chairman Howard Dean attacked Donald Trump.",
+    "The Association of Flight Attendants endorsed Hillary Clinton.",
+    # "called X a Y on Thursday" is not "called on"
+    "President Donald Trump called the plan a disaster on Thursday.",
     "Hillary Clinton told CNN that she was feeling fine.",
     "The senator said the weather was fine.",
     _OP_ED + "In the op-ed, the author said that officials resist.",
