@@ -45,10 +45,17 @@ _OFFSETS = (NIF.beginIndex, NIF.endIndex)
 
 
 def restore_datatype(predicate: Node, value: Node) -> Node:
-    """Oxigraph stores xsd:nonNegativeInteger as xsd:integer (same value); the data model
-    promises nonNegativeInteger for offsets, so exports put it back."""
-    if predicate in _OFFSETS and isinstance(value, Literal):
+    """Exports spell literals as the data model does, whatever the store returned.
+
+    Oxigraph stores xsd:nonNegativeInteger as xsd:integer (same value), and gives plain
+    strings an explicit xsd:string that a remote store leaves out (same RDF 1.1 literal).
+    """
+    if not isinstance(value, Literal):
+        return value
+    if predicate in _OFFSETS:
         return Literal(str(value), datatype=XSD.nonNegativeInteger)
+    if value.datatype == XSD.string:
+        return Literal(str(value))
     return value
 
 

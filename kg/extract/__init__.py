@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -14,10 +16,21 @@ from kg.extract.records import ArticleFacts
 from kg.ingest.article import Article
 
 
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Hash of the extraction code and its data: a store built by older rules is rebuilt."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *(package.parent / "data").glob("*.tsv"),
+                        package.parent / "segmentation.py"]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def content_hash(article: Article) -> str:
-    """Hash of everything that shapes the article's facts (text and metadata)."""
+    """Hash of everything that shapes the article's facts (text, metadata, extraction code)."""
     parts = [article.text, article.title or "", article.url or "", article.publisher or "",
-             article.date or "", "|".join(article.authors)]
+             article.date or "", "|".join(article.authors), extractor_fingerprint()]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 

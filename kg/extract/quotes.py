@@ -27,6 +27,7 @@ _DASHES = {"—", "–", "―", "--", "-"}
 _TITLE_CUES = {"titled", "entitled", "headlined", "dubbed", "named", "nicknamed"}
 _TRAILING = " ,;:\n\t"
 # Relations to climb from a subject-less cue to the clause that has the speaker.
+_SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
 _CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "acl"}
 
 
@@ -97,11 +98,26 @@ class QuoteFinder:
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if cue.doc.text.startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
-        subject = _subject(cue) or self._nearby_name(cue)
+        subject = _subject(cue)
+        if subject is not None and not self.outside(subject):
+            subject = None  # the quote's own words misparsed as the cue's subject
+        subject = subject or self._adjacent(cue) or self._nearby_name(cue)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         base = cues.confidence(cue) if confidence is None else confidence
         return Attribution(text, _span(self.doc, cue.idx, cue_end), speaker,
                            round(base * (speaker.confidence if speaker else 0.6), 3))
+
+    def _adjacent(self, cue: Token) -> Token | None:
+        """A subject-less cue next to a name ('"...," Bozell answers', 'Continued Stone:')."""
+        doc = self.doc
+        for i in (cue.i - 1, cue.i + 1):
+            if 0 <= i < len(doc) and doc[i].sent == cue.sent and self.outside(doc[i]) and (
+                    doc[i].pos_ == "PROPN" or doc[i].lower_ in _SPEAKER_PRONOUNS):
+                token = doc[i]
+                while token.dep_ in ("compound", "flat") and token.head.i == token.i + 1:
+                    token = token.head
+                return token
+        return None
 
     def _nearby_name(self, cue: Token) -> Token | None:
         """A subject-less cue ("Stated Stone:", a misparsed apposition): the closest name."""
@@ -201,6 +217,7 @@ class QuoteFinder:
     def attributions(self) -> Iterator[tuple[Stretch, SpacySpan, Attribution | None, bool]]:
         """Each stretch with its attribution and whether it is kept as a direct quote."""
         previous: tuple[Stretch, SpacySpan, Attribution | None, bool] | None = None
+        attributed = previous  # the last kept quote with an attribution (skips scare quotes)
         for stretch in self.stretches:
             begin, end = _words(self.doc, stretch)
             quote = self.doc.char_span(begin, end, alignment_mode="expand") if end > begin \
@@ -208,18 +225,22 @@ class QuoteFinder:
             if quote is None or not any(t.is_alpha for t in quote):
                 continue
             if previous is not None and previous[0].continues:
-                # A paragraph of a multi-paragraph quote: one attribution with its start.
-                found, keep = previous[2], previous[3]
+                # A paragraph of a multi-paragraph quote: one attribution with its start,
+                # unless the paragraph has a cue of its own (a new quote after all).
+                found, keep = self.in_sentence(quote) or previous[2], previous[3]
                 yield stretch, quote, found, keep
                 previous = (stretch, quote, found, keep)
+                attributed = previous if keep and found is not None else attributed
                 continue
             found = (self.in_sentence(quote) or self.dash(quote) or self.lead_in(quote)
                      or self.trailing(quote))
-            if found is None and previous is not None:
-                found = self._continued(previous, stretch, quote)
+            if found is None and attributed is not None:
+                found = self._continued(attributed, stretch, quote)
             keep = (found is not None or self._standalone(quote)) and not self._title(quote)
             yield stretch, quote, found, keep
             previous = (stretch, quote, found, keep)
+            if keep and found is not None:
+                attributed = previous
 
     def _continued(self, previous, stretch: Stretch, quote: SpacySpan) -> Attribution | None:
         """The attribution of the previous quote when this one carries on from it."""
@@ -236,7 +257,7 @@ class QuoteFinder:
             # speaker, a new attribution.
             return Attribution(None, None, attribution.speaker,
                                round(attribution.confidence * 0.8, 3))
-        if "\n" in between or len(between) > 150 or cue is None:
+        if "\n" in between or len(between) > 300 or cue is None:
             return None
         # "A," he said. "B." — the cue of the first quote sits between the two.
         return attribution if before.end <= cue.begin < stretch.begin else None

@@ -22,8 +22,17 @@ _QUOTES = """SELECT ?q ?speaker ?text WHERE {
 MIN_CONTAINED_WORDS = 4  # shorter fragments ("gutless") stay their own quotations
 
 
+def _grams(words: list[str]) -> set[tuple[str, ...]]:
+    size = MIN_CONTAINED_WORDS
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
 def contained_quote_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
-    """Quote -> the longer quote of the same speaker whose words contain it."""
+    """Quote -> the longer quote of the same speaker whose words contain it.
+
+    Longer quotes are indexed by their word n-grams, so a quote is compared only with
+    the few quotes that share its opening words (linear in the words, not quadratic).
+    """
     by_speaker: dict[object, dict[URIRef, str]] = defaultdict(dict)
     for quote, speaker, text in dataset.query(_QUOTES):
         words = normalise_quote_text(str(text))
@@ -32,13 +41,18 @@ def contained_quote_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
     renames: dict[URIRef, URIRef] = {}
     for quotes in by_speaker.values():
         longest_first = sorted(quotes.items(), key=lambda item: (-len(item[1]), str(item[0])))
-        for index, (quote, words) in enumerate(longest_first):
-            if len(words.split()) < MIN_CONTAINED_WORDS:
-                continue
-            for longer, longer_words in longest_first[:index]:
-                if longer not in renames and f" {words} " in f" {longer_words} ":
-                    renames[quote] = longer
-                    break
+        index: dict[tuple[str, ...], list[tuple[URIRef, str]]] = defaultdict(list)
+        for quote, words in longest_first:
+            split = words.split()
+            if len(split) >= MIN_CONTAINED_WORDS:
+                opening = tuple(split[:MIN_CONTAINED_WORDS])
+                for longer, longer_words in index.get(opening, ()):
+                    if f" {words} " in f" {longer_words} ":
+                        renames[quote] = longer
+                        break
+            if quote not in renames:
+                for gram in _grams(split):
+                    index[gram].append((quote, words))
     return renames
 
 

@@ -8,6 +8,7 @@ from kg.extract.entities import extract_entities, headline_case_lines
 from kg.extract.names import canonical_person, clean_person, shortens
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import EntityRef
+from kg.extract.roles import is_candidacy
 
 
 @pytest.mark.parametrize("surface, name", [
@@ -88,6 +89,10 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
      None, True),
     ("Rich Greenfield, a media analyst at BTIG Research, said the deal is done.",
      "Rich Greenfield", "media analyst", EntityRef("org", "BTIG Research"), False),
+    ("The dying is relentless. Iraq War veteran Tom Young, 30, lay down.", "Tom Young",
+     "Iraq War veteran", None, False),
+    ("Obama referred to Republican presidential nominee\u00a0Donald Trump.", "Donald Trump",
+     "Republican presidential nominee", None, False),
 ])
 def test_roles_from_titles_and_appositions(nlp, text, name, title, affiliation, official):
     person = _people(extract_entities(nlp(text)))[name]
@@ -126,3 +131,15 @@ def test_headline_case_words_never_become_part_of_a_name(nlp, text, people):
 ])
 def test_headline_case_lines(nlp, text, lines):
     assert len(headline_case_lines(nlp(text))) == lines
+
+
+@pytest.mark.parametrize("title, candidacy", [
+    ("Republican presidential nominee", True),
+    ("Democratic nominee", True),
+    ("Green Party presidential candidate", True),
+    ("former Democratic National Committee chairman and presidential candidate", False),
+    ("White House press secretary", False),
+    (None, False),
+])
+def test_candidacy_titles(title, candidacy):
+    assert is_candidacy(title) is candidacy
