@@ -30,6 +30,11 @@ COGNITION = dict.fromkeys(
 CUE_CONFIDENCE = {**COGNITION, **SPEECH}
 # Verbs that frame a partial quote as a name for something: called it "gutless".
 NAMING = {"call", "describe", "label", "dub", "brand", "term", "deem", "characterize"}
+# Plain reporting verbs: a cue inside their complement is part of what they report.
+REPORTING = {"say", "tell", "write", "add", "argue", "claim", "insist", "note", "state",
+             "declare", "explain", "predict", "warn", "suggest", "acknowledge", "admit"}
+# Verbs that are speech only without a complement of their own ("he continued").
+ASPECTUAL = {"continue"}
 # "saying" after a main verb: "Trump continued his attacks, saying ..."
 PARTICIPLES = {"say", "add", "write", "tell", "call", "argue", "note", "claim", "warn"}
 
@@ -38,7 +43,13 @@ def is_cue(token: Token) -> bool:
     """A verb that reports speech or thought (not an auxiliary, not a noun)."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
         return False
-    return token.lemma_.lower() in CUE_CONFIDENCE
+    lemma = token.lemma_.lower()
+    if lemma in ASPECTUAL:
+        # "he continued" reports speech; "will continue to be" does not.
+        return not any(c.dep_ in ("xcomp", "dobj", "attr") and c.i > token.i
+                       for c in token.children)
+    return lemma in CUE_CONFIDENCE or lemma == "go" and any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
 
 
 def is_according(token: Token) -> bool:

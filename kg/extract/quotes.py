@@ -27,6 +27,8 @@ _DASHES = {"—", "–", "―", "--", "-"}
 _TITLE_CUES = {"titled", "entitled", "headlined", "dubbed", "named", "nicknamed"}
 _TRAILING = " ,;:\n\t"
 # Relations to climb from a subject-less cue to the clause that has the speaker.
+# Entity types of datelines and fronted phrases, never a speaker.
+_SETTINGS = {"GPE", "LOC", "DATE", "TIME", "FAC"}
 _SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
 _CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "acl"}
 
@@ -101,11 +103,23 @@ class QuoteFinder:
         subject = _subject(cue)
         if subject is not None and not self.outside(subject):
             subject = None  # the quote's own words misparsed as the cue's subject
+        if subject is not None and subject.ent_type_ in _SETTINGS:
+            subject = self._fronted(subject, cue)
         subject = subject or self._adjacent(cue) or self._nearby_name(cue)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         base = cues.confidence(cue) if confidence is None else confidence
         return Attribution(text, _span(self.doc, cue.idx, cue_end), speaker,
                            round(base * (speaker.confidence if speaker else 0.6), 3))
+
+    def _fronted(self, subject: Token, cue: Token) -> Token:
+        """A dateline or fronted phrase parsed as the subject ('LONDON (Reuters) - Donald
+        Trump said', 'Saturday at the convention Sen. Warren said'): the speaker is the
+        subject-like noun nearest the cue."""
+        between = [t for t in self.doc[subject.i + 1:cue.i] if self.outside(t)
+                   and t.ent_type_ not in _SETTINGS and t.pos_ in ("PROPN", "NOUN")
+                   and t.dep_ not in ("compound", "poss", "pobj", "dobj", "amod")
+                   and t.head.i > t.i]
+        return between[-1] if between else subject
 
     def _adjacent(self, cue: Token) -> Token | None:
         """A subject-less cue next to a name ('"...," Bozell answers', 'Continued Stone:')."""
@@ -155,7 +169,7 @@ class QuoteFinder:
         if linked:
             best = min(linked, key=lambda pair: (pair[1].lemma_.lower() not in cues.SPEECH,
                                                  pair[0], abs(pair[1].i - quote.start)))
-            return self._attribution(best[1])
+            return self._attribution(self._reporting(best[1]))
         speech = [t for t in found if t.lemma_.lower() in cues.SPEECH and
                   t.lemma_.lower() not in cues.NAMING or cues.is_according(t)]
         if not speech:
@@ -164,6 +178,37 @@ class QuoteFinder:
         if min(abs(nearest.i - quote.start), abs(nearest.i - quote.end)) > 6:
             return None
         return self._attribution(nearest, cues.confidence(nearest) * 0.9)
+
+    def _reporting(self, cue: Token) -> Token:
+        """The cue that reports the clause of an embedded one: in 'Cruz said Rubio will
+        continue to be "a champion"' the quote is what Cruz said."""
+        token = cue
+        for _ in range(3):
+            if token.dep_ not in ("ccomp", "conj", "xcomp") or token.head == token or \
+                    token.dep_ == "conj" and any(c.dep_ == "nsubj" for c in token.children):
+                return cue  # a coordinated clause with a subject of its own speaks for it
+            token = token.head
+            if cues.is_cue(token) and self.outside(token) and \
+                    token.lemma_.lower() in cues.REPORTING:
+                return token
+        return cue
+
+    def after_comma(self, quote: SpacySpan) -> Attribution | None:
+        """'"...," an angry Hollande retaliated': right after a quote ending in a comma
+        (or ! ?) any verb with its subject is the cue; the layout says it is speech."""
+        doc, i = self.doc, quote.end
+        if not doc.text[quote.start_char:quote.end_char + 1].rstrip("\"”’' ").endswith(
+                (",", "!", "?")):
+            return None
+        while i < len(doc) and doc[i].text in ('"', "”", "»", "''"):
+            i += 1
+        for token in doc[i:i + 5]:
+            if token.sent != quote.sent or not self.outside(token) or token.is_punct:
+                return None
+            if token.pos_ == "VERB":
+                subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i >= i]
+                return self._attribution(token, 0.7) if subjects else None
+        return None
 
     def dash(self, quote: SpacySpan) -> Attribution | None:
         """'"..." — Commissioner X': a name after a dash that follows the quote."""
@@ -211,8 +256,27 @@ class QuoteFinder:
             return None
         found = [t for t in sentence if cues.is_cue(t) and self.outside(t)
                  and t.lemma_.lower() in cues.SPEECH
-                 and not any(c.dep_ in ("ccomp", "dobj") for c in t.children)]
+                 and not any(c.dep_ == "ccomp" or c.dep_ == "dobj" and t.lemma_ != "tell"
+                             for c in t.children)]
         return self._attribution(found[0]) if found else None
+
+    def sentence_before(self, quote: SpacySpan) -> Attribution | None:
+        """'Lynch announced the lawsuit. "We are seeking ..."': a sentence that is all quote
+        takes the speech cue of the sentence before it in the same paragraph."""
+        sentence = quote.sent
+        if quote.start > sentence.start + 1 or quote.end < sentence.end - 3 or \
+                sentence.start == 0:
+            return None
+        before = self.doc[sentence.start - 1].sent
+        if self.doc.text[before.end_char - 1:sentence.start_char].count("\n") > 1:
+            return None
+        found = [t for t in before if cues.is_cue(t) and self.outside(t)
+                 and t.lemma_.lower() in cues.SPEECH]
+        if not found:
+            return None
+        cue = min(found, key=lambda t: (len(list(t.ancestors)), t.i))
+        attribution = self._attribution(cue, cues.confidence(cue) * 0.8)
+        return attribution if attribution.speaker and attribution.speaker.ref else None
 
     def attributions(self) -> Iterator[tuple[Stretch, SpacySpan, Attribution | None, bool]]:
         """Each stretch with its attribution and whether it is kept as a direct quote."""
@@ -232,10 +296,12 @@ class QuoteFinder:
                 previous = (stretch, quote, found, keep)
                 attributed = previous if keep and found is not None else attributed
                 continue
-            found = (self.in_sentence(quote) or self.dash(quote) or self.lead_in(quote)
-                     or self.trailing(quote))
+            found = (self.in_sentence(quote) or self.after_comma(quote) or self.dash(quote)
+                     or self.lead_in(quote) or self.trailing(quote))
             if found is None and attributed is not None:
                 found = self._continued(attributed, stretch, quote)
+            if found is None:
+                found = self.sentence_before(quote)
             keep = (found is not None or self._standalone(quote)) and not self._title(quote)
             yield stretch, quote, found, keep
             previous = (stretch, quote, found, keep)
