@@ -15,6 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--errors", type=int, default=10, metavar="N",
                         help="errors of each kind to show (default 10)")
     parser.add_argument("--model", help="installed spaCy pipeline name")
+    parser.add_argument("--strict-marks", action="store_true",
+                        help="count only \" \u201c \u201d as quotation marks (not NYT-style ''); "
+                             "the overall row under the other rule is printed too")
     parser.add_argument("--entities", action="store_true",
                         help="score entity merges, roles and reactions against the JSON "
                              "annotations in --gold (tests/data/entity_gold)")
@@ -30,5 +33,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from kg.eval import evaluate, format_report
 
-    print(format_report(evaluate(args.gold, args.model, args.limit), args.errors))
+    print(format_report(evaluate(args.gold, args.model, args.limit, args.strict_marks),
+                        args.errors))
     return 0

@@ -15,19 +15,27 @@ from kg.ingest.article import Article
 
 
 def evaluate(gold_dir: str | Path, model: str | None = None,
-             limit: int | None = None) -> EvalResult:
-    """Parse the gold articles, extract quotes and score the direct ones."""
+             limit: int | None = None, strict_marks: bool = False) -> EvalResult:
+    """Parse the gold articles, extract quotes and score the direct ones.
+
+    The table follows the chosen mark rule (``strict_marks``: only ``"“”`` are
+    quotation marks); the overall counts under the other rule are kept alongside.
+    """
     articles: list[GoldArticle] = read_gold(Path(gold_dir))[:limit]
     pipeline = nlp.load_pipeline(model)
     started = time.perf_counter()
-    result = EvalResult(articles=len(articles), by_layout=defaultdict(Counts))
+    result = EvalResult(articles=len(articles), by_layout=defaultdict(Counts),
+                        strict_marks=strict_marks)
     docs = nlp.parse((a.text for a in articles), pipeline)
     for doc, gold in zip(docs, articles):
         facts = extract_facts(doc, Article(gold.name, gold.text))
-        score = score_article(gold, [q for q in facts.quotes if q.direct])
+        direct = [q for q in facts.quotes if q.direct]
+        score = score_article(gold, direct, strict_marks)
         for name, counts in score.by_layout.items():
             result.by_layout[name].add(counts)
         result.errors.extend(score.errors)
+        for counts in score_article(gold, direct, not strict_marks).by_layout.values():
+            result.other_rule.add(counts)
     result.seconds = time.perf_counter() - started
     return result
 

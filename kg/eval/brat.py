@@ -2,7 +2,9 @@
 
 For an article annotated by several annotators the annotation with most
 attributions is used; a direct quote is an attribution whose Content holds a
-quotation mark.
+quotation mark. NYT-style texts write the double mark as two apostrophes
+(``''...''``); these count as quotation marks unless the strict rule of the
+issue (only ``"``, ``“``, ``”``) is asked for.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-QUOTE_MARKS = ('"', "“", "”")
+STRICT_MARKS = ('"', "“", "”")
+QUOTE_MARKS = STRICT_MARKS + ("''",)
 
 Pieces = tuple[tuple[int, int], ...]
 
@@ -42,9 +45,10 @@ class GoldArticle:
     def piece_text(self, pieces: Pieces) -> str:
         return " ".join(self.text[b:e] for b, e in pieces)
 
-    def direct_quotes(self) -> list[Attribution]:
+    def direct_quotes(self, strict_marks: bool = False) -> list[Attribution]:
+        marks = STRICT_MARKS if strict_marks else QUOTE_MARKS
         return [a for a in self.attributions
-                if any(m in self.piece_text(a.content) for m in QUOTE_MARKS)]
+                if any(m in self.piece_text(a.content) for m in marks)]
 
 
 def _pieces(offsets: str) -> Pieces:

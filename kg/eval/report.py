@@ -45,6 +45,8 @@ class EvalResult:
     seconds: float = 0.0
     by_layout: dict[str, Counts] = field(default_factory=dict)
     errors: list[Error] = field(default_factory=list)
+    strict_marks: bool = False  # the rule of the table: only "“” are quotation marks
+    other_rule: Counts = field(default_factory=Counts)  # overall under the other rule
 
     @property
     def overall(self) -> Counts:
@@ -71,10 +73,14 @@ def _row(name: str, counts: Counts) -> str:
 
 def format_report(result: EvalResult, errors: int = 10, seed: int = 0) -> str:
     """The table (overall first, then each layout seen) and a sample of errors of each kind."""
-    lines = [f"direct quotes, {result.articles} articles, {result.seconds:.1f} s", _HEADER,
-             _row("overall", result.overall)]
+    rule, other = ("strict marks", "'' marks") if result.strict_marks else \
+        ("'' marks", "strict marks")
+    lines = [f"direct quotes ({rule}), {result.articles} articles, {result.seconds:.1f} s",
+             _HEADER, _row("overall", result.overall)]
     lines += [_row(name, result.by_layout[name]) for name in LAYOUTS
               if name in result.by_layout]
+    if result.other_rule.gold:
+        lines.append(_row(other, result.other_rule))
     rng = random.Random(seed)
     for kind in ("missed", "spurious", "wrong speaker"):
         found = [e for e in result.errors if e.kind == kind]

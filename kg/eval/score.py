@@ -133,16 +133,22 @@ def _snippet(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
-def _gold_marked(text: str, quote: Quote) -> bool:
-    """Whether the gold definition could see this quote: NYT's ''...'' marks are not
-    quotation marks for it, so such quotes are left out on both sides."""
+def _strictly_marked(text: str, quote: Quote) -> bool:
+    """Whether the strict rule can see this quote: it does not take NYT's ''...'' for
+    quotation marks, so under that rule such quotes are left out on both sides."""
     return not text[:quote.span.begin].rstrip().endswith(("''", "``"))
 
 
-def score_article(article: GoldArticle, quotes: list[Quote]) -> ArticleScore:
-    """Match one article's direct quotes to its gold direct quotes and count."""
-    gold = article.direct_quotes()
-    system = group_quotes([q for q in quotes if _gold_marked(article.text, q)])
+def score_article(article: GoldArticle, quotes: list[Quote],
+                  strict_marks: bool = False) -> ArticleScore:
+    """Match one article's direct quotes to its gold direct quotes and count.
+
+    By default ``''`` is a quotation mark on both sides; ``strict_marks`` keeps the
+    issue's rule (gold marks ``"“”`` only, system quotes between ``''`` left out).
+    """
+    gold = article.direct_quotes(strict_marks)
+    system = group_quotes([q for q in quotes
+                           if not strict_marks or _strictly_marked(article.text, q)])
     pairs = []
     for gi, g in enumerate(gold):
         for si, s in enumerate(system):

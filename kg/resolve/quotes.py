@@ -19,6 +19,8 @@ from kg.rdf.namespaces import SCHEMA
 _QUOTES = """SELECT ?q ?speaker ?text WHERE {
   ?q a schema:Quotation ; schema:text ?text .
   OPTIONAL { ?q schema:creator ?speaker } }"""
+_OCCURRENCES = """SELECT ?q ?anchor WHERE {
+  ?q a schema:Quotation ; gaf:denotedBy/nif:anchorOf ?anchor }"""
 MIN_CONTAINED_WORDS = 4  # shorter fragments ("gutless") stay their own quotations
 
 
@@ -57,17 +59,19 @@ def contained_quote_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
 
 
 def settle_quote_texts(dataset: Dataset) -> int:
-    """Keep one ``schema:text`` per quotation, in every graph that states one."""
-    texts: dict[URIRef, set[Literal]] = defaultdict(set)
-    for quote, _, text in dataset.query(_QUOTES):
-        texts[quote].add(text)
+    """Keep one ``schema:text`` per quotation, in every graph that states one.
+
+    The choice comes from the occurrences' own spans (``nif:anchorOf``), which leave with
+    their article, so replacing or removing an article gives what a fresh build gives.
+    """
+    anchors: dict[URIRef, set[str]] = defaultdict(set)
+    for quote, anchor in dataset.query(_OCCURRENCES):
+        anchors[quote].add(str(anchor))
     changed = 0
-    for quote, variants in texts.items():
-        if len(variants) < 2:
-            continue
-        chosen = min(variants, key=lambda t: (-len(str(t)), str(t)))
+    for quote, variants in anchors.items():
+        chosen = Literal(min(variants, key=lambda t: (-len(t), t)))
         for _, _, text, graph in list(dataset.quads((quote, SCHEMA.text, None, None))):
-            if text != chosen:
+            if str(text) != str(chosen):
                 dataset.remove((quote, SCHEMA.text, text, graph))
                 dataset.add((quote, SCHEMA.text, chosen, graph))
                 changed += 1
