@@ -394,7 +394,7 @@ def _pull_quotes(doc: Doc, direct: list[Quote]) -> Iterator[Quote]:
     text = doc.text
     for match in re.finditer(r"[^\n]+", text):
         paragraph = match.group()
-        if any(m in paragraph for m in ('"', "“", "”")):
+        if any(m in paragraph for m in ('"', "“", "”", "''")):
             continue
         hits = [(paragraph.find(q.span.text), q) for q in direct
                 if len(q.span.text.split()) >= 8 and q.span.text in paragraph]
