@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract import names
+from kg.extract.doctext import doc_text
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
 from kg.extract.roles import Role, role_of
@@ -101,7 +102,7 @@ class _Cluster:
 
 
 def _span_of(doc: Doc, begin: int, end: int) -> Span:
-    text = names.strip_possessive(doc.text[begin:end])
+    text = names.strip_possessive(doc_text(doc)[begin:end])
     return Span(begin, begin + len(text), text)
 
 
@@ -160,7 +161,7 @@ def headline_case_lines(doc: Doc) -> list[tuple[int, int]]:
     and at least three capitalised words outside any named entity."""
     in_entity = {t.i for ent in doc.ents for t in ent}
     lines, begin = [], 0
-    for line in doc.text.splitlines(keepends=True):
+    for line in doc_text(doc).splitlines(keepends=True):
         span = doc.char_span(begin, begin + len(line.rstrip()), alignment_mode="expand")
         words = [t for t in span or () if t.is_alpha and len(t) > 3]
         plain = [t for t in words if t.text[0].isupper() and t.i not in in_entity]
@@ -246,7 +247,7 @@ def extract_entities(doc: Doc, publisher: str | None = None) -> EntityTable:
     variants; ``publisher`` (metadata) lets "the Times" count in a Times article."""
     table = EntityTable()
     taken: list[tuple[int, int]] = []
-    for found in outlet_spans(doc.text, publisher):
+    for found in outlet_spans(doc_text(doc), publisher):
         ref = EntityRef("outlet", found.outlet)
         span = _span_of(doc, found.begin, found.end)
         table.add_entity(Entity(ref, alt_labels=(span.text,)))

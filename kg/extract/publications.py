@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.doctext import doc_text
 from kg.extract.outlets import outlet_name
 from kg.extract.records import EntityRef, MentionedArticle, Publication, Span
 from kg.extract.table import EntityTable
@@ -114,7 +115,7 @@ def _is_definite(doc: Doc, head: Token, begin: int) -> bool:
 def mentioned_articles(doc: Doc, table: EntityTable) -> list[_Draft]:
     """Articles the text introduces or refers back to, in order of first mention."""
     drafts: list[_Draft] = []
-    text = doc.text
+    text = doc_text(doc)
     for match in _NOUN_RE.finditer(text):
         noun = match.group(1).lower().replace("oped", "op-ed")
         kind, opinion = _NOUNS.get(noun, (noun, False))
@@ -154,7 +155,7 @@ def _written_in(doc: Doc, table: EntityTable, drafts: list[_Draft]) -> list[_Dra
     for mention in table.mentions:
         if mention.entity.kind != "outlet" or mention.entity in known:
             continue
-        before = doc.text[max(0, mention.span.begin - 40):mention.span.begin]
+        before = doc_text(doc)[max(0, mention.span.begin - 40):mention.span.begin]
         before = re.sub(r"(?:the|The)\s+$", "", before)
         if _WRITE_IN_RE.search(before):
             known.add(mention.entity)

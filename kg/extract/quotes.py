@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract import cues
+from kg.extract.doctext import doc_text
 from kg.extract.records import EntityRef, Quote, Span
 from kg.extract.speakers import Speaker, SpeakerResolver
 from kg.extract.table import EntityTable
@@ -44,13 +45,13 @@ class Attribution:
 
 
 def _span(doc: Doc, begin: int, end: int) -> Span:
-    return Span(begin, end, doc.text[begin:end])
+    return Span(begin, end, doc_text(doc)[begin:end])
 
 
 def _words(doc: Doc, stretch: Stretch) -> tuple[int, int]:
     """The quoted words without surrounding space and trailing commas."""
     begin, end = stretch.begin, stretch.end
-    text = doc.text
+    text = doc_text(doc)
     while begin < end and text[begin].isspace():
         begin += 1
     while end > begin and text[end - 1] in _TRAILING:
@@ -83,7 +84,7 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, table: EntityTable):
         self.doc, self.table = doc, table
-        self.stretches = quoted_stretches(doc.text)
+        self.stretches = quoted_stretches(doc_text(doc))
         self.quoted = [(s.begin - 1, s.end + 1) for s in self.stretches]
         self.speakers = SpeakerResolver(doc, table, self.quoted)
         self._inside = set()
@@ -98,7 +99,7 @@ class QuoteFinder:
 
     def _attribution(self, cue: Token, confidence: float | None = None) -> Attribution:
         text = cues.cue_text(cue)
-        cue_end = cue.idx + len(text) if cue.doc.text.startswith(text, cue.idx) else \
+        cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
         subject = _subject(cue)
         if subject is not None and not self.outside(subject):
@@ -197,7 +198,7 @@ class QuoteFinder:
         """'"...," an angry Hollande retaliated': right after a quote ending in a comma
         (or ! ?) any verb with its subject is the cue; the layout says it is speech."""
         doc, i = self.doc, quote.end
-        if not doc.text[quote.start_char:quote.end_char + 1].rstrip("\"”’' ").endswith(
+        if not doc_text(doc)[quote.start_char:quote.end_char + 1].rstrip("\"”’' ").endswith(
                 (",", "!", "?")):
             return None
         while i < len(doc) and doc[i].text in ('"', "”", "»", "''"):
@@ -268,7 +269,7 @@ class QuoteFinder:
                 sentence.start == 0:
             return None
         before = self.doc[sentence.start - 1].sent
-        if self.doc.text[before.end_char - 1:sentence.start_char].count("\n") > 1:
+        if doc_text(self.doc)[before.end_char - 1:sentence.start_char].count("\n") > 1:
             return None
         found = [t for t in before if cues.is_cue(t) and self.outside(t)
                  and t.lemma_.lower() in cues.SPEECH]
@@ -313,7 +314,7 @@ class QuoteFinder:
         before, _, attribution, _ = previous
         if attribution is None or attribution.speaker is None:
             return None
-        between = self.doc.text[before.end:stretch.begin]
+        between = doc_text(self.doc)[before.end:stretch.begin]
         if before.continues and not between.strip(" \n\"“”«»"):
             return attribution
         cue = attribution.cue_span
@@ -330,7 +331,7 @@ class QuoteFinder:
 
     def _paragraph_quote(self, stretch: Stretch) -> bool:
         """The stretch is its paragraph: nothing but marks and space around it."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         start = text.rfind("\n", 0, stretch.begin) + 1
         stop = text.find("\n", stretch.end)
         stop = len(text) if stop < 0 else stop
@@ -376,7 +377,7 @@ def _reported(finder: QuoteFinder) -> Iterator[Quote]:
         if len(tokens) < 3 or sum(finder.outside(t) for t in tokens) < len(tokens) / 2:
             continue
         begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = doc.text[begin:end].rstrip(" ,.;:")
+        text = doc_text(doc)[begin:end].rstrip(" ,.;:")
         found = finder._attribution(cue)
         speaker = found.speaker
         yield Quote(_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
@@ -391,7 +392,7 @@ def _pull_quotes(doc: Doc, direct: list[Quote]) -> Iterator[Quote]:
     Its trailing fragment (no verb) names the speaker; the speaker is the one of
     the quotes it repeats, so the repeated words are one quotation.
     """
-    text = doc.text
+    text = doc_text(doc)
     for match in re.finditer(r"[^\n]+", text):
         paragraph = match.group()
         if any(m in paragraph for m in ('"', "“", "”", "''")):

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.doctext import doc_text
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
 from kg.extract.roles import ROLE_WORDS, is_candidacy
 from kg.extract.table import EntityTable
@@ -201,7 +202,7 @@ def _evidence(doc: Doc, subject: Token, cue: Token, target: Token) -> Span:
     begin = min(_name_range(subject)[0], cue.idx, target.left_edge.idx)
     last = max(cue, target.right_edge, subject, key=lambda t: t.i)
     end = last.idx + len(last)
-    return Span(begin, end, doc.text[begin:end])
+    return Span(begin, end, doc_text(doc)[begin:end])
 
 
 def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.doctext import doc_text
+
 ROLE_WORDS = {
     "president", "secretary", "senator", "sen.", "sen", "representative", "rep.", "rep",
     "congressman", "congresswoman", "lawmaker", "governor", "gov.", "mayor", "minister",
@@ -111,7 +113,7 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     if len(words) == 1 and words[0].rstrip(".").lower() in {"mr", "mrs", "ms", "dr"}:
         return None
     affiliation = _org_in(doc, start, end)
-    title = " ".join(doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    title = " ".join(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     return Role(title, _official(words), affiliation, doc[start].idx,
                 doc[end - 1].idx + len(doc[end - 1]))
 
@@ -134,7 +136,7 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
         if affiliation is None:
             affiliation = _org_in(doc, start, end)
         words = [t.text for t in doc[start:end]]
-        title = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
+        title = doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return Role(title, _official(words), affiliation, doc[start].idx,
                     doc[end - 1].idx + len(doc[end - 1]))
     return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.doctext import doc_text
 from kg.extract.records import Entity, EntityRef, Span
 from kg.extract.table import EntityTable
 
@@ -60,7 +61,7 @@ class Speaker:
 
 
 def _span(doc: Doc, begin: int, end: int) -> Span:
-    return Span(begin, end, doc.text[begin:end])
+    return Span(begin, end, doc_text(doc)[begin:end])
 
 
 def mention_tokens(head: Token) -> tuple[int, int]:
@@ -91,7 +92,7 @@ class SpeakerResolver:
 
     # -- gender and salience ------------------------------------------------------------
     def _learn_gender(self) -> None:
-        text = self.doc.text
+        text = doc_text(self.doc)
         for mention in self.table.mentions:
             if mention.entity.kind != "person" or mention.entity in self.gender:
                 continue
@@ -145,7 +146,8 @@ class SpeakerResolver:
     def described(self) -> EntityRef | None:
         """The article's unnamed speaker, named by its most specific description."""
         if self._described is False:
-            found = Counter(" ".join(m.group(1).split()) for m in _SPECIFIC.finditer(self.doc.text))
+            found = Counter(" ".join(m.group(1).split())
+                            for m in _SPECIFIC.finditer(doc_text(self.doc)))
             self._described = EntityRef("person", found.most_common(1)[0][0]) if found else None
         return self._described or None
 
