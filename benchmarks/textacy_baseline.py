@@ -35,7 +35,8 @@ def textacy_quotes(doc) -> list[Quote]:
         begin += text.index(stripped[:1]) if stripped else 0
         end = begin + len(stripped)
         name = " ".join(t.text for t in speaker)
-        mention = Span(speaker[0].idx, speaker[-1].idx + len(speaker[-1]), name) if speaker else None
+        mention = (Span(speaker[0].idx, speaker[-1].idx + len(speaker[-1]), name)
+                   if speaker else None)
         cue_span = Span(cue[0].idx, cue[-1].idx + len(cue[-1]), cue[0].text)
         quotes.append(Quote(Span(begin, end, doc.text[begin:end]), direct=True,
                             cue=cue_span.text, cue_span=cue_span,
