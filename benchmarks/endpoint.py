@@ -1,7 +1,8 @@
 """Throughput and latency of `kg serve` beside Oxigraph's own server, on the same data.
 
 Builds ../shared/polnear/dev into a store folder, loads the same quads into a second
-folder for `oxigraph serve-read-only --union-default-graph`, then sends every named query
+folder for `oxigraph serve-read-only` (the default graph is the materialised union in
+both), then sends every named query
 of queries/ from 8 concurrent clients to each server in turn and prints a table and the
 throughput ratio (target: kg serve >= 0.5 x Oxigraph, no errors).
 
@@ -150,7 +151,7 @@ def main() -> int:
                           "--max-rows", "1000000"], f"http://127.0.0.1:{kg_port}/sparql"),
             "oxigraph": ([shutil.which("oxigraph", path=str(Path(sys.executable).parent)),
                           "serve-read-only", "--location", str(ox_store), "--bind",
-                          f"127.0.0.1:{ox_port}", "--union-default-graph"],
+                          f"127.0.0.1:{ox_port}"],
                          f"http://127.0.0.1:{ox_port}/query"),
         }
         results = {}

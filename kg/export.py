@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.rdf.namespaces import NIF, PREFIXES, XSD
@@ -75,7 +76,8 @@ def named_graphs(dataset: Dataset) -> Dataset:
     for prefix, namespace in PREFIXES.items():
         copy.bind(prefix, namespace)
     copy.addN((s, p, restore_datatype(p, o), copy.get_context(g))
-              for s, p, o, g in dataset.quads((None, None, None, None)) if g is not None)
+              for s, p, o, g in dataset.quads((None, None, None, None))
+              if g is not None and g != DATASET_DEFAULT_GRAPH_ID)
     return copy
 
 

@@ -20,7 +20,13 @@ from kg.ingest import Article, InputProblem
 from kg.rdf import iris
 from kg.rdf.triples import article_quads
 from kg.resolve import resolve_store
-from kg.store import content_hashes, remove_graph, replace_graph, triple_count
+from kg.store import (
+    content_hashes,
+    refresh_default_graph,
+    remove_graph,
+    replace_graph,
+    triple_count,
+)
 from kg.store import literal_count as count
 
 CHUNK_SIZE = 4  # articles per job: small enough to balance two workers on a few articles
@@ -121,7 +127,8 @@ def store_facts(dataset: Dataset, facts: ArticleFacts, base: str) -> int:
 def settle(dataset: Dataset, base: str) -> None:
     """Store-wide work after articles were added, replaced or removed, so that increments
     give the same graph as one build: cross-article entity resolution needs the whole
-    store, not one article."""
+    store, not one article. Resolution reads the union, so that is refreshed first."""
+    refresh_default_graph(dataset)
     resolve_store(dataset, base)
 
 

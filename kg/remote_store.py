@@ -1,9 +1,10 @@
 """A remote SPARQL 1.1 store (Oxigraph server, Fuseki, Virtuoso, GraphDB) as an rdflib Dataset.
 
 Reads go through the SPARQL query protocol, writes through SPARQL Update, one request per
-article graph (drop and insert together, so a reader never sees half an article). The
-server must answer queries over the union of its named graphs as the default graph, as the
-local store does (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph``).
+article graph (drop and insert together, so a reader never sees half an article). As in
+the local store, the default graph is the materialised union of the article graphs
+(``kg.store.refresh_default_graph`` runs as a SPARQL Update after each build), so any
+SPARQL 1.1 server works with its default settings.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from rdflib import Dataset, Graph, URIRef, Variable, plugin
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.store import Store
 from rdflib.term import Node
@@ -38,8 +40,8 @@ class RemoteStore(SPARQLUpdateStore):
         return "application/sparql-results+json, application/n-triples"
 
     def remove(self, spo, context=None) -> None:
-        """Delete matching triples with GRAPH patterns rather than ``WITH``, which servers
-        answering over a union default graph (Oxigraph) refuse."""
+        """Delete matching triples with GRAPH patterns rather than ``WITH`` (which servers
+        answering over a union default graph refuse)."""
         names = [Variable(v) if t is None else t for v, t in zip("spo", spo)]
         pattern = " ".join(self.node_to_sparql(term) for term in names)
         graph = (self.node_to_sparql(context.identifier) if self._is_contextual(context)
@@ -49,6 +51,13 @@ class RemoteStore(SPARQLUpdateStore):
             self.update(f"DELETE DATA {{ {block} }}")
         else:
             self.update(f"DELETE {{ {block} }} WHERE {{ {block} }}")
+
+    def _is_contextual(self, graph) -> bool:
+        """The Dataset's default graph is the server's default graph (the materialised union),
+        not a named graph called ``urn:x-rdflib:default``."""
+        if isinstance(graph, str) and graph == DATASET_DEFAULT_GRAPH_ID:
+            return False
+        return super()._is_contextual(graph)
 
     def _query(self, *args, **kwargs):
         result = super()._query(*args, **kwargs)
@@ -94,7 +103,7 @@ def open_remote(spec: str, update_url: str | None = None) -> Dataset:
         raise RemoteStoreError(f"'{spec}' is not sparql:http(s)://HOST/PATH")
     store = plugin.get(STORE_PLUGIN, Store)(method="POST_FORM", autocommit=True)
     store.open((query_url, update_url or update_url_for(query_url)))
-    dataset = Dataset(store=store, default_union=True)
+    dataset = Dataset(store=store, default_union=False)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
     return dataset

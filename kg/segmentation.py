@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 COMPONENT = "newskg_quote_sentences"
 _OPEN = {"“", "«", "„"}
 _CLOSE = {"”", "»"}
+_FINAL = {".", "!", "?"}
+_CLOSING_TOKENS = {'"', "”", "»", "''"}
 _MARKS = re.compile(r"[\"“”«»„]|''|``")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“«])")
 
@@ -36,8 +38,11 @@ class Stretch:
 
 
 def _is_closing(text: str, at: int, mark: str) -> bool:
-    """A straight mark closes when it follows a word or punctuation and no word follows."""
+    """A mark closes when it follows a word or punctuation and no word follows; a space
+    between a nested quote's closing single mark and it (",' \"") is tolerated."""
     before = text[at - 1] if at > 0 else " "
+    if before == " " and at > 1 and text[at - 2] in "'’":
+        before = text[at - 2]
     after = text[at + len(mark)] if at + len(mark) < len(text) else " "
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
@@ -60,7 +65,11 @@ def _paragraph_stretches(text: str, begin: int, end: int) -> list[Stretch]:
             if mark not in _CLOSE:  # a stray closing mark is ignored
                 opened = match.end()
             continue
-        if mark in _OPEN and match.start() > opened:
+        if mark in _OPEN and match.start() > opened and _is_closing(text, match.start(), mark):
+            # '“It's unusual,“ said Noble': an opening mark typed where the closing one goes.
+            stretches.append(Stretch(opened, match.start()))
+            opened = None
+        elif mark in _OPEN and match.start() > opened:
             # An opening mark inside an open quote: the first one was never closed.
             stretches.append(Stretch(opened, match.start(), closed=False))
             opened = match.end()
@@ -121,9 +130,13 @@ class QuoteSentenceGuard:
 
 
 def _join_attribution(doc: Doc, start: int, end: int) -> None:
-    """Keep 'he said, "..."' and '"...," he said' in the sentence of their quote."""
+    """Keep 'he said, "..."' and '"...," he said' in the sentence of their quote; a quote
+    opening after a full stop starts a sentence (the parser misses NYT's '' marks)."""
     before = doc[start - 1] if start > 0 else None
-    if before is not None and "\n" not in before.text_with_ws and (
+    if before is not None and (before.text in _FINAL or before.text in _CLOSING_TOKENS
+                               and start > 1 and doc[start - 2].text in _FINAL):
+        doc[start].is_sent_start = True
+    elif before is not None and "\n" not in before.text_with_ws and (
             before.text in (",", "—", "–") or before.is_alpha):
         doc[start].is_sent_start = False
     if end >= len(doc) or "\n" in doc[end - 1].text_with_ws:

@@ -28,7 +28,7 @@ def open_store(path: str | Path | None = None, update_url: str | None = None) ->
     """
     if remote_store.is_remote_spec(path):
         return remote_store.open_remote(str(path), update_url)
-    dataset = Dataset(store="Oxigraph", default_union=True)
+    dataset = Dataset(store="Oxigraph", default_union=False)
     if path is not None:
         Path(path).mkdir(parents=True, exist_ok=True)
         dataset.open(str(path))
@@ -44,6 +44,19 @@ def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> Non
         return
     dataset.remove_graph(graph)
     dataset.addN((s, p, o, dataset.get_context(g)) for s, p, o, g in quads)
+
+
+REFRESH_DEFAULT_GRAPH = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def refresh_default_graph(dataset: Dataset) -> None:
+    """Make the default graph the set union of the article graphs.
+
+    The union is materialised rather than asked of the engine: Oxigraph's union
+    default graph returns a triple once per graph holding it, so every entity label
+    would come back once per article that mentions the entity.
+    """
+    dataset.update(REFRESH_DEFAULT_GRAPH)
 
 
 def remove_graph(dataset: Dataset, graph: URIRef) -> None:

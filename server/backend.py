@@ -36,7 +36,7 @@ def materialize(dataset: Dataset, path: str | Path) -> Path:
 def open_read_only(path: str | Path) -> Dataset:
     """An rdflib Dataset over the store folder that can never write to it."""
     dataset = Dataset(store=OxigraphStore(store=ox.Store.read_only(str(path))),
-                      default_union=True)
+                      default_union=False)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
     return dataset

@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from kg.rdf.namespaces import PREFIXES
+from kg.store import REFRESH_DEFAULT_GRAPH
 from server import results
 
 # The project's prefixes are predeclared, as in `kg query` (named queries rely on them).
@@ -79,7 +80,6 @@ class Job:
     text: str
     output: str = "rows"
     max_rows: int = 10_000
-    union: bool = True
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     substitutions: tuple[tuple[str, Cell], ...] = ()
@@ -111,8 +111,6 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     if job.default_graphs is not None or job.named_graphs is not None:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
-    elif job.union:
-        options["use_default_graph_as_union"] = True
     if job.substitutions:
         options["substitutions"] = {ox.Variable(n): c.to_term() for n, c in job.substitutions}
     answer = store.query(job.text, **options)
@@ -273,10 +271,14 @@ class QueryPool:
 
 
 def run_update(path: str, text: str, timeout: float) -> None:
-    """Apply a SPARQL Update to the store folder in a killable process of its own."""
+    """Apply a SPARQL Update to the store folder in a killable process of its own.
+
+    The default graph is the union of the named graphs, so it is rebuilt afterwards
+    (what an update writes to the default graph itself does not survive).
+    """
     worker = _Worker(path, write=True)
     try:
-        worker.conn.send(text)
+        worker.conn.send(f"{text.rstrip().rstrip(';')} ;\n{REFRESH_DEFAULT_GRAPH}")
         if not worker.conn.poll(timeout):
             raise QueryTimeout(f"the update ran longer than {timeout:g} s and was stopped")
         status, payload = worker.conn.recv()

@@ -52,8 +52,7 @@ def _run(text: str, output: str) -> Outcome:
     if info.is_update:
         raise ProtocolError(400, "the query page runs queries only; send updates to /sparql")
     check_safety(info, [])
-    return backend().run(Job(bind_values(text, _bindings()), output, backend().max_rows,
-                             union=not info.has_dataset))
+    return backend().run(Job(bind_values(text, _bindings()), output, backend().max_rows))
 
 
 @bp.get("/query")

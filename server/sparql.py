@@ -144,7 +144,7 @@ def run_query(sparql: SparqlRequest) -> Response:
     if fmt == "html":
         return redirect(url_for("query_page.page", query=sparql.text), 303)
     explicit = bool(sparql.default_graphs or sparql.named_graphs)
-    job = Job(sparql.text or "", fmt, backend().max_rows, union=not info.has_dataset,
+    job = Job(sparql.text or "", fmt, backend().max_rows,
               default_graphs=tuple(sparql.default_graphs) if explicit else None,
               named_graphs=tuple(sparql.named_graphs) if explicit else None,
               base_iri=request.base_url)

@@ -27,7 +27,7 @@ def read_graph() -> Response:
     offer = choose(request.headers.get("Accept"), GRAPH_TYPES)
     if offer is None:
         return _text(406, "graphs are served as " + ", ".join(m for m, _ in GRAPH_TYPES))
-    job = Job(ALL_TRIPLES, offer[1], backend().max_rows, union=graph is None,
+    job = Job(ALL_TRIPLES, offer[1], backend().max_rows,
               default_graphs=(graph,) if graph else None, named_graphs=() if graph else None)
     try:
         outcome = backend().run(job)

@@ -30,8 +30,11 @@ _TRAILING = " ,;:\n\t"
 # Relations to climb from a subject-less cue to the clause that has the speaker.
 # Entity types of datelines and fronted phrases, never a speaker.
 _SETTINGS = {"GPE", "LOC", "DATE", "TIME", "FAC"}
+_POLLS = {"poll", "survey"}
+_CLOSING = {'"', "”", "»", "''", ","}
 _SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
-_CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "acl"}
+# ("put out a statement saying": saying -> statement -> put.)
+_CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "acl", "dobj", "pobj"}
 
 
 @dataclass(frozen=True)
@@ -97,20 +100,30 @@ class QuoteFinder:
     def outside(self, token: Token) -> bool:
         return token.i not in self._inside and token.i not in self._mark_tokens
 
-    def _attribution(self, cue: Token, confidence: float | None = None) -> Attribution:
+    def _attribution(self, cue: Token, confidence: float | None = None,
+                     subject: Token | None = None) -> Attribution:
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
-        subject = _subject(cue)
+        subject = subject or _subject(cue)
         if subject is not None and not self.outside(subject):
             subject = None  # the quote's own words misparsed as the cue's subject
         if subject is not None and subject.ent_type_ in _SETTINGS:
             subject = self._fronted(subject, cue)
+        if subject is not None and (subject.ent_type_ in ("PERCENT", "CARDINAL")
+                                    or subject.lower_ in ("percent", "%", "majority")):
+            subject = self._poll(cue) or subject
         subject = subject or self._adjacent(cue) or self._nearby_name(cue)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         base = cues.confidence(cue) if confidence is None else confidence
         return Attribution(text, _span(self.doc, cue.idx, cue_end), speaker,
                            round(base * (speaker.confidence if speaker else 0.6), 3))
+
+    def _poll(self, cue: Token) -> Token | None:
+        """'In a CNN/ORC poll, 31% said ...': the share of respondents speaks through the
+        poll, which PolNeAR annotates as the source."""
+        polls = [t for t in cue.sent if t.lemma_.lower() in _POLLS and self.outside(t)]
+        return polls[0] if polls else None
 
     def _fronted(self, subject: Token, cue: Token) -> Token:
         """A dateline or fronted phrase parsed as the subject ('LONDON (Reuters) - Donald
@@ -125,9 +138,19 @@ class QuoteFinder:
     def _adjacent(self, cue: Token) -> Token | None:
         """A subject-less cue next to a name ('"...," Bozell answers', 'Continued Stone:')."""
         doc = self.doc
+        if cue.i + 1 < len(doc) and doc[cue.i - 1].text in _CLOSING and \
+                self.outside(doc[cue.i + 1]):
+            # '"...," added another New Hampshire Democrat': the phrase after the cue.
+            token = doc[cue.i + 1]
+            while token.dep_ in ("det", "amod", "compound", "nummod", "poss", "flat") and \
+                    cue.i < token.head.i <= cue.i + 6:
+                token = token.head
+            if token.pos_ in ("NOUN", "PROPN"):
+                return token
         for i in (cue.i - 1, cue.i + 1):
             if 0 <= i < len(doc) and doc[i].sent == cue.sent and self.outside(doc[i]) and (
-                    doc[i].pos_ == "PROPN" or doc[i].lower_ in _SPEAKER_PRONOUNS):
+                    doc[i].pos_ == "PROPN" or doc[i].lower_ in _SPEAKER_PRONOUNS) and (
+                    i < cue.i or doc[i].dep_ not in ("dobj", "dative", "pobj")):
                 token = doc[i]
                 while token.dep_ in ("compound", "flat") and token.head.i == token.i + 1:
                     token = token.head
@@ -166,11 +189,17 @@ class QuoteFinder:
                  if self.outside(t) and (cues.is_cue(t) or cues.is_according(t))]
         if not found:
             return None
+        according = [t for t in found if cues.is_according(t)]
+        if according:
+            # '"...," Obama said, according to a pool report': PolNeAR's source is the
+            # report that carries the whole attribution.
+            return self._attribution(according[0])
         linked = [(steps, t) for t in found if (steps := self._linked(quote, t)) is not None]
         if linked:
             best = min(linked, key=lambda pair: (pair[1].lemma_.lower() not in cues.SPEECH,
                                                  pair[0], abs(pair[1].i - quote.start)))
-            return self._attribution(self._reporting(best[1]))
+            cue = best[1]
+            return self._attribution(self._reporting(cue) if cue.i < quote.start else cue)
         speech = [t for t in found if t.lemma_.lower() in cues.SPEECH and
                   t.lemma_.lower() not in cues.NAMING or cues.is_according(t)]
         if not speech:
@@ -201,14 +230,21 @@ class QuoteFinder:
         if not doc_text(doc)[quote.start_char:quote.end_char + 1].rstrip("\"”’' ").endswith(
                 (",", "!", "?")):
             return None
-        while i < len(doc) and doc[i].text in ('"', "”", "»", "''"):
+        while i < len(doc) and doc[i].text in ('"', "”", "»", "''", ","):
             i += 1
-        for token in doc[i:i + 5]:
-            if token.sent != quote.sent or not self.outside(token) or token.is_punct:
+        for token in doc[i:i + 8]:
+            # '"...?" Trump went on.' may be parsed as a sentence of its own: not checked.
+            if not self.outside(token) or token.is_punct:
                 return None
             if token.pos_ == "VERB":
                 subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i >= i]
                 return self._attribution(token, 0.7) if subjects else None
+            if token.pos_ == "NOUN" and token.i > i and token.lemma_.lower() in cues.SPEECH \
+                    and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("PUNCT", "ADP"):
+                # '"...," the two write.' with the verb tagged as a noun.
+                return self._attribution(token, 0.6, subject=doc[token.i - 1])
+            if "\n" in token.text_with_ws:
+                return None
         return None
 
     def dash(self, quote: SpacySpan) -> Attribution | None:
@@ -228,15 +264,34 @@ class QuoteFinder:
         return Attribution(doc[i].text, _span(doc, doc[i].idx, doc[i].idx + len(doc[i].text)),
                            speaker, 0.7)
 
+    def _colon(self, quote: SpacySpan) -> int | None:
+        """The colon right before the quote's opening mark, if any."""
+        doc, i = self.doc, quote.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in ('"', "“", "«", "''", "``")):
+            i -= 1
+        return i if i >= 0 and doc[i].text == ":" else None
+
+    def label(self, quote: SpacySpan) -> Attribution | None:
+        """'Pollsters agree - Carl Bialik: "..."': a bare name before the colon, after a
+        dash or at the start of the paragraph, labels the quote (digest and transcript style)."""
+        colon = self._colon(quote)
+        if colon is None:
+            return None
+        doc, i = self.doc, colon - 1
+        while i >= 0 and doc[i].pos_ == "PROPN" and self.outside(doc[i]):
+            i -= 1
+        if i == colon - 1 or i >= 0 and doc[i].text not in _DASHES and \
+                "\n" not in doc[i].text_with_ws:
+            return None
+        speaker = self.speakers.resolve(doc[colon - 1])
+        return Attribution(":", _span(doc, doc[colon].idx, doc[colon].idx + 1), speaker, 0.7)
+
     def lead_in(self, quote: SpacySpan) -> Attribution | None:
         """'Trump said:' ending the sentence (or paragraph) before the quote."""
-        doc = self.doc
-        i = quote.start - 1
-        while i >= 0 and (doc[i].is_space or doc[i].text in ('"', "“", "«")):
-            i -= 1
-        if i < 0 or doc[i].text != ":":
+        i = self._colon(quote)
+        if i is None:
             return None
-        sentence = doc[i].sent
+        sentence = self.doc[i].sent
         found = [t for t in sentence if cues.is_cue(t) and self.outside(t)]
         if found:
             return self._attribution(max(found, key=lambda t: t.i))
@@ -279,8 +334,23 @@ class QuoteFinder:
         attribution = self._attribution(cue, cues.confidence(cue) * 0.8)
         return attribution if attribution.speaker and attribution.speaker.ref else None
 
-    def attributions(self) -> Iterator[tuple[Stretch, SpacySpan, Attribution | None, bool]]:
-        """Each stretch with its attribution and whether it is kept as a direct quote."""
+    def attributions(self) -> list[tuple[Stretch, SpacySpan, Attribution | None, bool]]:
+        """Each stretch with its attribution and whether it is kept as a direct quote.
+
+        '"A." "B," Viguerie notes.': a quote with nothing but space before the next one
+        shares the next one's attribution.
+        """
+        found = list(self._in_order())
+        for index in range(len(found) - 2, -1, -1):
+            stretch, quote, attribution, keep = found[index]
+            following = found[index + 1]
+            between = doc_text(self.doc)[stretch.end:following[0].begin]
+            if attribution is None and following[2] is not None and \
+                    not between.strip(" \"“”«»'") and "\n" not in between:
+                found[index] = (stretch, quote, following[2], not self._title(quote))
+        return found
+
+    def _in_order(self) -> Iterator[tuple[Stretch, SpacySpan, Attribution | None, bool]]:
         previous: tuple[Stretch, SpacySpan, Attribution | None, bool] | None = None
         attributed = previous  # the last kept quote with an attribution (skips scare quotes)
         for stretch in self.stretches:
@@ -297,8 +367,8 @@ class QuoteFinder:
                 previous = (stretch, quote, found, keep)
                 attributed = previous if keep and found is not None else attributed
                 continue
-            found = (self.in_sentence(quote) or self.after_comma(quote) or self.dash(quote)
-                     or self.lead_in(quote) or self.trailing(quote))
+            found = (self.label(quote) or self.in_sentence(quote) or self.after_comma(quote)
+                     or self.dash(quote) or self.lead_in(quote) or self.trailing(quote))
             if found is None and attributed is not None:
                 found = self._continued(attributed, stretch, quote)
             if found is None:

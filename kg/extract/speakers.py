@@ -181,7 +181,11 @@ class SpeakerResolver:
         start, end = mention_tokens(head)
         phrase = doc[start:end]
         mention = _span(doc, phrase.start_char, phrase.end_char)
-        ref = self.table.ref_at(mention.begin, mention.end)
+        # The entity named at the head ("another New Hampshire Democrat" is no place).
+        ref = self.table.ref_at(head.idx, head.idx + len(head.text))
+        if ref is None:
+            ref = self.table.ref_at(mention.begin, mention.end)
+            ref = None if ref is not None and ref.kind == "place" else ref
         if ref is None:
             for child in head.children:
                 if child.dep_ == "appos":

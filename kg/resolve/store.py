@@ -20,6 +20,7 @@ from kg.rdf import iris
 from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
 from kg.resolve.names import person_merges
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
+from kg.store import refresh_default_graph
 
 _PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
 _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
@@ -107,17 +108,23 @@ def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
 
 
 def resolve_store(dataset: Dataset, base: str) -> int:
-    """Merge entities across the articles in ``dataset``; returns the number of nodes renamed.
+    """Merge entities across the articles in ``dataset``; returns how many nodes or texts changed.
 
-    Idempotent: a second run finds nothing to rename.
+    Each step reads the default graph (the union), so it must be current on entry, and it
+    is refreshed after every step that changed an article graph. Idempotent: a second
+    run changes nothing.
     """
     people = _person_renames(dataset, base)
     renames = {**people, **_quote_renames(dataset, base, people), **_article_renames(dataset)}
     if renames:
         _rename(dataset, renames)
         _label_targets(dataset, people)
+        refresh_default_graph(dataset)
     contained = contained_quote_renames(dataset)
     if contained:
         _rename(dataset, contained)
-    settle_quote_texts(dataset)
-    return len(renames) + len(contained)
+        refresh_default_graph(dataset)
+    texts = settle_quote_texts(dataset)
+    if texts:
+        refresh_default_graph(dataset)
+    return len(renames) + len(contained) + texts

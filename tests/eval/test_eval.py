@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.eval import evaluate, format_report
-from kg.eval.brat import GoldArticle, read_ann, read_gold
+from kg.eval.brat import Attribution, GoldArticle, read_ann, read_gold
 from kg.eval.score import layout, score_article
 from kg.extract.records import EntityRef, Quote, Span
 
@@ -84,3 +84,19 @@ def test_dev_floor():
     assert figures.f1 >= 0.80
     assert figures.speaker_accuracy >= 0.80
     assert figures.e2e_f1 >= 0.70
+
+
+NYT = "''We will win,'' Jones said."
+
+
+@pytest.mark.parametrize("strict_marks, gold, system, matched", [
+    (False, 1, 1, 1),  # '' is a quotation mark: the gold quote counts, the system quote too
+    (True, 0, 0, 0),   # the strict rule: neither side is scored
+])
+def test_mark_rules(strict_marks, gold, system, matched):
+    article = GoldArticle("nyt", NYT, (Attribution(((0, 16),), ((23, 27),), ((17, 22),)),))
+    quote = Quote(Span(2, 13, NYT[2:13]), direct=True, cue_span=Span(23, 27, "said"),
+                  speaker_mention=Span(17, 22, "Jones"))
+    counts = score_article(article, [quote], strict_marks).by_layout.values()
+    assert (sum(c.gold for c in counts), sum(c.system for c in counts),
+            sum(c.matched for c in counts)) == (gold, system, matched)

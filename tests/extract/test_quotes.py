@@ -109,9 +109,21 @@ def test_cue_and_confidence_per_occurrence(nlp):
     ('a "b" c', ["b"]),
     ("\u201cone\n\n\u201ctwo\u201d", ["one", "two"]),
     ('x " y', [" y"]),
+    # a straight closing mark after a nested quote's closing and a space
+    ("\"say 'no,' \" he said", ["say 'no,' "]),
+    # an opening curly mark typed where the closing one goes
+    ("\u201cit is late,\u201c he said", ["it is late,"]),
+    # NYT-style two apostrophes
+    ("''it is late,'' he said", ["it is late,"]),
 ])
 def test_quoted_stretches(text, stretches):
     assert [text[s.begin:s.end] for s in quoted_stretches(text)] == stretches
+
+
+def test_quote_after_full_stop_starts_a_sentence(nlp):
+    doc = nlp("Mr. Farid said it could work. ''There is no limit,'' he said.")
+    assert [s.text for s in doc.sents] == ["Mr. Farid said it could work.",
+                                           "''There is no limit,'' he said."]
 
 
 def test_quotes_stay_in_one_sentence(nlp):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from rdflib import Dataset
 
 from kg.extract.records import ArticleFacts, EntityRef, Quote, Span
-from kg.pipeline import store_facts
-from kg.resolve import resolve_store
+from kg.pipeline import settle, store_facts
 from kg.store import open_store
 
 BASE = "https://t.example/id/"
@@ -32,7 +31,7 @@ def _build(*articles: ArticleFacts) -> Dataset:
     dataset = open_store()
     for facts in articles:
         store_facts(dataset, facts, BASE)
-    resolve_store(dataset, BASE)
+    settle(dataset, BASE)
     return dataset
 
 

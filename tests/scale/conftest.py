@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.api import build_with_summary
@@ -43,7 +44,7 @@ def normal(term: Node) -> Node:
 def quads(dataset: Dataset) -> set[Quad]:
     """The article graphs as a set of quads; without blank nodes, equal sets are isomorphic."""
     return {(s, p, normal(o), g) for s, p, o, g in dataset.quads((None, None, None, None))
-            if g is not None}
+            if g is not None and g != DATASET_DEFAULT_GRAPH_ID}
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +75,7 @@ def oxigraph_server(tmp_path: Path):
     port = _free_port()
     process = subprocess.Popen(
         [str(OXIGRAPH), "serve", "--location", str(tmp_path / "oxigraph"),
-         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+         "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/query"
     deadline = time.monotonic() + 30

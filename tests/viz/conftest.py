@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from rdflib import Dataset
 
-from kg.store import open_store
+from kg.store import open_store, refresh_default_graph
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,6 +23,7 @@ ID = "https://newskg.example.org/id/"
 def load(name: str) -> Dataset:
     dataset = open_store()
     dataset.parse(HERE / "data" / name, format="trig")
+    refresh_default_graph(dataset)
     return dataset
 
 
