@@ -105,7 +105,7 @@ class QuoteFinder:
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
-        subject = subject or _subject(cue)
+        subject = subject or self._between(cue) or _subject(cue)
         if subject is not None and not self.outside(subject):
             subject = None  # the quote's own words misparsed as the cue's subject
         if subject is not None and subject.ent_type_ in _SETTINGS:
@@ -113,11 +113,31 @@ class QuoteFinder:
         if subject is not None and (subject.ent_type_ in ("PERCENT", "CARDINAL")
                                     or subject.lower_ in ("percent", "%", "majority")):
             subject = self._poll(cue) or subject
-        subject = subject or self._adjacent(cue) or self._nearby_name(cue)
+        subject = subject or self._adjacent(cue) or self._nearby_name(cue) or \
+            self._root_subject(cue)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         base = cues.confidence(cue) if confidence is None else confidence
         return Attribution(text, _span(self.doc, cue.idx, cue_end), speaker,
                            round(base * (speaker.confidence if speaker else 0.6), 3))
+
+    def _between(self, cue: Token) -> Token | None:
+        """'His final assessment: "...," he said.': the pronoun or name between a closing
+        mark and the cue is its subject, whatever the parse says."""
+        doc = self.doc
+        if cue.i < 2 or doc[cue.i - 2].text not in _CLOSING or cue.pos_ != "VERB":
+            return None
+        token = doc[cue.i - 1]
+        return token if self.outside(token) and (
+            token.pos_ == "PROPN" or token.lower_ in _SPEAKER_PRONOUNS) else None
+
+    def _root_subject(self, cue: Token) -> Token | None:
+        """'She pushed back, saying ... and calling him "a feminist"': a participle the
+        parse leaves without a subject speaks for the subject of its sentence."""
+        root = cue.sent.root
+        if cue.tag_ != "VBG" or root.i > cue.i:
+            return None
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subjects[0] if subjects and self.outside(subjects[0]) else None
 
     def _poll(self, cue: Token) -> Token | None:
         """'In a CNN/ORC poll, 31% said ...': the share of respondents speaks through the
@@ -145,8 +165,17 @@ class QuoteFinder:
             while token.dep_ in ("det", "amod", "compound", "nummod", "poss", "flat") and \
                     cue.i < token.head.i <= cue.i + 6:
                 token = token.head
-            if token.pos_ in ("NOUN", "PROPN"):
-                return token
+            if token.pos_ in ("NOUN", "PROPN") or token.is_title and token.is_alpha and \
+                    not token.is_stop or token.lower_ in ("another", "one", "others"):
+                return token  # (an unknown surname is often tagged as an adverb)
+        if cue.i > 0 and doc[cue.i - 1].pos_ == "NOUN" and self.outside(doc[cue.i - 1]):
+            # '"Mexico!" the audience screamed back.' with the noun misparsed.
+            j = cue.i - 1
+            while j > 0 and doc[j - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and \
+                    self.outside(doc[j - 1]):
+                j -= 1
+            if j > 0 and doc[j - 1].text in _CLOSING:
+                return doc[cue.i - 1]
         for i in (cue.i - 1, cue.i + 1):
             if 0 <= i < len(doc) and doc[i].sent == cue.sent and self.outside(doc[i]) and (
                     doc[i].pos_ == "PROPN" or doc[i].lower_ in _SPEAKER_PRONOUNS) and (
@@ -199,6 +228,12 @@ class QuoteFinder:
             best = min(linked, key=lambda pair: (pair[1].lemma_.lower() not in cues.SPEECH,
                                                  pair[0], abs(pair[1].i - quote.start)))
             cue = best[1]
+            aside = [t for t in found if t.dep_ == "parataxis" and t.head == cue
+                     and t.lemma_.lower() in cues.REPORTING]
+            if aside and cue.lemma_.lower() not in cues.REPORTING:
+                # 'Six months ago, the senator said, the media considered him a "fringe
+                # candidate"': the parenthetical reporting verb speaks.
+                return self._attribution(aside[0])
             return self._attribution(self._reporting(cue) if cue.i < quote.start else cue)
         speech = [t for t in found if t.lemma_.lower() in cues.SPEECH and
                   t.lemma_.lower() not in cues.NAMING or cues.is_according(t)]

@@ -168,7 +168,14 @@ class SpeakerResolver:
         """The speaker a subject head names, with its mention span."""
         doc = self.doc
         if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
-            head = head.head.head
+            # "Trump, who called it ...": the mention stays the relative pronoun's (as
+            # PolNeAR marks it), the speaker is what it refers to.
+            named = self.resolve(head.head.head)
+            mention = _span(doc, head.idx, head.idx + len(head.text))
+            if named is not None and named.ref is not None:
+                self.table.add_mention(mention, named.ref, confidence=0.7)
+                return Speaker(mention, named.ref, named.confidence)
+            return Speaker(mention, None, 0.5) if named is None else named
         if head.pos_ == "PRON" or head.lower_ in PRONOUN_GENDER:
             mention = _span(doc, head.idx, head.idx + len(head.text))
             if head.lower_ not in PRONOUN_GENDER:

@@ -80,10 +80,11 @@ def test_dev_floor():
     result = evaluate(DEV, limit=12)
     figures = result.figures
     assert "overall" in format_report(result)
-    # Floors set from the measurement on these 12 articles, with a margin.
-    assert figures.f1 >= 0.80
-    assert figures.speaker_accuracy >= 0.80
-    assert figures.e2e_f1 >= 0.70
+    # Floors set from the measurement on these 12 articles (quote F1 0.87, speaker
+    # accuracy 0.87, end-to-end F1 0.76), with a margin.
+    assert figures.f1 >= 0.83
+    assert figures.speaker_accuracy >= 0.83
+    assert figures.e2e_f1 >= 0.72
 
 
 NYT = "''We will win,'' Jones said."
