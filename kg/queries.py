@@ -9,6 +9,8 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
+from kg.sparql_text import UnsafeRequest, bind_values
+
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.IGNORECASE)
 
@@ -71,24 +73,16 @@ def parse_bindings(pairs: list[str]) -> dict[str, URIRef | Literal]:
     return bindings
 
 
-_WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
 def bind_variables(text: str, bindings: dict[str, URIRef | Literal]) -> str:
-    """The query with a VALUES block at the top of its WHERE clause.
+    """The query with VALUES blocks opening its WHERE group.
 
-    Filters inside the WHERE clause see the values (Oxigraph only substitutes
+    Filters inside the WHERE group see the values (Oxigraph only substitutes
     projected variables, and a trailing VALUES joins after the filters ran).
     """
-    if not bindings:
-        return text
-    match = _WHERE_OPEN.search(text)
-    if match is None:
-        raise QueryError("variables can only be bound in a query with a WHERE clause")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(value.n3() for value in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }}"
-    return text[:match.end()] + block + text[match.end():]
+    try:
+        return bind_values(text, {name: value.n3() for name, value in bindings.items()})
+    except UnsafeRequest as error:
+        raise QueryError(str(error)) from error
 
 
 def run_query(dataset: Dataset, text: str,

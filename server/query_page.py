@@ -11,11 +11,11 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib import URIRef
 
 from kg.queries import QUERY_DIR, QueryError, named_queries, parse_bindings
+from kg.sparql_text import UnsafeRequest, bind_values, read_request
 from server.backend import backend
 from server.executor import Job, Outcome, QueryFailed, QueryTimeout
 from server.negotiation import FORMAT_ALIASES, TYPES_BY_FORM
 from server.sparql import ProtocolError, check_safety
-from server.sparql_text import UnsafeRequest, bind_values, read_request
 
 bp = Blueprint("query_page", __name__)
 

@@ -9,10 +9,10 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
+from kg.sparql_text import RequestText, UnsafeRequest, read_request
 from server.backend import backend
 from server.executor import Job, QueryFailed, QueryTimeout
 from server.negotiation import GRAPH_TYPES, TYPES_BY_FORM, by_format, choose
-from server.sparql_text import RequestText, UnsafeRequest, read_request
 
 bp = Blueprint("sparql", __name__)
 

@@ -363,10 +363,15 @@ class QuoteFinder:
             return None
         found = [t for t in before if cues.is_cue(t) and self.outside(t)
                  and t.lemma_.lower() in cues.SPEECH]
-        if not found:
+        if found:
+            cue = min(found, key=lambda t: (len(list(t.ancestors)), t.i))
+            attribution = self._attribution(cue, cues.confidence(cue) * 0.8)
+        elif before.root.pos_ == "VERB" and self.outside(before.root) and any(
+                c.dep_ == "nsubj" for c in before.root.children):
+            # 'Clinton touted her credentials. "We need ..."': the one the sentence is about.
+            attribution = self._attribution(before.root, 0.5)
+        else:
             return None
-        cue = min(found, key=lambda t: (len(list(t.ancestors)), t.i))
-        attribution = self._attribution(cue, cues.confidence(cue) * 0.8)
         return attribution if attribution.speaker and attribution.speaker.ref else None
 
     def attributions(self) -> list[tuple[Stretch, SpacySpan, Attribution | None, bool]]:
