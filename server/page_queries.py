@@ -32,9 +32,9 @@ SELECT ?x ?quote ?text ?article ?headline ?snippet WHERE {
     ?quote gaf:denotedBy ?span .
     ?span nif:referenceContext ?article ; nif:beginIndex ?b ; nif:endIndex ?e .
     OPTIONAL { ?article schema:headline ?headline }
-    OPTIONAL { ?article nif:isString ?whole
-               BIND(IF(?b > 80, ?b - 79, 1) AS ?from)
-               BIND(SUBSTR(?whole, ?from, ?e - ?from + 81) AS ?snippet) }
+    OPTIONAL { ?article nif:isString ?whole }
+    BIND(IF(?b > 80, ?b - 79, 1) AS ?from)
+    BIND(SUBSTR(?whole, ?from, ?e - ?from + 81) AS ?snippet)
   }
 } ORDER BY ?article ?b LIMIT 300"""
 

@@ -425,8 +425,9 @@ class QuoteFinder:
         if attribution is None or attribution.speaker is None:
             return None
         between = doc_text(self.doc)[before.end:stretch.begin]
-        if before.continues and not between.strip(" \n\"“”«»"):
-            return attribution
+        if not between.strip(" \"“”«»'") and "\n" not in between or \
+                before.continues and not between.strip(" \n\"“”«»"):
+            return attribution  # '"A." "B."' or a quote running over paragraphs
         cue = attribution.cue_span
         if "\n" in between and self._paragraph_quote(stretch) and not between.strip(
                 " \n\"“”«»").count("\n") and before.closed:

@@ -33,6 +33,8 @@ def test_person_page(client):
     body = client.get("/id/person/jane-doe").text
     for part in ("Jane Doe", "Senator", "Quotes (1)", "disgrace to", "Neighbourhood", "<svg"):
         assert part in body, part
+    # the quote's context in its article, escaped like everything from the text
+    assert 'class="snippet">…Senator Jane Doe said on Thursday' in body
 
 
 @pytest.mark.parametrize("accept, media, parse_format", [
