@@ -22,7 +22,6 @@ from kg.rdf.triples import article_quads
 from kg.resolve import resolve_store
 from kg.store import (
     content_hashes,
-    refresh_default_graph,
     remove_graph,
     replace_graph,
     triple_count,
@@ -127,8 +126,7 @@ def store_facts(dataset: Dataset, facts: ArticleFacts, base: str) -> int:
 def settle(dataset: Dataset, base: str) -> None:
     """Store-wide work after articles were added, replaced or removed, so that increments
     give the same graph as one build: cross-article entity resolution needs the whole
-    store, not one article. Resolution reads the union, so that is refreshed first."""
-    refresh_default_graph(dataset)
+    store, not one article."""
     resolve_store(dataset, base)
 
 

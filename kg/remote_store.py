@@ -3,7 +3,7 @@
 Reads go through the SPARQL query protocol, writes through SPARQL Update, one request per
 article graph (drop and insert together, so a reader never sees half an article). As in
 the local store, the default graph is the materialised union of the article graphs
-(``kg.store.refresh_default_graph`` runs as a SPARQL Update after each build), so any
+(each write request keeps it in step), so any
 SPARQL 1.1 server works with its default settings.
 """
 
@@ -113,13 +113,22 @@ def is_remote(dataset: Dataset) -> bool:
     return isinstance(dataset.store, RemoteStore)
 
 
+def _withdraw(graph: str) -> str:
+    """Update that removes from the default graph what only ``graph`` supports."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} FILTER NOT EXISTS "
+            f"{{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }} ;\n"
+            f"DROP SILENT GRAPH {graph}")
+
+
 def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> None:
-    """Drop the article graph and insert its new triples in one SPARQL Update request."""
+    """Swap the article graph, and its share of the default graph (the union), in one
+    SPARQL Update request."""
     term = dataset.store.node_to_sparql
     lines = "\n".join(f"{term(s)} {term(p)} {term(o)} ." for s, p, o, _ in quads)
-    dataset.store.update(f"DROP SILENT GRAPH {term(graph)} ;\n"
-                         f"INSERT DATA {{ GRAPH {term(graph)} {{\n{lines}\n}} }}")
+    dataset.store.update(f"{_withdraw(term(graph))} ;\n"
+                         f"INSERT DATA {{ GRAPH {term(graph)} {{\n{lines}\n}} }} ;\n"
+                         f"INSERT DATA {{ {lines} }}")
 
 
 def remove_graph(dataset: Dataset, graph: URIRef) -> None:
-    dataset.store.update(f"DROP SILENT GRAPH {dataset.store.node_to_sparql(graph)}")
+    dataset.store.update(_withdraw(dataset.store.node_to_sparql(graph)))

@@ -2,7 +2,11 @@
 remote SPARQL 1.1 store (``sparql:QUERY_URL``, see ``kg.remote_store``).
 
 Each article's triples live in the article's own named graph, so an article can
-be replaced or withdrawn as a unit; queries see the union as the default graph.
+be replaced or withdrawn as a unit. The default graph holds their set union and is
+kept in step by every write below (``add_quads``, ``remove_quads``, ``replace_graph``,
+``remove_graph``); queries read it. It is stored, not asked of the engine, because
+Oxigraph's union default graph returns a triple once per graph holding it: an entity's
+label once per article naming it, multiplying rows and slowing every aggregate.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg import remote_store
@@ -37,33 +42,75 @@ def open_store(path: str | Path | None = None, update_url: str | None = None) ->
     return dataset
 
 
+def named_quads(dataset: Dataset, pattern: tuple) -> set[Quad]:
+    """Quads of the article graphs (not of the union) matching (s, p, o)."""
+    found = set()
+    for s, p, o, graph in dataset.quads((*pattern, None)):
+        name = graph.identifier if isinstance(graph, Graph) else graph
+        if name is not None and name != DATASET_DEFAULT_GRAPH_ID:
+            found.add((s, p, o, name))
+    return found
+
+
+def add_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
+    """Add quads to their named graphs and their triples to the union."""
+    quads = list(quads)
+    union = [] if remote_store.is_remote(dataset) else [
+        (s, p, o, dataset.default_graph) for s, p, o, _ in quads]
+    dataset.addN([(s, p, o, dataset.get_context(g)) for s, p, o, g in quads] + union)
+
+
+def remove_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
+    """Remove quads, and from the union each triple no other named graph still holds."""
+    triples = set()
+    for s, p, o, g in quads:
+        dataset.remove((s, p, o, dataset.get_context(g)))
+        triples.add((s, p, o))
+    if remote_store.is_remote(dataset):
+        return  # a remote union is rebuilt by settle_union, one request for all
+    for triple in triples:
+        if not named_quads(dataset, triple):
+            dataset.remove((*triple, dataset.default_graph))
+
+
+def _graph_quads(dataset: Dataset, graph: URIRef) -> set[Quad]:
+    return {(s, p, o, graph) for s, p, o in dataset.get_context(graph)}
+
+
 def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> None:
-    """Swap one article's named graph for new content in bulk (idempotent rebuilds)."""
+    """Swap one article's named graph for new content (idempotent rebuilds): only the
+    difference is written."""
     if remote_store.is_remote(dataset):
         remote_store.replace_graph(dataset, graph, quads)
         return
-    dataset.remove_graph(graph)
-    dataset.addN((s, p, o, dataset.get_context(g)) for s, p, o, g in quads)
-
-
-REFRESH_DEFAULT_GRAPH = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def refresh_default_graph(dataset: Dataset) -> None:
-    """Make the default graph the set union of the article graphs.
-
-    The union is materialised rather than asked of the engine: Oxigraph's union
-    default graph returns a triple once per graph holding it, so every entity label
-    would come back once per article that mentions the entity.
-    """
-    dataset.update(REFRESH_DEFAULT_GRAPH)
+    new = {(s, p, o, graph) for s, p, o, _ in quads}
+    old = _graph_quads(dataset, graph)
+    remove_quads(dataset, old - new)
+    add_quads(dataset, new - old)
 
 
 def remove_graph(dataset: Dataset, graph: URIRef) -> None:
     if remote_store.is_remote(dataset):
         remote_store.remove_graph(dataset, graph)
         return
+    remove_quads(dataset, _graph_quads(dataset, graph))
     dataset.remove_graph(graph)
+
+
+REFRESH_DEFAULT_GRAPH = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def settle_union(dataset: Dataset) -> None:
+    """After quad-level writes (``add_quads``, ``remove_quads``): the local union is already
+    in step; a remote one is rebuilt in one request rather than triple by triple."""
+    if remote_store.is_remote(dataset):
+        refresh_default_graph(dataset)
+
+
+def refresh_default_graph(dataset: Dataset) -> None:
+    """Rebuild the union from scratch: for graphs written by other means (a parsed file,
+    a SPARQL Update)."""
+    dataset.update(REFRESH_DEFAULT_GRAPH)
 
 
 def content_hashes(dataset: Dataset) -> dict[str, str]:
@@ -75,10 +122,8 @@ def content_hashes(dataset: Dataset) -> dict[str, str]:
 
 
 def triple_count(dataset: Dataset) -> int:
-    """Distinct triples in the union graph (Oxigraph's union repeats a triple once per
-    graph holding it, so the count asks for distinct ones)."""
-    rows = list(dataset.query(
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"))
+    """Triples in the union graph."""
+    rows = list(dataset.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
     return int(rows[0][0]) if rows else 0
 
 

@@ -176,10 +176,14 @@ class QuoteFinder:
                 j -= 1
             if j > 0 and doc[j - 1].text in _CLOSING:
                 return doc[cue.i - 1]
+        naming = cue.lemma_.lower() in cues.NAMING  # 'Skelly called Braynard "smart"'
         for i in (cue.i - 1, cue.i + 1):
             if 0 <= i < len(doc) and doc[i].sent == cue.sent and self.outside(doc[i]) and (
-                    doc[i].pos_ == "PROPN" or doc[i].lower_ in _SPEAKER_PRONOUNS) and (
-                    i < cue.i or doc[i].dep_ not in ("dobj", "dative", "pobj")):
+                    doc[i].pos_ == "PROPN" or doc[i].lower_ in _SPEAKER_PRONOUNS or
+                    i < cue.i and doc[i].is_title and doc[i].is_alpha and not doc[i].is_stop
+                    and not doc[i].is_sent_start) and (
+                    i < cue.i or not naming and
+                    doc[i].dep_ not in ("dobj", "dative", "pobj", "oprd", "attr")):
                 token = doc[i]
                 while token.dep_ in ("compound", "flat") and token.head.i == token.i + 1:
                     token = token.head
@@ -234,7 +238,7 @@ class QuoteFinder:
                 # 'Six months ago, the senator said, the media considered him a "fringe
                 # candidate"': the parenthetical reporting verb speaks.
                 return self._attribution(aside[0])
-            return self._attribution(self._reporting(cue) if cue.i < quote.start else cue)
+            return self._speaking(self._reporting(cue) if cue.i < quote.start else cue)
         speech = [t for t in found if t.lemma_.lower() in cues.SPEECH and
                   t.lemma_.lower() not in cues.NAMING or cues.is_according(t)]
         if not speech:
@@ -242,7 +246,20 @@ class QuoteFinder:
         nearest = min(speech, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
         if min(abs(nearest.i - quote.start), abs(nearest.i - quote.end)) > 6:
             return None
-        return self._attribution(nearest, cues.confidence(nearest) * 0.9)
+        return self._speaking(nearest, cues.confidence(nearest) * 0.9)
+
+    def _speaking(self, cue: Token, confidence: float | None = None) -> Attribution:
+        """The cue's attribution; when its subject is no known entity ('Sanders said the
+        process could be "messy"': a thing does not speak), the reporting verb above it."""
+        own = self._attribution(cue, confidence)
+        if own.speaker is not None and own.speaker.ref is not None:
+            return own
+        outer = next((a for a in cue.ancestors if cues.is_cue(a) and self.outside(a)
+                      and a.lemma_.lower() in cues.REPORTING), None)
+        if outer is None:
+            return own
+        attribution = self._attribution(outer)
+        return attribution if attribution.speaker and attribution.speaker.ref else own
 
     def _reporting(self, cue: Token) -> Token:
         """The cue that reports the clause of an embedded one: in 'Cruz said Rubio will
@@ -269,7 +286,8 @@ class QuoteFinder:
             i += 1
         for token in doc[i:i + 8]:
             # '"...?" Trump went on.' may be parsed as a sentence of its own: not checked.
-            if not self.outside(token) or token.is_punct:
+            if not self.outside(token) or token.is_punct and not (
+                    token.text == "-" and not doc[token.i - 1].whitespace_):  # voice-over
                 return None
             if token.pos_ == "VERB":
                 subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i >= i]
@@ -287,17 +305,21 @@ class QuoteFinder:
         doc, i = self.doc, quote.end
         while i < len(doc) and (doc[i].text in ('"', "”", "»") or doc[i].is_space):
             i += 1
-        if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+        if i + 1 >= len(doc):
             return None
-        head = doc[i + 1]
+        if doc[i].text[:1] in _DASHES and doc[i].text[1:2].isupper():
+            head, dash = doc[i], doc[i].text[:1]  # '"..." -Michelle Marks' in one token
+        elif doc[i].text in _DASHES:
+            head, dash = doc[i + 1], doc[i].text
+        else:
+            return None
         while head.head != head and head.head.i > i and head.head.i < head.sent.end \
                 and head.dep_ in ("compound", "amod", "det", "poss"):
             head = head.head
         if head.pos_ not in ("PROPN", "NOUN"):
             return None
         speaker = self.speakers.resolve(head)
-        return Attribution(doc[i].text, _span(doc, doc[i].idx, doc[i].idx + len(doc[i].text)),
-                           speaker, 0.7)
+        return Attribution(dash, _span(doc, doc[i].idx, doc[i].idx + len(dash)), speaker, 0.7)
 
     def _colon(self, quote: SpacySpan) -> int | None:
         """The colon right before the quote's opening mark, if any."""
@@ -366,6 +388,8 @@ class QuoteFinder:
         if found:
             cue = min(found, key=lambda t: (len(list(t.ancestors)), t.i))
             attribution = self._attribution(cue, cues.confidence(cue) * 0.8)
+            if attribution.speaker is not None:
+                return attribution  # a described speaker counts, even if not resolved
         elif before.root.pos_ == "VERB" and self.outside(before.root) and any(
                 c.dep_ == "nsubj" for c in before.root.children):
             # 'Clinton touted her credentials. "We need ..."': the one the sentence is about.

@@ -205,7 +205,7 @@ class SpeakerResolver:
             self.note_speaker(ref, head.idx)
             return Speaker(mention, ref, 1.0)
         if head.pos_ == "PROPN":
-            words = [t.text for t in phrase if t.pos_ == "PROPN"]
+            words = [t.text.lstrip("-\u2014\u2013") for t in phrase if t.pos_ == "PROPN"]
             ref = self._by_surname(words) if words else None
             if ref is None and words and head.tag_ == "NNP" and head.ent_type_ in ("", "PERSON") \
                     and all(t.pos_ == "PROPN" or t.is_punct for t in phrase):

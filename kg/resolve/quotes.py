@@ -15,6 +15,7 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.rdf.iris import normalise_quote_text
 from kg.rdf.namespaces import SCHEMA
+from kg.store import add_quads, named_quads, remove_quads
 
 _QUOTES = """SELECT ?q ?speaker ?text WHERE {
   ?q a schema:Quotation ; schema:text ?text .
@@ -70,9 +71,9 @@ def settle_quote_texts(dataset: Dataset) -> int:
     changed = 0
     for quote, variants in anchors.items():
         chosen = Literal(min(variants, key=lambda t: (-len(t), t)))
-        for _, _, text, graph in list(dataset.quads((quote, SCHEMA.text, None, None))):
-            if str(text) != str(chosen):
-                dataset.remove((quote, SCHEMA.text, text, graph))
-                dataset.add((quote, SCHEMA.text, chosen, graph))
-                changed += 1
+        stale = {q for q in named_quads(dataset, (quote, SCHEMA.text, None))
+                 if str(q[2]) != str(chosen)}
+        remove_quads(dataset, stale)
+        add_quads(dataset, [(quote, SCHEMA.text, chosen, g) for *_, g in stale])
+        changed += len(stale)
     return changed

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from kg.extract.records import EntityRef
@@ -20,7 +20,7 @@ from kg.rdf import iris
 from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
 from kg.resolve.names import person_merges
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
-from kg.store import refresh_default_graph
+from kg.store import add_quads, named_quads, remove_quads, settle_union
 
 _PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
 _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
@@ -72,16 +72,12 @@ def _quote_renames(dataset: Dataset, base: str,
     return renames
 
 
-def _context(dataset: Dataset, graph: Node) -> Graph:
-    return graph if isinstance(graph, Graph) else dataset.get_context(graph)
-
-
 def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> int:
     """Rewrite every quad that names a renamed node, graph by graph; returns quads changed."""
     old_quads = set()
     for old in renames:
-        old_quads.update(dataset.quads((old, None, None, None)))
-        old_quads.update(dataset.quads((None, None, old, None)))
+        old_quads |= named_quads(dataset, (old, None, None))
+        old_quads |= named_quads(dataset, (None, None, old))
     new_quads = []
     for s, p, o, graph in old_quads:
         s2, o2 = renames.get(s, s), renames.get(o, o)
@@ -89,9 +85,8 @@ def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> int:
             new_quads.append((s2, SKOS.altLabel, o, graph))
             continue
         new_quads.append((s2, p, o2, graph))
-    for s, p, o, graph in old_quads:
-        dataset.remove((s, p, o, graph))
-    dataset.addN((s, p, o, _context(dataset, g)) for s, p, o, g in new_quads)
+    remove_quads(dataset, old_quads)
+    add_quads(dataset, new_quads)
     return len(old_quads)
 
 
@@ -103,28 +98,26 @@ def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
         label = next(iter(dataset.objects(target, RDFS.label)), None)
         if label is None:
             continue
-        graphs = {g for _, _, _, g in dataset.quads((target, None, None, None))}
-        dataset.addN((target, RDFS.label, label, _context(dataset, g)) for g in graphs)
+        graphs = {g for *_, g in named_quads(dataset, (target, None, None))}
+        add_quads(dataset, [(target, RDFS.label, label, g) for g in graphs])
 
 
 def resolve_store(dataset: Dataset, base: str) -> int:
     """Merge entities across the articles in ``dataset``; returns how many nodes or texts changed.
 
-    Each step reads the default graph (the union), so it must be current on entry, and it
-    is refreshed after every step that changed an article graph. Idempotent: a second
-    run changes nothing.
+    Each step reads the union and writes through ``kg.store`` so the union stays current.
+    Idempotent: a second run changes nothing.
     """
     people = _person_renames(dataset, base)
     renames = {**people, **_quote_renames(dataset, base, people), **_article_renames(dataset)}
     if renames:
         _rename(dataset, renames)
         _label_targets(dataset, people)
-        refresh_default_graph(dataset)
+        settle_union(dataset)
     contained = contained_quote_renames(dataset)
     if contained:
         _rename(dataset, contained)
-        refresh_default_graph(dataset)
+        settle_union(dataset)
     texts = settle_quote_texts(dataset)
-    if texts:
-        refresh_default_graph(dataset)
+    settle_union(dataset)
     return len(renames) + len(contained) + texts

@@ -32,6 +32,16 @@ def _attributed(nlp, text):
     # organisation
     ("The White House responded on Wednesday. \u201cThe story is false,\u201d the White House "
      "said in a statement.", "The story is false", "the White House", "White House"),
+    # relative pronoun: the mention stays 'who', the speaker is the antecedent
+    ('Contrast that with Donald Trump, who has called the trade pact "insanity."', "insanity.",
+     "who", "Donald Trump"),
+    # a share of respondents speaks through the poll
+    ('In a Washington Post-ABC News poll, 75 percent of voters said they were "very worried" '
+     "about the economy.", "very worried", "a Washington Post-ABC News poll",
+     "The Washington Post"),
+    # a speech verb tagged as a noun after the quote: the phrase before it
+    ('"It is a disaster for the party," the conference speaker says into the camera.',
+     "It is a disaster for the party", "the conference speaker", None),
 ])
 def test_speaker_kinds(nlp, text, quote, mention, speaker):
     quotes, _ = _attributed(nlp, text)
@@ -96,6 +106,9 @@ def test_unnamed_speaker_without_description_is_left_without_speaker(nlp):
     ("\"If you lose, you say, 'Well done,' \" said Diane Russell, a Maine legislator.",
      "If you lose, you say, 'Well done,'", "Diane Russell"),
     ("\u201cIt is unusual,\u201c said Larry Noble, an attorney.", "It is unusual", "Larry Noble"),
+    # a dash glued to the name
+    ('"The whole idea needs to stop." -Michelle Marks, Philadelphia.',
+     "The whole idea needs to stop.", "Michelle Marks"),
 ])
 def test_speaker_patterns(nlp, text, quote, speaker):
     quotes, _ = _attributed(nlp, text)
