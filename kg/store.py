@@ -59,8 +59,9 @@ def add_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
     dataset.addN((s, p, o, dataset.get_context(g)) for s, p, o, g in quads)
     if remote_store.is_remote(dataset):
         return  # a remote union is rebuilt by settle_union, one request for all
-    for graph in {g for *_, g in quads}:
-        dataset.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}")
+    if graphs := " ".join(sorted({g.n3() for *_, g in quads})):
+        dataset.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {graphs} }} "
+                       "GRAPH ?g { ?s ?p ?o } }")
 
 
 def remove_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:

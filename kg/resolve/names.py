@@ -7,6 +7,7 @@ Bill and Hillary Clinton.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from kg.extract.names import name_words, shortens
@@ -17,8 +18,21 @@ def _longer(short: str, full: str) -> bool:
 
 
 def person_merges(names: Iterable[str]) -> dict[str, str]:
-    """Map each name that shortens exactly one fullest other name to that name."""
-    known = sorted(set(names))
+    """Map each name that shortens exactly one fullest other name to that name.
+
+    A longer form always ends with the same word, so names are compared only within
+    their surname's group (not every name with every other)."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        if words := name_words(name):
+            by_surname[words[-1].lower()].append(name)
+    merges: dict[str, str] = {}
+    for known in by_surname.values():
+        merges.update(_merges_among(known))
+    return merges
+
+
+def _merges_among(known: list[str]) -> dict[str, str]:
     merges: dict[str, str] = {}
     for name in known:
         longer = [f for f in known if _longer(name, f)]

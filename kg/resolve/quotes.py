@@ -20,8 +20,8 @@ from kg.store import add_quads, named_quads, remove_quads
 _QUOTES = """SELECT ?q ?speaker ?text WHERE {
   ?q a schema:Quotation ; schema:text ?text .
   OPTIONAL { ?q schema:creator ?speaker } }"""
-_OCCURRENCES = """SELECT ?q ?anchor WHERE {
-  ?q a schema:Quotation ; gaf:denotedBy/nif:anchorOf ?anchor }"""
+_OCCURRENCES = """SELECT ?q ?anchor ?text WHERE {
+  ?q a schema:Quotation ; schema:text ?text ; gaf:denotedBy/nif:anchorOf ?anchor }"""
 MIN_CONTAINED_WORDS = 4  # shorter fragments ("gutless") stay their own quotations
 
 
@@ -66,14 +66,19 @@ def settle_quote_texts(dataset: Dataset) -> int:
     their article, so replacing or removing an article gives what a fresh build gives.
     """
     anchors: dict[URIRef, set[str]] = defaultdict(set)
-    for quote, anchor in dataset.query(_OCCURRENCES):
+    texts: dict[URIRef, set[str]] = defaultdict(set)
+    for quote, anchor, text in dataset.query(_OCCURRENCES):
         anchors[quote].add(str(anchor))
-    changed = 0
+        texts[quote].add(str(text))
+    stale, fresh = set(), []
     for quote, variants in anchors.items():
-        chosen = Literal(min(variants, key=lambda t: (-len(t), t)))
-        stale = {q for q in named_quads(dataset, (quote, SCHEMA.text, None))
-                 if str(q[2]) != str(chosen)}
-        remove_quads(dataset, stale)
-        add_quads(dataset, [(quote, SCHEMA.text, chosen, g) for *_, g in stale])
-        changed += len(stale)
-    return changed
+        chosen = min(variants, key=lambda t: (-len(t), t))
+        if texts[quote] == {chosen}:
+            continue
+        wrong = {q for q in named_quads(dataset, (quote, SCHEMA.text, None))
+                 if str(q[2]) != chosen}
+        stale |= wrong
+        fresh += [(quote, SCHEMA.text, Literal(chosen), g) for *_, g in wrong]
+    remove_quads(dataset, stale)
+    add_quads(dataset, fresh)
+    return len(stale)

@@ -92,6 +92,7 @@ def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> int:
 
 def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
     """Each graph that now names a merged person also labels it (the label is its name)."""
+    labels = []
     for target in set(renames.values()):
         if (target, RDF.type, SCHEMA.Person) not in dataset:
             continue
@@ -99,7 +100,8 @@ def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
         if label is None:
             continue
         graphs = {g for *_, g in named_quads(dataset, (target, None, None))}
-        add_quads(dataset, [(target, RDFS.label, label, g) for g in graphs])
+        labels += [(target, RDFS.label, label, g) for g in graphs]
+    add_quads(dataset, labels)
 
 
 def resolve_store(dataset: Dataset, base: str) -> int:
