@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg.rdf.namespaces import DCTERMS, NIF, NKG, RDF, RDFS, SCHEMA, XSD
-from kg.store import open_store
+from kg.store import add_quads, open_store
 from kg.viz import Filters, page_html, select_subgraph
 
 BASE = "https://newskg.example.org/id/"
@@ -40,7 +40,7 @@ def synthetic_store(articles: int, seed: int = 7):
     quads = []
     for number in range(articles):
         article = URIRef(f"{BASE}article/a{number}")
-        graph = dataset.get_context(URIRef(f"{article}/graph"))
+        graph = URIRef(f"{article}/graph")
         outlet = rng.choice(outlets)
 
         def add(s, p, o, graph=graph):
@@ -72,7 +72,7 @@ def synthetic_store(articles: int, seed: int = 7):
         official = named[0]
         add(official, RDF.type, NKG.Official)
         add(official, NKG.reactedTo, rng.choice(people[:20]))
-    dataset.addN(quads)
+    add_quads(dataset, quads)
     return dataset
 
 
