@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
@@ -53,15 +54,38 @@ def named_quads(dataset: Dataset, pattern: tuple) -> set[Quad]:
 
 
 def add_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
-    """Add quads to their named graphs and their triples to the union (copied inside the
-    engine, graph by graph: a third cheaper than converting every triple twice)."""
+    """Add quads to their named graphs and their triples to the union, in one bulk call.
+
+    Locally each term is converted to Oxigraph's once (a cache, since subjects repeat) and
+    written straight to the engine. (Copying a graph into the union with a SPARQL INSERT
+    per article was quicker on small stores but doubled the bytes per triple as the store
+    grew: one transaction per update.)"""
     quads = list(quads)
-    dataset.addN((s, p, o, dataset.get_context(g)) for s, p, o, g in quads)
-    if remote_store.is_remote(dataset):
-        return  # a remote union is rebuilt by settle_union, one request for all
-    if graphs := " ".join(sorted({g.n3() for *_, g in quads})):
-        dataset.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {graphs} }} "
-                       "GRAPH ?g { ?s ?p ?o } }")
+    if remote_store.is_remote(dataset):  # the remote union is rebuilt by settle_union
+        dataset.addN((s, p, o, dataset.get_context(g)) for s, p, o, g in quads)
+        return
+    terms: dict[Node, object] = {}
+
+    def term(node: Node):
+        if node not in terms:
+            terms[node] = _to_oxigraph(node)
+        return terms[node]
+
+    default = ox.DefaultGraph()
+    written = []
+    for s, p, o, g in quads:
+        triple = (term(s), term(p), term(o))
+        written += [ox.Quad(*triple, term(g)), ox.Quad(*triple, default)]
+    dataset.store._inner.extend(written)  # oxrdflib's engine handle (pinned < 0.6)
+
+
+def _to_oxigraph(node: Node):
+    if isinstance(node, Literal):
+        datatype = ox.NamedNode(node.datatype) if node.datatype else None
+        return ox.Literal(str(node), language=node.language, datatype=datatype)
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    return ox.NamedNode(str(node))
 
 
 def remove_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
