@@ -24,7 +24,7 @@ from benchmarks.common import WORK, machine, table, timer  # noqa: E402
 from benchmarks.store_growth import STORE  # noqa: E402
 from kg.api import open_dataset  # noqa: E402
 from kg.queries import bind_variables, named_queries  # noqa: E402
-from kg.rdf.namespaces import PREFIXES  # noqa: E402
+from kg.rdf.namespaces import bind_prefixes  # noqa: E402
 from kg.store import open_store, refresh_default_graph, replace_graph  # noqa: E402
 
 EXAMPLES = {"name": Literal("Trump"), "title": Literal("Resistance")}  # parameter values
@@ -34,8 +34,7 @@ GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP 
 def load(source: Dataset, size: int) -> tuple[Dataset, Dataset, int]:
     """The first article graphs of ``source`` holding ``size`` quads, in both stores."""
     project, default = open_store(), Dataset(default_union=True)
-    for prefix, namespace in PREFIXES.items():
-        default.bind(prefix, namespace)
+    bind_prefixes(default)
     loaded = 0
     for graph, count in source.query(GRAPH_SIZES):
         quads = [(s, p, o, URIRef(graph)) for s, p, o in source.get_context(graph)]

@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from kg.rdf.namespaces import NIF, PREFIXES, XSD
+from kg.rdf.namespaces import NIF, XSD, bind_prefixes
 
 # name -> (rdflib serializer, keeps named graphs)
 FORMATS: dict[str, tuple[str, bool]] = {
@@ -63,8 +63,7 @@ def restore_datatype(predicate: Node, value: Node) -> Node:
 def union_graph(dataset: Dataset) -> Graph:
     """All articles' triples as one graph (what Turtle and N-Triples carry)."""
     graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
+    bind_prefixes(graph)
     found = dataset.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph
     graph += ((s, p, restore_datatype(p, o)) for s, p, o in found)
     return graph
@@ -73,8 +72,7 @@ def union_graph(dataset: Dataset) -> Graph:
 def named_graphs(dataset: Dataset) -> Dataset:
     """An in-memory copy keeping one graph per article (what TriG and N-Quads carry)."""
     copy = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        copy.bind(prefix, namespace)
+    bind_prefixes(copy)
     copy.addN((s, p, restore_datatype(p, o), copy.get_context(g))
               for s, p, o, g in dataset.quads((None, None, None, None))
               if g is not None and g != DATASET_DEFAULT_GRAPH_ID)

@@ -18,7 +18,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.store import Store
 from rdflib.term import Node
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import bind_prefixes
 
 SCHEME = "sparql:"
 STORE_PLUGIN = "newskg-sparql"
@@ -104,8 +104,7 @@ def open_remote(spec: str, update_url: str | None = None) -> Dataset:
     store = plugin.get(STORE_PLUGIN, Store)(method="POST_FORM", autocommit=True)
     store.open((query_url, update_url or update_url_for(query_url)))
     dataset = Dataset(store=store, default_union=False)
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
+    bind_prefixes(dataset)
     return dataset
 
 

@@ -20,7 +20,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg import remote_store
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import bind_prefixes
 
 Quad = tuple[Node, Node, Node, URIRef]
 
@@ -38,8 +38,7 @@ def open_store(path: str | Path | None = None, update_url: str | None = None) ->
     if path is not None:
         Path(path).mkdir(parents=True, exist_ok=True)
         dataset.open(str(path))
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
+    bind_prefixes(dataset)
     return dataset
 
 

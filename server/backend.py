@@ -17,7 +17,7 @@ from flask import Flask, current_app
 from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import bind_prefixes
 from server.executor import Cell, Job, Outcome, QueryPool, run_update
 
 Row = dict[str, Cell | None]
@@ -37,8 +37,7 @@ def open_read_only(path: str | Path) -> Dataset:
     """An rdflib Dataset over the store folder that can never write to it."""
     dataset = Dataset(store=OxigraphStore(store=ox.Store.read_only(str(path))),
                       default_union=False)
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
+    bind_prefixes(dataset)
     return dataset
 
 

@@ -65,13 +65,6 @@ def clean_org(text: str) -> str:
     return name
 
 
-def clean_name(text: str) -> str:
-    """A proper name without titles, possessive or surrounding punctuation (any kind)."""
-    if outlet := outlet_name(text):
-        return outlet
-    return clean_org(names.clean_person(text) or text)
-
-
 def org_ref(text: str) -> EntityRef | None:
     """The entity an organisation's surface form names: an outlet, a government body or an
     organisation."""

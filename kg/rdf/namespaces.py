@@ -1,6 +1,8 @@
 """The vocabularies of the data model (see docs/data-model.md)."""
 
-from rdflib import Namespace
+from typing import TypeVar
+
+from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 NKG = Namespace("https://w3id.org/newskg#")
@@ -8,6 +10,8 @@ SCHEMA = Namespace("https://schema.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 GAF = Namespace("http://groundedannotationframework.org/gaf#")
+
+G = TypeVar("G", bound=Graph)
 
 DEFAULT_BASE = "https://newskg.example.org/id/"
 
@@ -26,5 +30,13 @@ PREFIXES: dict[str, Namespace] = {
     "gaf": GAF,
 }
 
-__all__ = ["NKG", "SCHEMA", "NIF", "ITSRDF", "GAF", "RDF", "RDFS", "XSD", "OWL", "SKOS",
+def bind_prefixes(graph: G) -> G:
+    """The graph with the data model's prefixes bound (for queries and serialisations)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+__all__ = ["bind_prefixes", "NKG", "SCHEMA", "NIF", "ITSRDF", "GAF", "RDF", "RDFS", "XSD", "OWL",
+           "SKOS",
            "DCTERMS", "PROV", "PREFIXES", "DEFAULT_BASE"]
