@@ -114,6 +114,12 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     if job.substitutions:
         options["substitutions"] = {ox.Variable(n): c.to_term() for n, c in job.substitutions}
     answer = store.query(job.text, **options)
+    if isinstance(answer, ox.QuerySolutions) and job.output in results.NATIVE_SELECT:
+        names = [v.value for v in answer.variables]
+        body = answer.serialize(format=results.NATIVE_SELECT[job.output])
+        if results.fits(body, job.output, job.max_rows):
+            return Outcome("SELECT", body, names=names)
+        answer = store.query(job.text, **options)  # to cut it at the limit
     if isinstance(answer, ox.QueryBoolean):
         value = bool(answer)
         body = b"" if job.output == "rows" else results.ASK_WRITERS[job.output](value)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import socket
 import threading
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import requests
@@ -131,6 +135,35 @@ def test_row_limit_cuts_with_a_warning(make_app):
     assert "cut at 5 rows" in response.headers["Warning"]
     small = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o } LIMIT 5"})
     assert "Warning" not in small.headers
+
+
+# Terms that look like row separators in one results format or another.
+TRICKY_ROWS = ['"line\\nbreak"', '"<result>"', '"{},"', '"a,b\\r\\nc"', '"tab\\there"',
+               '"\\"q\\""', '<http://example.org/x>']
+
+
+def _rows_in(body: str, output: str) -> int:
+    if output == "json":
+        return len(json.loads(body)["results"]["bindings"])
+    if output == "xml":
+        namespace = "{http://www.w3.org/2005/sparql-results#}"
+        return len(ElementTree.fromstring(body).findall(f".//{namespace}result"))
+    if output == "csv":
+        return len(list(csv.reader(io.StringIO(body, newline="")))) - 1
+    return len(body.splitlines()) - 1
+
+
+@pytest.mark.parametrize("output", ["json", "xml", "csv", "tsv"])
+@pytest.mark.parametrize("limit, cut", [(5, 5), (6, 6), (7, 6)])
+def test_row_limit_in_every_format(make_app, output, limit, cut):
+    """Exactly at the limit nothing is cut; one row past it, the answer ends at the limit."""
+    client = make_app(MAX_ROWS=6).test_client()
+    values = " ".join(TRICKY_ROWS[:limit])
+    response = client.get("/sparql", query_string={
+        "query": f"SELECT ?x WHERE {{ VALUES ?x {{ {values} }} }}", "format": output})
+    assert response.status_code == 200
+    assert _rows_in(response.get_data(as_text=True), output) == cut
+    assert ("Warning" in response.headers) == (limit > cut)
 
 
 @pytest.mark.parametrize("size, status", [(900, 200), (5_000, 413)])
