@@ -12,6 +12,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--gold", required=True, type=Path, metavar="DIR",
                         help="a folder with text/*.txt and attributions/*.ann (PolNeAR layout)")
     parser.add_argument("--limit", type=int, help="score only the first N articles")
+    parser.add_argument("--offset", type=int, default=0, metavar="N",
+                        help="skip the first N articles (to score another slice of train)")
     parser.add_argument("--errors", type=int, default=10, metavar="N",
                         help="errors of each kind to show (default 10)")
     parser.add_argument("--model", help="installed spaCy pipeline name")
@@ -33,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from kg.eval import evaluate, format_report
 
-    print(format_report(evaluate(args.gold, args.model, args.limit, args.strict_marks),
+    print(format_report(evaluate(args.gold, args.model, args.limit, args.strict_marks,
+                                 args.offset),
                         args.errors))
     return 0

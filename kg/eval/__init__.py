@@ -15,13 +15,15 @@ from kg.ingest.article import Article
 
 
 def evaluate(gold_dir: str | Path, model: str | None = None,
-             limit: int | None = None, strict_marks: bool = False) -> EvalResult:
+             limit: int | None = None, strict_marks: bool = False,
+             offset: int = 0) -> EvalResult:
     """Parse the gold articles, extract quotes and score the direct ones.
 
     The table follows the chosen mark rule (``strict_marks``: only ``"“”`` are
     quotation marks); the overall counts under the other rule are kept alongside.
+    ``offset`` and ``limit`` pick a slice of the split (articles in name order).
     """
-    articles: list[GoldArticle] = read_gold(Path(gold_dir))[:limit]
+    articles: list[GoldArticle] = read_gold(Path(gold_dir))[offset:][:limit]
     pipeline = nlp.load_pipeline(model)
     started = time.perf_counter()
     result = EvalResult(articles=len(articles), by_layout=defaultdict(Counts),

@@ -32,7 +32,14 @@ _TRAILING = " ,;:\n\t"
 _SETTINGS = {"GPE", "LOC", "DATE", "TIME", "FAC"}
 _POLLS = {"poll", "survey"}
 _CLOSING = {'"', "”", "»", "''", ","}
+# Cues whose object is the one spoken to ('Ramos, 58, told AFP'), never the speaker.
+_ADDRESSED = {"tell", "inform", "assure", "urge", "thank"}
+# Relations of a noun phrase that is a verb's object, never its speaker.
+_OBJECTS = {"dobj", "dative", "pobj", "oprd", "attr"}
 _SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
+# Verbs whose object does what their complement says ('prompted Rubio to call').
+_CONTROL = {"prompt", "lead", "urge", "ask", "tell", "push", "force", "encourage", "inspire",
+            "invite", "persuade", "cause", "challenge", "dare", "press", "get"}
 # ("put out a statement saying": saying -> statement -> put.)
 _CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "acl", "dobj", "pobj"}
 
@@ -62,17 +69,98 @@ def _words(doc: Doc, stretch: Stretch) -> tuple[int, int]:
     return begin, end
 
 
+def _inverted(verb: Token, subjects: list[Token]) -> Token | None:
+    """'The rejection signals "the end," said Geert Wilders': after a comma the cue comes
+    before its speaker, and the fronted clause's subject is often hung on the cue too."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in _CLOSING:
+        return None
+    after = [s for s in subjects if s.i > verb.i]
+    return after[0] if after else None
+
+
+def _agent(cue: Token) -> Token | None:
+    """'Rubio was asked by moderator Gerard Baker': a passive cue speaks for its agent."""
+    for child in cue.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def _what_called(cue: Token, subject: Token) -> Token | None:
+    """'The president denounced what he called the "pessimistic" vision': the pronoun is
+    the outer subject, who PolNeAR gives as the source; the name is surer than the pronoun."""
+    if subject.lower_ not in ("he", "she", "they") or cue.lemma_.lower() not in cues.NAMING \
+            or not any(c.lower_ == "what" for c in cue.children) or cue.head == cue:
+        return None
+    verb = cue.head.head if cue.dep_ == "pcomp" else cue.head  # 'railed against what'
+    if cue.dep_ not in ("ccomp", "pcomp") or verb.pos_ != "VERB":
+        return None
+    outer = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+    return outer[0] if outer else None
+
+
+def _maker(source: Token) -> Token | None:
+    """'according to audio provided by Wyoming Public Radio': a common noun made 'by'
+    someone speaks for its maker."""
+    if source.pos_ != "NOUN":
+        return None
+    for token in source.subtree:
+        if token.lower_ == "by" and token.dep_ in ("agent", "prep") and \
+                token.head in (source, *source.children):
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def _namer(cue: Token) -> Token | None:
+    """'one lawmaker called Trump "the orange prince"' parsed as 'a lawmaker (who is) called
+    Trump': a naming verb with its object before the quote names with the noun before it
+    (not 'a group called "Citizens United"', where the quote follows the verb)."""
+    doc = cue.doc
+    if cue.dep_ != "acl" or cue.tag_ not in ("VBD", "VBN") or cue.i + 1 >= len(doc) or \
+            cue.lemma_.lower() not in cues.NAMING or cue.head.i != cue.i - 1 or \
+            doc[cue.i + 1].is_punct or cue.head.pos_ not in ("NOUN", "PROPN") or \
+            cue.head.dep_ not in ("nsubj", "appos", "ROOT"):  # a subject, not an object
+        return None
+    return cue.head
+
+
+def _reporter(cue: Token) -> Token | None:
+    """'Trump told Newsmax that Romney "...," adding, "..."': a participle after a comma
+    goes on with the report, though the parse hangs it on the reported clause."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.i == 0 or doc[cue.i - 1].text not in _CLOSING or \
+            cues.is_cue(cue.head):
+        return None
+    below = cue
+    for token in cue.ancestors:
+        if cues.is_cue(token) and token.lemma_.lower() in cues.SPEECH:
+            # only from what it reports ('told Newsmax that ...', 'denied the notion that')
+            return token if below.dep_ in ("ccomp", "dobj") and token.i < cue.i else None
+        below = token
+    return None
+
+
 def _subject(cue: Token) -> Token | None:
     """The cue's subject, climbing from 'saying'/'adding' to the clause it hangs from."""
     if cues.is_according(cue):
         to = cue.doc[cue.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
-        return objects[0] if objects else None
-    verb = cue
+        return _maker(objects[0]) or objects[0] if objects else None
+    agent = _agent(cue) or _namer(cue)
+    if agent is not None:
+        return agent
+    verb = _reporter(cue) or cue
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return subjects[0]
+            # ('An argument (''...,'' Monica Crowley wrote)': the nearest of two subjects.)
+            nearest = min(subjects, key=lambda s: abs(s.i - verb.i))
+            return _inverted(verb, subjects) or _what_called(verb, nearest) or nearest
+        controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if verb.dep_ == "xcomp" and controller and verb.head.lemma_.lower() in _CONTROL:
+            return controller[0]  # 'That prompted Rubio to call Trump "flexible"'
         if verb.dep_ in _CLIMB and verb.head != verb:
             verb = verb.head
         elif verb.dep_ == "relcl":
@@ -114,11 +202,23 @@ class QuoteFinder:
                                     or subject.lower_ in ("percent", "%", "majority")):
             subject = self._poll(cue) or subject
         subject = subject or self._adjacent(cue) or self._nearby_name(cue) or \
-            self._root_subject(cue)
+            self._root_subject(cue) or self._opening(cue)
         speaker = self.speakers.resolve(subject) if subject is not None else None
+        if speaker is not None and speaker.ref is None:
+            speaker = self._own_pronoun(cue, subject, speaker)
         base = cues.confidence(cue) if confidence is None else confidence
         return Attribution(text, _span(self.doc, cue.idx, cue_end), speaker,
                            round(base * (speaker.confidence if speaker else 0.6), 3))
+
+    def _own_pronoun(self, cue: Token, subject: Token, speaker: Speaker) -> Speaker:
+        """'The governor denounced what she called "reckless"': the description is the
+        mention, the cue's own pronoun says who it is."""
+        pronouns = [c for c in cue.children if c.dep_ == "nsubj" and c != subject
+                    and c.lower_ in _SPEAKER_PRONOUNS]
+        named = self.speakers.resolve(pronouns[0]) if pronouns else None
+        if named is None or named.ref is None:
+            return speaker
+        return Speaker(speaker.mention, named.ref, named.confidence)
 
     def _between(self, cue: Token) -> Token | None:
         """'His final assessment: "...," he said.': the pronoun or name between a closing
@@ -139,6 +239,22 @@ class QuoteFinder:
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subjects[0] if subjects and self.outside(subjects[0]) else None
 
+    def _opening(self, cue: Token) -> Token | None:
+        """A participle opening its sentence speaks for the speaker of the cue after it
+        ('Remarking upon his "empathy," Starr said'), else for the subject of the sentence
+        before ('Maher stated ... . Adding, "..."')."""
+        if cue.tag_ != "VBG" or any(not t.is_punct for t in cue.sent[:cue.i - cue.sent.start]):
+            return None
+        later = [t for t in self.doc[cue.i + 1:cue.sent.end] if t.dep_ == "nsubj"
+                 and self.outside(t) and cues.is_cue(t.head) and self.outside(t.head)]
+        if later:
+            return later[0]
+        if cue.sent.start == 0:
+            return None
+        before = self.doc[cue.sent.start - 1].sent.root
+        subjects = [c for c in before.children if c.dep_ == "nsubj" and self.outside(c)]
+        return subjects[0] if subjects else None
+
     def _poll(self, cue: Token) -> Token | None:
         """'In a CNN/ORC poll, 31% said ...': the share of respondents speaks through the
         poll, which PolNeAR annotates as the source."""
@@ -151,15 +267,20 @@ class QuoteFinder:
         subject-like noun nearest the cue."""
         between = [t for t in self.doc[subject.i + 1:cue.i] if self.outside(t)
                    and t.ent_type_ not in _SETTINGS and t.pos_ in ("PROPN", "NOUN")
-                   and t.dep_ not in ("compound", "poss", "pobj", "dobj", "amod")
-                   and t.head.i > t.i]
-        return between[-1] if between else subject
+                   and (t.dep_ not in ("compound", "poss", "pobj", "dobj", "amod")
+                        and t.head.i > t.i or t.dep_ == "appos" and t.ent_type_ == "PERSON")]
+        # ('... convention Sen. Elizabeth Warren (D-MA) said': the name hangs from the place.)
+        people = [t for t in between if t.ent_type_ == "PERSON"]
+        return (people or between or [subject])[-1]
 
     def _adjacent(self, cue: Token) -> Token | None:
         """A subject-less cue next to a name ('"...," Bozell answers', 'Continued Stone:')."""
-        doc = self.doc
-        if cue.i + 1 < len(doc) and doc[cue.i - 1].text in _CLOSING and \
-                self.outside(doc[cue.i + 1]):
+        doc, j = self.doc, cue.i - 1
+        while j > 0 and doc[j].is_space:  # '..."\xa0added Gowdy'
+            j -= 1
+        if cue.i + 1 < len(doc) and doc[j].text in _CLOSING and \
+                self.outside(doc[cue.i + 1]) and doc[cue.i + 1].ent_type_ not in _SETTINGS \
+                and cue.lemma_.lower() not in _ADDRESSED:
             # '"...," added another New Hampshire Democrat': the phrase after the cue.
             token = doc[cue.i + 1]
             while token.dep_ in ("det", "amod", "compound", "nummod", "poss", "flat") and \
@@ -178,16 +299,16 @@ class QuoteFinder:
                 return doc[cue.i - 1]
         naming = cue.lemma_.lower() in cues.NAMING  # 'Skelly called Braynard "smart"'
         for i in (cue.i - 1, cue.i + 1):
-            if 0 <= i < len(doc) and doc[i].sent == cue.sent and self.outside(doc[i]) and (
+            if 0 <= i < len(doc) and doc[i].sent == cue.sent and self.outside(doc[i]) and \
+                    doc[i].ent_type_ not in _SETTINGS and (
                     doc[i].pos_ == "PROPN" or doc[i].lower_ in _SPEAKER_PRONOUNS or
                     i < cue.i and doc[i].is_title and doc[i].is_alpha and not doc[i].is_stop
-                    and not doc[i].is_sent_start) and (
-                    i < cue.i or not naming and
-                    doc[i].dep_ not in ("dobj", "dative", "pobj", "oprd", "attr")):
+                    and not doc[i].is_sent_start):
                 token = doc[i]
                 while token.dep_ in ("compound", "flat") and token.head.i == token.i + 1:
                     token = token.head
-                return token
+                if i < cue.i or not naming and token.dep_ not in _OBJECTS:
+                    return token  # (not the one told: 'Bozell tells Breitbart News')
         return None
 
     def _nearby_name(self, cue: Token) -> Token | None:
@@ -195,7 +316,7 @@ class QuoteFinder:
         sentence = cue.sent
         names = [t for t in sentence if t.ent_type_ in ("PERSON", "ORG") and self.outside(t)
                  and t.dep_ not in ("compound", "poss") and (
-                     t.i < cue.i or t.i - cue.i <= 3)]
+                     t.i < cue.i or t.i - cue.i <= 3 and t.head != cue)]  # not 'told AFP'
         return min(names, key=lambda t: abs(t.i - cue.i)) if names else None
 
     def _linked(self, quote: SpacySpan, cue: Token) -> int | None:
@@ -227,6 +348,9 @@ class QuoteFinder:
             # '"...," Obama said, according to a pool report': PolNeAR's source is the
             # report that carries the whole attribution.
             return self._attribution(according[0])
+        report = self._outer_report(quote, found)
+        if report is not None:
+            return report
         linked = [(steps, t) for t in found if (steps := self._linked(quote, t)) is not None]
         if linked:
             best = min(linked, key=lambda pair: (pair[1].lemma_.lower() not in cues.SPEECH,
@@ -247,6 +371,29 @@ class QuoteFinder:
         if min(abs(nearest.i - quote.start), abs(nearest.i - quote.end)) > 6:
             return None
         return self._speaking(nearest, cues.confidence(nearest) * 0.9)
+
+    def _outer_report(self, quote: SpacySpan, found: list[Token]) -> Attribution | None:
+        """'"...," said Kristen Day, reports USA Today': an outlet reporting at the end of
+        the sentence carries the whole attribution, which PolNeAR gives to it (not a passive
+        one: in '"...," Ash wrote in the email, first reported by the AP' Ash speaks)."""
+        for cue in found:
+            if cue.lemma_.lower() != "report" or cue.i < quote.end or cue.tag_ == "VBN":
+                continue
+            comma = next((t for t in reversed(cue.sent[:cue.i - cue.sent.start])
+                          if t.text in _CLOSING), None)
+            rest = [t for t in self.doc[cue.i + 1:cue.sent.end] if not t.is_punct]
+            if comma is None or cue.i - comma.i > 5 or len(rest) > 4:
+                continue
+            after = rest[0] if rest and cue.i == comma.i + 1 else None  # ', reported the AP'
+            while after is not None and after.dep_ in ("det", "compound") and \
+                    after.head.i > after.i:
+                after = after.head
+            attribution = self._attribution(cue, subject=after)
+            speaker = attribution.speaker
+            if speaker is not None and speaker.ref is not None and \
+                    speaker.ref.kind in ("outlet", "org"):
+                return attribution
+        return None
 
     def _speaking(self, cue: Token, confidence: float | None = None) -> Attribution:
         """The cue's attribution; when its subject is no known entity ('Sanders said the

@@ -44,13 +44,28 @@ _MALE = {"mr", "mr.", "sir", "king", "father", "brother", "son", "husband", "don
          "mitch", "chris", "jeb", "marco", "tim", "gary", "jim", "james", "robert", "david",
          "george", "rudy", "newt", "ben", "eric", "reince", "steve", "sean", "mark", "tom",
          "rand", "harry", "jeff", "kevin", "richard", "rich", "william", "thomas", "peter",
-         "charles", "vladimir", "rex", "lindsey", "bob", "jason", "brian", "scott", "corey"}
+         "charles", "vladimir", "rex", "lindsey", "bob", "jason", "brian", "scott", "corey",
+         "frank", "andrew", "matt", "matthew", "daniel", "dan", "greg", "gregory", "patrick",
+         "ryan", "sam", "samuel", "stephen", "steven", "larry", "jerry", "roger", "ronald", "ron",
+         "alan", "howard", "dennis", "carl", "martin", "keith", "kenneth", "ken", "anthony",
+         "tony", "edward", "henry", "jack", "joseph", "josh", "joshua", "justin", "kyle", "louis",
+         "nick", "nicholas", "raymond", "roy", "russell", "todd", "walter", "adam", "aaron",
+         "barry", "bruce", "craig", "doug", "douglas", "fred", "glenn", "harold", "jared",
+         "jesse", "jon", "jonathan", "karl", "marvin", "mitt", "neil", "phil", "philip", "ralph",
+         "rick", "sheldon", "sherrod", "timothy", "trey", "vincent", "dylann", "dinesh", "rush"}
 _FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "mother", "sister",
            "daughter", "wife", "hillary", "sarah", "melania", "ivanka", "kellyanne",
            "michelle", "elizabeth", "nancy", "susan", "jill", "hope", "huma", "donna", "mary",
            "ann", "anne", "jennifer", "karen", "linda", "patricia", "barbara", "amy", "kate",
            "katie", "laura", "lisa", "maria", "megyn", "nikki", "betsy", "carly", "alicia",
-           "chelsea", "debbie", "kamala", "marsha", "omarosa", "condoleezza", "ruth"}
+           "chelsea", "debbie", "kamala", "marsha", "omarosa", "condoleezza", "ruth", "angela",
+           "janet", "julia", "julie", "kathleen", "kathy", "kristen", "loretta", "lori",
+           "madeleine", "margaret", "martha", "melissa", "monica", "rachel", "rebecca", "sally",
+           "sandra", "sharon", "stephanie", "teresa", "valerie", "wendy", "deborah", "diane",
+           "emily", "erin", "gwen", "heather", "helen", "jane", "jessica", "joan", "judy", "lauren",
+           "megan", "caroline", "catherine", "cecile", "christine", "ellen", "maggie", "tulsi",
+           "amanda", "anna", "betty", "carol", "cynthia", "dorothy", "jean", "nicole", "phyllis",
+           "victoria", "polly", "dena", "jeanine", "kirsten", "claire", "cathy", "dianne"}
 
 
 @dataclass(frozen=True)
@@ -175,7 +190,8 @@ class SpeakerResolver:
             if named is not None and named.ref is not None:
                 self.table.add_mention(mention, named.ref, confidence=0.7)
                 return Speaker(mention, named.ref, named.confidence)
-            return Speaker(mention, None, 0.5) if named is None else named
+            # ('water bottles that said "..."': no entity, the mention is still 'that'.)
+            return Speaker(mention, None, 0.5 if named is None else named.confidence)
         if head.pos_ == "PRON" or head.lower_ in PRONOUN_GENDER:
             mention = _span(doc, head.idx, head.idx + len(head.text))
             if head.lower_ not in PRONOUN_GENDER:

@@ -74,6 +74,18 @@ def test_layouts(content, cue, source, cue_text, expected):
     assert layout(content, cue, source, cue_text) == expected
 
 
+@pytest.mark.parametrize("offset, limit, articles, gold", [
+    (0, None, 2, 2), (0, 1, 1, 2), (1, None, 1, 0), (1, 1, 1, 0), (2, None, 0, 0),
+])
+def test_offset_and_limit_pick_a_slice(tmp_path, offset, limit, articles, gold):
+    """Articles in name order: a holds two gold quotes, b none."""
+    _gold(tmp_path)
+    (tmp_path / "text" / "b.txt").write_text("Rain fell all day.")
+    (tmp_path / "attributions" / "b_x.ann").write_text("")
+    result = evaluate(tmp_path, limit=limit, offset=offset)
+    assert (result.articles, result.overall.gold) == (articles, gold)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not DEV.is_dir(), reason="PolNeAR dev split not available")
 def test_dev_floor():

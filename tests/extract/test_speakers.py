@@ -19,6 +19,11 @@ def _attributed(nlp, text):
     # pronoun, gender from the first name
     ("Hillary Clinton met Donald Trump on Monday.\n\n\u201cIt went well,\u201d she said.",
      "It went well", "she", "Hillary Clinton"),
+    # pronoun: a nearer man named by his first name is not 'she'
+    ("Maria Lopez opened the hearing. " + "The committee then reviewed the figures for roads, "
+     "schools, parks and the harbor, line by line, for most of the afternoon. " * 4
+     + "Frank Hale spoke after that.\n\n\u201cIt went well,\u201d she said.", "It went well",
+     "she", "Maria Lopez"),
     # pronoun, gender from Mr. and salience of the last speaker
     ("Mr. Alan Brooks spoke after Sarah Jones.\n\n\u201cWe agree,\u201d he said.",
      "We agree", "he", "Alan Brooks"),
@@ -39,6 +44,20 @@ def _attributed(nlp, text):
     ('In a Washington Post-ABC News poll, 75 percent of voters said they were "very worried" '
      "about the economy.", "very worried", "a Washington Post-ABC News poll",
      "The Washington Post"),
+    # 'what she called': the outer subject is the mention, her pronoun names her
+    ("Tom Hale spoke after Lisa Grant on Monday. The governor denounced what she called a "
+     "\u201creckless\u201d budget.", "reckless", "The governor", "Lisa Grant"),
+    # a relative pronoun keeps its mention even when its antecedent is no entity
+    ("The volunteers handed out water bottles that said, \u201cWelcome to the games, and stay "
+     "cool.\u201d", "Welcome to the games, and stay cool.", "that", None),
+    # the one told is not the speaker
+    ("Critics had warned for months. \u201cWe were tremendously wrong to not have confronted him "
+     "from the beginning,\u201d Lopez, 61, told AFP in an interview in Mexico City on Monday.",
+     "We were tremendously wrong to not have confronted him from the beginning", "Lopez", None),
+    # 'one lawmaker called Trump "..."' parsed as a reduced relative: the noun names
+    ("That proposal prompted the council to call a debate in January; one lawmaker called "
+     "Trump \"the orange prince of American self-publicity.\"",
+     "the orange prince of American self-publicity.", "one lawmaker", None),
     # a speech verb tagged as a noun after the quote: the phrase before it
     ('"It is a disaster for the party," the conference speaker says into the camera.',
      "It is a disaster for the party", "the conference speaker", None),
@@ -109,6 +128,58 @@ def test_unnamed_speaker_without_description_is_left_without_speaker(nlp):
     # a dash glued to the name
     ('"The whole idea needs to stop." -Michelle Marks, Philadelphia.',
      "The whole idea needs to stop.", "Michelle Marks"),
+    # '..., said X': the speaker after the cue, not the fronted clause's subject
+    ("The vote on the budget marks \u201ca new low\u201d for the council, said Maria Chen, a city "
+     "resident.", "a new low", "Maria Chen"),
+    # an outlet reporting at the end of the sentence carries the attribution
+    ("\u201cWe are not leaving the plant,\u201d Tom Ruiz told the crowd, The New York Times "
+     "reported.", "We are not leaving the plant", "The New York Times"),
+    # a fronted date and place, the name hung from the place by the parse
+    ("Saturday at the Vermont Democratic state\u2019s party convention Sen. Ellen Marsh (D-VT) "
+     "said the governor was a \u201ctotal failure\u201d in business.", "total failure",
+     "Ellen Marsh"),
+    # a date right after a subject-less cue is no speaker: the name next to it is
+    ("\u201cIs the mayor going to finally resign? He should!\u201d the state party chairman, "
+     "Paul Greer, tweeted Sunday after the vote.", "Is the mayor going to finally resign? He "
+     "should!", "Paul Greer"),
+    # a participle opening its sentence speaks for the subject of the sentence before
+    ("Later in the show, Tom Hale stated that the budget was \u201cnot good.\u201d Adding, "
+     "\u201cIt is the worst one in years, and everyone knows it.\u201d",
+     "It is the worst one in years, and everyone knows it.", "Tom Hale"),
+    # 'according to' a thing made by someone: the maker
+    ("\u201cThe wage will not cover rent in most counties,\u201d according to calculations by "
+     "Tom Hale of the state university.", "The wage will not cover rent in most counties",
+     "Tom Hale"),
+    # a participle after a comma goes on with the report, not the reported clause
+    ("Tom Hale told reporters that Mary Fox \u201chad a crazy policy on taxes which was "
+     "maniacal,\u201d adding, \u201cShe lost all of the rural vote.\u201d",
+     "She lost all of the rural vote.", "Tom Hale"),
+    ("Reached by phone, Paul Greer denied the notion that a staff shakeup is coming, explaining "
+     "that he was unaware of the interview because he was \u201ctaking a day off.\u201d",
+     "taking a day off.", "Paul Greer"),
+    # the name after 'told' is the one spoken to
+    ("\u201cThat was a good speech you gave last night, Mr. Governor,\u201d Representative Steve "
+     "Hale, Democrat of Ohio, told Mr. Grant as he stopped to have his picture taken.",
+     "That was a good speech you gave last night, Mr. Governor", "Steve Hale"),
+    # a no-break space before an inverted cue
+    ("\u201cIf anyone wonders why the review is not yet complete, the problems identified in this "
+     "report are Exhibit A,\u201d\u00a0added Gowdy.", "If anyone wonders why the review is not "
+     "yet complete, the problems identified in this report are Exhibit A", "Gowdy"),
+    # the object of 'prompt' does what its complement says
+    ("At one point, the mayor told Ellis to \"breathe.\" That prompted Mark Ellis to make a joke "
+     "about yoga and call the mayor \"very flexible,\" a nod to his changing views.",
+     "very flexible", "Mark Ellis"),
+    ("\u201cWe also applaud the platform for its courage,\u201d the group\u2019s president noted "
+     "in a release, reported the Washington Examiner.",
+     "We also applaud the platform for its courage", "Washington Examiner"),
+    # of two subjects hung on the cue, the nearest
+    ("An argument between those who fear Western softness in the face of conquest (''This is "
+     "less a 'refugee crisis' and more an occupation,'' Mary Fox wrote in The Washington Times "
+     "last week) and those who fear a backlash.",
+     "This is less a 'refugee crisis' and more an occupation", "Mary Fox"),
+    # a passive cue speaks for its agent
+    ("Ms. Carter was asked by moderator Dan Reyes, \u201cWill you run again?\u201d",
+     "Will you run again?", "Dan Reyes"),
 ])
 def test_speaker_patterns(nlp, text, quote, speaker):
     quotes, _ = _attributed(nlp, text)
