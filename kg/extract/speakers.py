@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -39,33 +41,14 @@ _SPECIFIC = re.compile(
     r"(?:official|aide|staffer|adviser|advisor|insider|employee)\s+"
     r"(?:in|of|at|inside|within|for)\s+the\s+(?:[A-Z][\w.'’-]*\s+)+"
     r"(?:administration|Administration|White House|campaign|government|[Cc]abinet))")
-_MALE = {"mr", "mr.", "sir", "king", "father", "brother", "son", "husband", "donald",
-         "barack", "bill", "mike", "michael", "joe", "john", "ted", "bernie", "paul",
-         "mitch", "chris", "jeb", "marco", "tim", "gary", "jim", "james", "robert", "david",
-         "george", "rudy", "newt", "ben", "eric", "reince", "steve", "sean", "mark", "tom",
-         "rand", "harry", "jeff", "kevin", "richard", "rich", "william", "thomas", "peter",
-         "charles", "vladimir", "rex", "lindsey", "bob", "jason", "brian", "scott", "corey",
-         "frank", "andrew", "matt", "matthew", "daniel", "dan", "greg", "gregory", "patrick",
-         "ryan", "sam", "samuel", "stephen", "steven", "larry", "jerry", "roger", "ronald", "ron",
-         "alan", "howard", "dennis", "carl", "martin", "keith", "kenneth", "ken", "anthony",
-         "tony", "edward", "henry", "jack", "joseph", "josh", "joshua", "justin", "kyle", "louis",
-         "nick", "nicholas", "raymond", "roy", "russell", "todd", "walter", "adam", "aaron",
-         "barry", "bruce", "craig", "doug", "douglas", "fred", "glenn", "harold", "jared",
-         "jesse", "jon", "jonathan", "karl", "marvin", "mitt", "neil", "phil", "philip", "ralph",
-         "rick", "sheldon", "sherrod", "timothy", "trey", "vincent", "dylann", "dinesh", "rush"}
-_FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "mother", "sister",
-           "daughter", "wife", "hillary", "sarah", "melania", "ivanka", "kellyanne",
-           "michelle", "elizabeth", "nancy", "susan", "jill", "hope", "huma", "donna", "mary",
-           "ann", "anne", "jennifer", "karen", "linda", "patricia", "barbara", "amy", "kate",
-           "katie", "laura", "lisa", "maria", "megyn", "nikki", "betsy", "carly", "alicia",
-           "chelsea", "debbie", "kamala", "marsha", "omarosa", "condoleezza", "ruth", "angela",
-           "janet", "julia", "julie", "kathleen", "kathy", "kristen", "loretta", "lori",
-           "madeleine", "margaret", "martha", "melissa", "monica", "rachel", "rebecca", "sally",
-           "sandra", "sharon", "stephanie", "teresa", "valerie", "wendy", "deborah", "diane",
-           "emily", "erin", "gwen", "heather", "helen", "jane", "jessica", "joan", "judy", "lauren",
-           "megan", "caroline", "catherine", "cecile", "christine", "ellen", "maggie", "tulsi",
-           "amanda", "anna", "betty", "carol", "cynthia", "dorothy", "jean", "nicole", "phyllis",
-           "victoria", "polly", "dena", "jeanine", "kirsten", "claire", "cathy", "dianne"}
+
+
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    """Title, kinship word or first name -> 'm' or 'f' (kg/data/gender_words.tsv)."""
+    text = resources.files("kg.data").joinpath("gender_words.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {word.strip(): gender.strip() for word, gender in rows}
 
 
 @dataclass(frozen=True)
@@ -114,11 +97,8 @@ class SpeakerResolver:
             before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
             words = [w.strip(".").lower() for w in mention.entity.name.split()[:1]]
             for word in (before[-1:] if before else []) + words:
-                word = word.strip(".")
-                if word in _MALE or word + "." in _MALE:
-                    self.gender[mention.entity] = "m"
-                elif word in _FEMALE or word + "." in _FEMALE:
-                    self.gender[mention.entity] = "f"
+                if gender := gender_words().get(word.strip(".")):
+                    self.gender[mention.entity] = gender
 
     def _inside_quote(self, offset: int) -> bool:
         return any(b <= offset < e for b, e in self.quoted)
