@@ -10,6 +10,7 @@ node across articles.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -82,7 +83,9 @@ class SpeakerResolver:
     """Resolves cue subjects of one article against its EntityTable."""
 
     def __init__(self, doc: Doc, table: EntityTable, quoted: list[tuple[int, int]]):
-        self.doc, self.table, self.quoted = doc, table, quoted
+        self.doc, self.table = doc, table
+        self.quoted = sorted(quoted)  # quotes do not nest: ends ascend with begins
+        self._quote_begins = [begin for begin, _ in self.quoted]
         self.gender: dict[EntityRef, str] = {}
         self.spoke: dict[EntityRef, int] = {}  # last offset at which the entity spoke
         self._described: EntityRef | None | bool = False
@@ -101,7 +104,8 @@ class SpeakerResolver:
                     self.gender[mention.entity] = gender
 
     def _inside_quote(self, offset: int) -> bool:
-        return any(b <= offset < e for b, e in self.quoted)
+        at = bisect.bisect_right(self._quote_begins, offset) - 1
+        return at >= 0 and offset < self.quoted[at][1]
 
     def note_speaker(self, ref: EntityRef, offset: int, pronoun: str = "") -> None:
         self.spoke[ref] = offset

@@ -21,6 +21,7 @@ def _length(mention: Mention) -> int:
 class EntityTable:
     entities: dict[EntityRef, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)  # kept sorted by begin offset
+    _known: set[tuple[Span, EntityRef]] = field(default_factory=set, repr=False)
 
     def add_entity(self, entity: Entity) -> EntityRef:
         """Register an entity, merging alt labels and keeping the first role seen."""
@@ -42,10 +43,11 @@ class EntityTable:
     def add_mention(self, span: Span, ref: EntityRef, confidence: float = 1.0) -> None:
         if ref not in self.entities:
             self.add_entity(Entity(ref))
-        if any(m.span == span and m.entity == ref for m in self.mentions):
+        if (span, ref) in self._known:
             return
-        keys = [m.span.begin for m in self.mentions]
-        self.mentions.insert(bisect.bisect_right(keys, span.begin), Mention(span, ref, confidence))
+        self._known.add((span, ref))
+        at = bisect.bisect_right(self.mentions, span.begin, key=lambda m: m.span.begin)
+        self.mentions.insert(at, Mention(span, ref, confidence))
 
     def ref_at(self, begin: int, end: int) -> EntityRef | None:
         """The entity of the longest mention overlapping [begin, end), if any."""
