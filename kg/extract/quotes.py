@@ -21,27 +21,21 @@ from kg.extract import cues
 from kg.extract.doctext import doc_text
 from kg.extract.records import EntityRef, Quote, Span
 from kg.extract.speakers import Speaker, SpeakerResolver
+from kg.extract.subjects import CLOSING, cue_subject
 from kg.extract.table import EntityTable
 from kg.segmentation import Stretch, quoted_stretches
 
 _DASHES = {"—", "–", "―", "--", "-"}
 _TITLE_CUES = {"titled", "entitled", "headlined", "dubbed", "named", "nicknamed"}
 _TRAILING = " ,;:\n\t"
-# Relations to climb from a subject-less cue to the clause that has the speaker.
 # Entity types of datelines and fronted phrases, never a speaker.
 _SETTINGS = {"GPE", "LOC", "DATE", "TIME", "FAC"}
 _POLLS = {"poll", "survey"}
-_CLOSING = {'"', "”", "»", "''", ","}
 # Cues whose object is the one spoken to ('Ramos, 58, told AFP'), never the speaker.
 _ADDRESSED = {"tell", "inform", "assure", "urge", "thank"}
 # Relations of a noun phrase that is a verb's object, never its speaker.
 _OBJECTS = {"dobj", "dative", "pobj", "oprd", "attr"}
 _SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
-# Verbs whose object does what their complement says ('prompted Rubio to call').
-_CONTROL = {"prompt", "lead", "urge", "ask", "tell", "push", "force", "encourage", "inspire",
-            "invite", "persuade", "cause", "challenge", "dare", "press", "get"}
-# ("put out a statement saying": saying -> statement -> put.)
-_CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "acl", "dobj", "pobj"}
 
 
 @dataclass(frozen=True)
@@ -69,107 +63,6 @@ def _words(doc: Doc, stretch: Stretch) -> tuple[int, int]:
     return begin, end
 
 
-def _inverted(verb: Token, subjects: list[Token]) -> Token | None:
-    """'The rejection signals "the end," said Geert Wilders': after a comma the cue comes
-    before its speaker, and the fronted clause's subject is often hung on the cue too."""
-    if verb.i == 0 or verb.doc[verb.i - 1].text not in _CLOSING:
-        return None
-    after = [s for s in subjects if s.i > verb.i]
-    return after[0] if after else None
-
-
-def _agent(cue: Token) -> Token | None:
-    """'Rubio was asked by moderator Gerard Baker': a passive cue speaks for its agent."""
-    for child in cue.children:
-        if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
-    return None
-
-
-def _what_called(cue: Token, subject: Token) -> Token | None:
-    """'The president denounced what he called the "pessimistic" vision': the pronoun is
-    the outer subject, who PolNeAR gives as the source; the name is surer than the pronoun."""
-    if subject.lower_ not in ("he", "she", "they") or cue.lemma_.lower() not in cues.NAMING \
-            or not any(c.lower_ == "what" for c in cue.children) or cue.head == cue:
-        return None
-    verb = cue.head.head if cue.dep_ == "pcomp" else cue.head  # 'railed against what'
-    if cue.dep_ not in ("ccomp", "pcomp") or verb.pos_ != "VERB":
-        return None
-    outer = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
-    return outer[0] if outer else None
-
-
-def _maker(source: Token) -> Token | None:
-    """'according to audio provided by Wyoming Public Radio': a common noun made 'by'
-    someone speaks for its maker."""
-    if source.pos_ != "NOUN":
-        return None
-    for token in source.subtree:
-        if token.lower_ == "by" and token.dep_ in ("agent", "prep") and \
-                token.head in (source, *source.children):
-            objects = [c for c in token.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
-    return None
-
-
-def _namer(cue: Token) -> Token | None:
-    """'one lawmaker called Trump "the orange prince"' parsed as 'a lawmaker (who is) called
-    Trump': a naming verb with its object before the quote names with the noun before it
-    (not 'a group called "Citizens United"', where the quote follows the verb)."""
-    doc = cue.doc
-    if cue.dep_ != "acl" or cue.tag_ not in ("VBD", "VBN") or cue.i + 1 >= len(doc) or \
-            cue.lemma_.lower() not in cues.NAMING or cue.head.i != cue.i - 1 or \
-            doc[cue.i + 1].is_punct or cue.head.pos_ not in ("NOUN", "PROPN") or \
-            cue.head.dep_ not in ("nsubj", "appos", "ROOT"):  # a subject, not an object
-        return None
-    return cue.head
-
-
-def _reporter(cue: Token) -> Token | None:
-    """'Trump told Newsmax that Romney "...," adding, "..."': a participle after a comma
-    goes on with the report, though the parse hangs it on the reported clause."""
-    doc = cue.doc
-    if cue.tag_ != "VBG" or cue.i == 0 or doc[cue.i - 1].text not in _CLOSING or \
-            cues.is_cue(cue.head):
-        return None
-    below = cue
-    for token in cue.ancestors:
-        if cues.is_cue(token) and token.lemma_.lower() in cues.SPEECH:
-            # only from what it reports ('told Newsmax that ...', 'denied the notion that')
-            return token if below.dep_ in ("ccomp", "dobj") and token.i < cue.i else None
-        below = token
-    return None
-
-
-def _subject(cue: Token) -> Token | None:
-    """The cue's subject, climbing from 'saying'/'adding' to the clause it hangs from."""
-    if cues.is_according(cue):
-        to = cue.doc[cue.i + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"]
-        return _maker(objects[0]) or objects[0] if objects else None
-    agent = _agent(cue) or _namer(cue)
-    if agent is not None:
-        return agent
-    verb = _reporter(cue) or cue
-    for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            # ('An argument (''...,'' Monica Crowley wrote)': the nearest of two subjects.)
-            nearest = min(subjects, key=lambda s: abs(s.i - verb.i))
-            return _inverted(verb, subjects) or _what_called(verb, nearest) or nearest
-        controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-        if verb.dep_ == "xcomp" and controller and verb.head.lemma_.lower() in _CONTROL:
-            return controller[0]  # 'That prompted Rubio to call Trump "flexible"'
-        if verb.dep_ in _CLIMB and verb.head != verb:
-            verb = verb.head
-        elif verb.dep_ == "relcl":
-            return verb.head
-        else:
-            return None
-    return None
-
-
 class QuoteFinder:
     """Attributes each quoted stretch of one article."""
 
@@ -193,7 +86,7 @@ class QuoteFinder:
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
-        subject = subject or self._between(cue) or _subject(cue)
+        subject = subject or self._between(cue) or cue_subject(cue)
         if subject is not None and not self.outside(subject):
             subject = None  # the quote's own words misparsed as the cue's subject
         if subject is not None and subject.ent_type_ in _SETTINGS:
@@ -224,7 +117,7 @@ class QuoteFinder:
         """'His final assessment: "...," he said.': the pronoun or name between a closing
         mark and the cue is its subject, whatever the parse says."""
         doc = self.doc
-        if cue.i < 2 or doc[cue.i - 2].text not in _CLOSING or cue.pos_ != "VERB":
+        if cue.i < 2 or doc[cue.i - 2].text not in CLOSING or cue.pos_ != "VERB":
             return None
         token = doc[cue.i - 1]
         return token if self.outside(token) and (
@@ -278,7 +171,7 @@ class QuoteFinder:
         doc, j = self.doc, cue.i - 1
         while j > 0 and doc[j].is_space:  # '..."\xa0added Gowdy'
             j -= 1
-        if cue.i + 1 < len(doc) and doc[j].text in _CLOSING and \
+        if cue.i + 1 < len(doc) and doc[j].text in CLOSING and \
                 self.outside(doc[cue.i + 1]) and doc[cue.i + 1].ent_type_ not in _SETTINGS \
                 and cue.lemma_.lower() not in _ADDRESSED:
             # '"...," added another New Hampshire Democrat': the phrase after the cue.
@@ -295,7 +188,7 @@ class QuoteFinder:
             while j > 0 and doc[j - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and \
                     self.outside(doc[j - 1]):
                 j -= 1
-            if j > 0 and doc[j - 1].text in _CLOSING:
+            if j > 0 and doc[j - 1].text in CLOSING:
                 return doc[cue.i - 1]
         naming = cue.lemma_.lower() in cues.NAMING  # 'Skelly called Braynard "smart"'
         for i in (cue.i - 1, cue.i + 1):
@@ -380,7 +273,7 @@ class QuoteFinder:
             if cue.lemma_.lower() != "report" or cue.i < quote.end or cue.tag_ == "VBN":
                 continue
             comma = next((t for t in reversed(cue.sent[:cue.i - cue.sent.start])
-                          if t.text in _CLOSING), None)
+                          if t.text in CLOSING), None)
             rest = [t for t in self.doc[cue.i + 1:cue.sent.end] if not t.is_punct]
             if comma is None or cue.i - comma.i > 5 or len(rest) > 4:
                 continue
@@ -500,7 +393,7 @@ class QuoteFinder:
         if found:
             return self._attribution(max(found, key=lambda t: t.i))
         # "President Clinton released the following statement:" — the colon is the cue.
-        if sentence.root.pos_ in ("VERB", "AUX") and _subject(sentence.root) is not None:
+        if sentence.root.pos_ in ("VERB", "AUX") and cue_subject(sentence.root) is not None:
             return self._attribution(sentence.root, 0.6)
         return None
 
