@@ -93,7 +93,10 @@ def serialize(dataset: Dataset, fmt: str) -> bytes:
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+    """Write to a temporary file beside ``path``, then rename: never a half-written file.
+
+    The file is readable by others (0644), as a plain write would leave it; mkstemp's
+    temporary file is private."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -102,6 +105,7 @@ def write_atomically(path: str | Path, data: bytes) -> None:
             output.write(data)
             output.flush()
             os.fsync(output.fileno())
+        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
