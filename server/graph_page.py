@@ -1,7 +1,7 @@
 """`/graph`: the interactive graph page, with the filters of `kg viz` in the query string.
 
 The page's scripts and styles come from this server (vis-network from the installed
-pyvis package), never from a CDN; a Content-Security-Policy header keeps it that way.
+pyvis package), never from a CDN; the app's Content-Security-Policy header keeps it that way.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import networkx as nx
 from flask import Blueprint, Response, abort, request, send_file, url_for
 
 from kg.viz import FilterError, Filters, Subgraph, filters_from, page_html, select_subgraph
-from kg.viz.render import ASSETS, SERVED_CSP, path_link
+from kg.viz.render import ASSETS, path_link
 from server.backend import backend
 
 bp = Blueprint("graph_page", __name__)
@@ -25,10 +25,7 @@ def graph() -> Response:
         subgraph, error, status = Subgraph(nx.MultiDiGraph(), Filters()), str(problem), 400
     html = page_html(subgraph, asset_url=lambda name: url_for("graph_page.asset", name=name),
                      page_url=url_for("graph_page.graph"), link_for=path_link, error=error)
-    response = Response(html, status, mimetype="text/html")
-    response.headers["Content-Security-Policy"] = SERVED_CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return Response(html, status, mimetype="text/html")
 
 
 @bp.get("/graph/assets/<name>")

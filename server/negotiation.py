@@ -47,6 +47,12 @@ def choose(accept: str | None, table: list[tuple[str, str]],
     return next(offer for offer in offers if offer[0] == best)
 
 
+def result_form(query_form: str | None) -> str:
+    """The results table a query form answers with: GRAPH, ASK or SELECT."""
+    return {"CONSTRUCT": "GRAPH", "DESCRIBE": "GRAPH", "ASK": "ASK"}.get(query_form or "",
+                                                                        "SELECT")
+
+
 def by_format(name: str, table: list[tuple[str, str]]) -> tuple[str, str] | None:
     fmt = FORMAT_ALIASES.get(name.lower())
     return next((offer for offer in table if offer[1] == fmt), None)

@@ -11,10 +11,10 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib import URIRef
 
 from kg.queries import QUERY_DIR, QueryError, named_queries, parse_bindings
-from kg.sparql_text import UnsafeRequest, bind_values, read_request
+from kg.sparql_text import RequestText, UnsafeRequest, bind_values, read_request
 from server.backend import backend
 from server.executor import Job, Outcome, QueryFailed, QueryTimeout
-from server.negotiation import FORMAT_ALIASES, TYPES_BY_FORM
+from server.negotiation import FORMAT_ALIASES, TYPES_BY_FORM, result_form
 from server.sparql import ProtocolError, check_safety
 
 bp = Blueprint("query_page", __name__)
@@ -47,8 +47,8 @@ def _bindings() -> dict[str, str]:
     return terms
 
 
-def _run(text: str, output: str) -> Outcome:
-    info = read_request(text)
+def _run(text: str, output: str, info: RequestText | None = None) -> Outcome:
+    info = info or read_request(text)
     if info.is_update:
         raise ProtocolError(400, "the query page runs queries only; send updates to /sparql")
     check_safety(info, [])
@@ -78,13 +78,13 @@ def download() -> Response:
     fmt = FORMAT_ALIASES.get(request.args.get("format", "csv"))
     if not text.strip() or fmt is None:
         abort(400, "give a query and a format (csv, tsv, json, xml, ttl, nt, jsonld)")
-    form = {"CONSTRUCT": "GRAPH", "DESCRIBE": "GRAPH", "ASK": "ASK"}.get(
-        read_request(text).form or "", "SELECT")
+    info = read_request(text)
+    form = result_form(info.form)
     offer = next((o for o in TYPES_BY_FORM[form] if o[1] == fmt), None)
     if offer is None:
         abort(400, f"a {form} result cannot be downloaded as {fmt}")
     try:
-        outcome = _run(text, fmt)
+        outcome = _run(text, fmt, info)
     except (ProtocolError, UnsafeRequest, QueryFailed, QueryError) as failure:
         return Response(f"{failure}\n", 400, mimetype="text/plain")
     except QueryTimeout as failure:

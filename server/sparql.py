@@ -12,7 +12,7 @@ from rdflib.namespace import RDF
 from kg.sparql_text import RequestText, UnsafeRequest, read_request
 from server.backend import backend
 from server.executor import Job, QueryFailed, QueryTimeout
-from server.negotiation import GRAPH_TYPES, TYPES_BY_FORM, by_format, choose
+from server.negotiation import GRAPH_TYPES, TYPES_BY_FORM, by_format, choose, result_form
 
 bp = Blueprint("sparql", __name__)
 
@@ -139,7 +139,7 @@ def run_query(sparql: SparqlRequest) -> Response:
         raise ProtocolError(400, "this is an update: send it as application/sparql-update "
                                  "or as the form field 'update'")
     check_safety(info, sparql.default_graphs + sparql.named_graphs)
-    form = {"CONSTRUCT": "GRAPH", "DESCRIBE": "GRAPH", "ASK": "ASK"}.get(info.form or "", "SELECT")
+    form = result_form(info.form)
     media, fmt = _result_format(form)
     if fmt == "html":
         return redirect(url_for("query_page.page", query=sparql.text), 303)

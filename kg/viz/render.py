@@ -35,9 +35,6 @@ ASSETS: dict[str, Path] = {
 }
 SCRIPTS = ("vis-network.min.js", "graph.js")
 STYLES = ("vis-network.css", "graph.css")
-# For a served page (sent as a header): scripts and styles from the server only.
-SERVED_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-              "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 _TEMPLATES = Environment(loader=FileSystemLoader(HERE / "templates"),
                          autoescape=select_autoescape(default=True))
