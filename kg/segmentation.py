@@ -18,7 +18,7 @@ COMPONENT = "newskg_quote_sentences"
 _OPEN = {"“", "«", "„"}
 _CLOSE = {"”", "»"}
 _FINAL = {".", "!", "?"}
-_CLOSING_TOKENS = {'"', "”", "»", "''"}
+CLOSING_TOKENS = {'"', "”", "»", "''"}
 _MARKS = re.compile(r"[\"“”«»„]|''|``")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“«])")
 
@@ -117,8 +117,7 @@ class QuoteSentenceGuard:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
             # A paragraph always starts a sentence, even when a quote runs over it.
-            if not token.is_space and "\n" in doc[token.i - 1].text_with_ws + (
-                    doc[token.i - 1].text if doc[token.i - 1].is_space else ""):
+            if not token.is_space and "\n" in doc[token.i - 1].text_with_ws:
                 token.is_sent_start = True
         for start, end in quoted_token_ranges(doc):
             for token in doc[start + 1:end]:
@@ -133,7 +132,7 @@ def _join_attribution(doc: Doc, start: int, end: int) -> None:
     """Keep 'he said, "..."' and '"...," he said' in the sentence of their quote; a quote
     opening after a full stop starts a sentence (the parser misses NYT's '' marks)."""
     before = doc[start - 1] if start > 0 else None
-    if before is not None and (before.text in _FINAL or before.text in _CLOSING_TOKENS
+    if before is not None and (before.text in _FINAL or before.text in CLOSING_TOKENS
                                and start > 1 and doc[start - 2].text in _FINAL):
         doc[start].is_sent_start = True
     elif before is not None and "\n" not in before.text_with_ws and (

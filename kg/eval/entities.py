@@ -19,7 +19,6 @@ from spacy.language import Language
 from kg.extract import extract_facts
 from kg.ingest import read_articles
 from kg.rdf.namespaces import DEFAULT_BASE
-from kg.resolve import resolve_store
 
 DEFAULT_TEXTS = Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "dev" / "text"
 _SPANS = """SELECT ?id ?b ?e ?entity WHERE {
@@ -124,16 +123,22 @@ def _role_and_reaction_scores(gold: list[dict], facts_by_id: dict) -> dict[str, 
 
 def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS) -> dict:
     """Merge precision/recall (all pairs and within articles), role and reaction scores."""
-    import kg
+    from kg.nlp import parse
+    from kg.pipeline import settle, store_facts
+    from kg.store import open_store
 
     gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     paths = [texts / f"{g['article']}.txt" for g in gold]
-    dataset = kg.build(paths)
-    resolve_store(dataset, DEFAULT_BASE)
+    articles = list(read_articles(paths, []))
+    docs = parse((a.text for a in articles), nlp)
+    facts = {a.id: extract_facts(doc, a) for doc, a in zip(docs, articles)}
+    dataset = open_store(None)
+    for article_facts in facts.values():
+        store_facts(dataset, article_facts, DEFAULT_BASE)
+    settle(dataset, DEFAULT_BASE)
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for article, b, e, entity in dataset.query(_SPANS):
         spans.setdefault(str(article), []).append((int(b), int(e), str(entity)))
-    facts = {a.id: extract_facts(nlp(a.text), a) for a in read_articles(paths, [])}
     return {"articles": len(gold),
             "entity_articles": sum(g.get("scope") != "reactions" for g in gold),
             "merge": merge_scores(gold, spans, within_article=False),

@@ -35,8 +35,6 @@ REPORTING = {"say", "tell", "write", "add", "argue", "claim", "insist", "note", 
              "declare", "explain", "predict", "warn", "suggest", "acknowledge", "admit"}
 # Verbs that are speech only without a complement of their own ("he continued").
 ASPECTUAL = {"continue"}
-# "saying" after a main verb: "Trump continued his attacks, saying ..."
-PARTICIPLES = {"say", "add", "write", "tell", "call", "argue", "note", "claim", "warn"}
 
 
 def is_cue(token: Token) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.records import Span
+
 _KEY = "newskg_text"
 
 
@@ -16,3 +18,8 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def doc_span(doc: Doc, begin: int, end: int) -> Span:
+    """The record of characters [begin, end) of the article."""
+    return Span(begin, end, doc_text(doc)[begin:end])

@@ -219,7 +219,7 @@ def _add_people(doc: Doc, table: EntityTable, taken: list[tuple[int, int]]) -> N
         role = roles[0] if roles else None
         affiliation = org_ref(role.affiliation.text) if role and role.affiliation else None
         surfaces = tuple(dict.fromkeys(m.surface for m in cluster.mentions))
-        official = bool(role and role.official) or any(r.official for r in roles)
+        official = any(r.official for r in roles)
         table.add_entity(Entity(ref, alt_labels=surfaces,
                                 job_title=role.job_title if role else None,
                                 affiliation=affiliation, official=official))

@@ -63,10 +63,6 @@ def canonical_person(name: str) -> str:
     return " ".join(name_words(name) + suffix)
 
 
-def surname(name: str) -> str:
-    return name_words(name)[-1]
-
-
 def shortens(short: str, full: str) -> bool:
     """Whether ``short`` can be a shorter way of writing the person named ``full``.
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from kg.data import tsv_rows
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,8 @@ def _table() -> _Table:
     by_key: dict[str, str] = {}
     aliases: dict[str, str] = {}
     context: dict[str, str] = {}
-    text = resources.files("kg.data").joinpath("outlets.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, full, contextual = (line.split("\t") + ["", ""])[:3]
+    for row in tsv_rows("outlets.tsv"):
+        canonical, full, contextual = (row + ["", ""])[:3]
         canonical = canonical.strip()
         for alias in [canonical, *_split(full)]:
             by_key[_key(alias)] = canonical

@@ -18,12 +18,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract import cues
-from kg.extract.doctext import doc_text
-from kg.extract.records import EntityRef, Quote, Span
+from kg.extract.doctext import doc_span, doc_text
+from kg.extract.records import Quote, Span
 from kg.extract.speakers import Speaker, SpeakerResolver
 from kg.extract.subjects import CLOSING, cue_subject
 from kg.extract.table import EntityTable
-from kg.segmentation import Stretch, quoted_stretches
+from kg.segmentation import CLOSING_TOKENS, Stretch, quoted_stretches
 
 _DASHES = {"—", "–", "―", "--", "-"}
 _TITLE_CUES = {"titled", "entitled", "headlined", "dubbed", "named", "nicknamed"}
@@ -46,10 +46,6 @@ class Attribution:
     cue_span: Span | None
     speaker: Speaker | None
     confidence: float
-
-
-def _span(doc: Doc, begin: int, end: int) -> Span:
-    return Span(begin, end, doc_text(doc)[begin:end])
 
 
 def _words(doc: Doc, stretch: Stretch) -> tuple[int, int]:
@@ -100,7 +96,7 @@ class QuoteFinder:
         if speaker is not None and speaker.ref is None:
             speaker = self._own_pronoun(cue, subject, speaker)
         base = cues.confidence(cue) if confidence is None else confidence
-        return Attribution(text, _span(self.doc, cue.idx, cue_end), speaker,
+        return Attribution(text, doc_span(self.doc, cue.idx, cue_end), speaker,
                            round(base * (speaker.confidence if speaker else 0.6), 3))
 
     def _own_pronoun(self, cue: Token, subject: Token, speaker: Speaker) -> Speaker:
@@ -322,7 +318,7 @@ class QuoteFinder:
         if not doc_text(doc)[quote.start_char:quote.end_char + 1].rstrip("\"”’' ").endswith(
                 (",", "!", "?")):
             return None
-        while i < len(doc) and doc[i].text in ('"', "”", "»", "''", ","):
+        while i < len(doc) and doc[i].text in CLOSING:
             i += 1
         for token in doc[i:i + 8]:
             # '"...?" Trump went on.' may be parsed as a sentence of its own: not checked.
@@ -359,7 +355,7 @@ class QuoteFinder:
         if head.pos_ not in ("PROPN", "NOUN"):
             return None
         speaker = self.speakers.resolve(head)
-        return Attribution(dash, _span(doc, doc[i].idx, doc[i].idx + len(dash)), speaker, 0.7)
+        return Attribution(dash, doc_span(doc, doc[i].idx, doc[i].idx + len(dash)), speaker, 0.7)
 
     def _colon(self, quote: SpacySpan) -> int | None:
         """The colon right before the quote's opening mark, if any."""
@@ -381,7 +377,7 @@ class QuoteFinder:
                 "\n" not in doc[i].text_with_ws:
             return None
         speaker = self.speakers.resolve(doc[colon - 1])
-        return Attribution(":", _span(doc, doc[colon].idx, doc[colon].idx + 1), speaker, 0.7)
+        return Attribution(":", doc_span(doc, doc[colon].idx, doc[colon].idx + 1), speaker, 0.7)
 
     def lead_in(self, quote: SpacySpan) -> Attribution | None:
         """'Trump said:' ending the sentence (or paragraph) before the quote."""
@@ -400,7 +396,7 @@ class QuoteFinder:
     def trailing(self, quote: SpacySpan) -> Attribution | None:
         """'"...!" Trump said.' parsed as two sentences: a short cue sentence right after."""
         doc, i = self.doc, quote.end
-        while i < len(doc) and doc[i].text in ('"', "”", "»", "''"):
+        while i < len(doc) and doc[i].text in CLOSING_TOKENS:
             i += 1
         if i >= len(doc) or "\n" in doc[i - 1].text_with_ws or doc[i].is_space:
             return None
@@ -526,7 +522,7 @@ class QuoteFinder:
 
 
 def _direct(doc: Doc, quote: SpacySpan, found: Attribution | None) -> Quote:
-    span = _span(doc, quote.start_char, quote.end_char)
+    span = doc_span(doc, quote.start_char, quote.end_char)
     if found is None:
         return Quote(span, direct=True, confidence=0.4)
     speaker = found.speaker
@@ -555,7 +551,7 @@ def _reported(finder: QuoteFinder) -> Iterator[Quote]:
         text = doc_text(doc)[begin:end].rstrip(" ,.;:")
         found = finder._attribution(cue)
         speaker = found.speaker
-        yield Quote(_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
+        yield Quote(doc_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
                     cue_span=found.cue_span, speaker=speaker.ref if speaker else None,
                     speaker_mention=speaker.mention if speaker else None,
                     confidence=round(found.confidence * 0.9, 3))
@@ -600,4 +596,4 @@ def extract_quotes(doc: Doc, table: EntityTable) -> Iterator[Quote]:
     yield from _reported(finder)
 
 
-__all__ = ["extract_quotes", "EntityRef"]
+__all__ = ["extract_quotes"]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.doctext import doc_text
+from kg.extract.doctext import doc_span
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
 from kg.extract.roles import ROLE_WORDS, is_candidacy
 from kg.extract.table import EntityTable
@@ -201,8 +201,7 @@ def _evidence(doc: Doc, subject: Token, cue: Token, target: Token) -> Span:
     """The stretch from the agent's name through the cue to the end of the target phrase."""
     begin = min(_name_range(subject)[0], cue.idx, target.left_edge.idx)
     last = max(cue, target.right_edge, subject, key=lambda t: t.i)
-    end = last.idx + len(last)
-    return Span(begin, end, doc_text(doc)[begin:end])
+    return doc_span(doc, begin, last.idx + len(last))
 
 
 def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | None:
@@ -273,6 +272,8 @@ def _statements_about_articles(doc: Doc, table: EntityTable,
                                make: _Maker) -> Iterator[Reaction]:
     """A speech verb whose agent says something about an article the text mentions (not
     the article's own author quoting it)."""
+    if not articles:
+        return
     for token in doc:
         if token.lemma_.lower() not in SPEECH or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -286,10 +287,9 @@ def _statements_about_articles(doc: Doc, table: EntityTable,
         if token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i:
             said.append(token.head)  # "The Times should apologize ..., added Sanders"
         for clause in said:
-            target = next((t for t in clause.subtree
-                           if _article_at(articles, t.idx, t.idx + len(t))), None)
-            if target is not None:
-                article = _article_at(articles, target.idx, target.idx + len(target))
+            article = next((found for t in clause.subtree
+                            if (found := _article_at(articles, t.idx, t.idx + len(t)))), None)
+            if article is not None:
                 evidence = _evidence(doc, subject, token, clause)
                 if reaction := make(agent, token, evidence, None, article, 0.6, "react"):
                     yield reaction

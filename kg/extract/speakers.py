@@ -15,11 +15,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.doctext import doc_text
+from kg.data import tsv_rows
+from kg.extract.doctext import doc_span, doc_text
 from kg.extract.records import Entity, EntityRef, Span
 from kg.extract.table import EntityTable
 
@@ -47,9 +47,7 @@ _SPECIFIC = re.compile(
 @lru_cache(maxsize=1)
 def gender_words() -> dict[str, str]:
     """Title, kinship word or first name -> 'm' or 'f' (kg/data/gender_words.tsv)."""
-    text = resources.files("kg.data").joinpath("gender_words.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {word.strip(): gender.strip() for word, gender in rows}
+    return {word.strip(): gender.strip() for word, gender in tsv_rows("gender_words.tsv")}
 
 
 @dataclass(frozen=True)
@@ -57,10 +55,6 @@ class Speaker:
     mention: Span
     ref: EntityRef | None
     confidence: float = 1.0
-
-
-def _span(doc: Doc, begin: int, end: int) -> Span:
-    return Span(begin, end, doc_text(doc)[begin:end])
 
 
 def mention_tokens(head: Token) -> tuple[int, int]:
@@ -170,14 +164,14 @@ class SpeakerResolver:
             # "Trump, who called it ...": the mention stays the relative pronoun's (as
             # PolNeAR marks it), the speaker is what it refers to.
             named = self.resolve(head.head.head)
-            mention = _span(doc, head.idx, head.idx + len(head.text))
+            mention = doc_span(doc, head.idx, head.idx + len(head.text))
             if named is not None and named.ref is not None:
                 self.table.add_mention(mention, named.ref, confidence=0.7)
                 return Speaker(mention, named.ref, named.confidence)
             # ('water bottles that said "..."': no entity, the mention is still 'that'.)
             return Speaker(mention, None, 0.5 if named is None else named.confidence)
         if head.pos_ == "PRON" or head.lower_ in PRONOUN_GENDER:
-            mention = _span(doc, head.idx, head.idx + len(head.text))
+            mention = doc_span(doc, head.idx, head.idx + len(head.text))
             if head.lower_ not in PRONOUN_GENDER:
                 return Speaker(mention, None, 0.5)
             ref = self.antecedent(head)
@@ -187,7 +181,7 @@ class SpeakerResolver:
             return Speaker(mention, ref, 0.85)
         start, end = mention_tokens(head)
         phrase = doc[start:end]
-        mention = _span(doc, phrase.start_char, phrase.end_char)
+        mention = doc_span(doc, phrase.start_char, phrase.end_char)
         # The entity named at the head ("another New Hampshire Democrat" is no place).
         ref = self.table.ref_at(head.idx, head.idx + len(head.text))
         if ref is None:

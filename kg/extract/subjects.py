@@ -10,9 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract import cues
+from kg.segmentation import CLOSING_TOKENS
 
 # Tokens that end a quote before a cue ('"...," said X').
-CLOSING = {'"', "”", "»", "''", ","}
+CLOSING = CLOSING_TOKENS | {","}
 # Verbs whose object does what their complement says ('prompted Rubio to call').
 _CONTROL = {"prompt", "lead", "urge", "ask", "tell", "push", "force", "encourage", "inspire",
             "invite", "persuade", "cause", "challenge", "dare", "press", "get"}
