@@ -25,7 +25,7 @@ from benchmarks.store_growth import STORE  # noqa: E402
 from kg.api import open_dataset  # noqa: E402
 from kg.queries import bind_variables, named_queries  # noqa: E402
 from kg.rdf.namespaces import bind_prefixes  # noqa: E402
-from kg.store import open_store, refresh_default_graph, replace_graph  # noqa: E402
+from kg.store import open_store, replace_graph  # noqa: E402
 
 EXAMPLES = {"name": Literal("Trump"), "title": Literal("Resistance")}  # parameter values
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
@@ -43,7 +43,6 @@ def load(source: Dataset, size: int) -> tuple[Dataset, Dataset, int]:
         loaded += int(count)
         if loaded >= size:
             break
-    refresh_default_graph(project)
     return project, default, loaded
 
 

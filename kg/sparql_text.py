@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIX_IRIS
 
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
@@ -49,10 +49,6 @@ class RequestText:
     @property
     def is_update(self) -> bool:
         return self.form in UPDATE_FORMS
-
-    @property
-    def has_dataset(self) -> bool:
-        return bool(self.from_graphs or self.from_named_graphs)
 
 
 def tokens(text: str, offsets: bool = False) -> list:
@@ -104,7 +100,7 @@ def read_request(text: str) -> RequestText:
     """Classify ``text`` and collect the graphs its dataset clauses name."""
     toks = tokens(text)
     info = RequestText()
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    prefixes = dict(PREFIX_IRIS)
     base = ""
     i = 0
     while i < len(toks):

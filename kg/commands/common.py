@@ -42,14 +42,21 @@ def progress_callback():
     return bar.update, bar.close
 
 
+def open_existing(store: str, update_url: str | None = None) -> Dataset:
+    """A store that must already exist (a folder or a sparql: endpoint), never a new one."""
+    from kg.api import open_dataset
+
+    if not is_remote_spec(store) and not Path(store).is_dir():
+        raise FileNotFoundError(f"no graph store at '{store}'")
+    return open_dataset(store, update_url)
+
+
 def graph_from(args: argparse.Namespace) -> Dataset:
     """The graph a read command works on: the store named, or a build of the inputs."""
-    from kg.api import build_with_summary, open_dataset
+    from kg.api import build_with_summary
 
     if args.store and not args.inputs:
-        if not is_remote_spec(args.store) and not Path(args.store).is_dir():
-            raise FileNotFoundError(f"no graph store at '{args.store}'")
-        return open_dataset(args.store, args.update_url)
+        return open_existing(args.store, args.update_url)
     dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
                                           args.workers, args.strict, dask=args.dask,
                                           update_url=args.update_url)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from kg.api import open_dataset
+from kg.commands.common import open_existing
 from kg.pipeline import remove_articles
 from kg.rdf.namespaces import DEFAULT_BASE
-from kg.remote_store import is_remote_spec
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,9 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Exit 1 when an id is not in the store, so scripts notice a typo."""
-    if not is_remote_spec(args.store) and not Path(args.store).is_dir():
-        raise FileNotFoundError(f"no graph store at '{args.store}'")
-    dataset = open_dataset(args.store, args.update_url)
+    dataset = open_existing(args.store, args.update_url)
     try:
         removed = remove_articles(dataset, args.ids, args.base)
     finally:

@@ -29,6 +29,9 @@ PREFIXES: dict[str, Namespace] = {
     "itsrdf": ITSRDF,
     "gaf": GAF,
 }
+# The same, as plain strings: the prefixes every query may use without declaring them.
+PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
 
 def bind_prefixes(graph: G) -> G:
     """The graph with the data model's prefixes bound (for queries and serialisations)."""

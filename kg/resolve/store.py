@@ -28,7 +28,7 @@ _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
   FILTER NOT EXISTS { ?a dcterms:identifier ?id }
   OPTIONAL { ?a schema:headline ?headline }
   BIND (EXISTS { ?a a schema:OpinionNewsArticle } AS ?opinion) }"""
-_QUOTES = "SELECT DISTINCT ?q ?text WHERE { ?q schema:creator ?p ; schema:text ?text }"
+_QUOTES = "SELECT DISTINCT ?q ?p ?text WHERE { ?q schema:creator ?p ; schema:text ?text }"
 
 
 def _person_renames(dataset: Dataset, base: str) -> dict[URIRef, URIRef]:
@@ -64,16 +64,15 @@ def _article_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
 
 def _quote_renames(dataset: Dataset, base: str,
                    people: dict[URIRef, URIRef]) -> dict[URIRef, URIRef]:
-    renames = {}
-    for quote, text in dataset.query(_QUOTES):
-        for speaker in dataset.objects(quote, SCHEMA.creator):
-            if speaker in people:
-                renames[quote] = iris.quote_iri(base, str(text), people[speaker])
-    return renames
+    """A quote's IRI is made from its speaker's: quotes of renamed people move too."""
+    if not people:
+        return {}
+    return {quote: iris.quote_iri(base, str(text), people[speaker])
+            for quote, speaker, text in dataset.query(_QUOTES) if speaker in people}
 
 
-def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> int:
-    """Rewrite every quad that names a renamed node, graph by graph; returns quads changed."""
+def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
+    """Rewrite every quad that names a renamed node, graph by graph."""
     old_quads = set()
     for old in renames:
         old_quads |= named_quads(dataset, (old, None, None))
@@ -87,7 +86,6 @@ def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> int:
         new_quads.append((s2, p, o2, graph))
     remove_quads(dataset, old_quads)
     add_quads(dataset, new_quads)
-    return len(old_quads)
 
 
 def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
@@ -121,5 +119,6 @@ def resolve_store(dataset: Dataset, base: str) -> int:
         _rename(dataset, contained)
         settle_union(dataset)
     texts = settle_quote_texts(dataset)
-    settle_union(dataset)
+    if texts:
+        settle_union(dataset)
     return len(renames) + len(contained) + texts
