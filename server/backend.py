@@ -33,10 +33,9 @@ def materialize(dataset: Dataset, path: str | Path) -> Path:
     return Path(path)
 
 
-def open_read_only(path: str | Path) -> Dataset:
-    """An rdflib Dataset over the store folder that can never write to it."""
-    dataset = Dataset(store=OxigraphStore(store=ox.Store.read_only(str(path))),
-                      default_union=False)
+def read_only_dataset(store: ox.Store) -> Dataset:
+    """An rdflib Dataset over a store opened read-only (it can never write to the folder)."""
+    dataset = Dataset(store=OxigraphStore(store=store), default_union=False)
     bind_prefixes(dataset)
     return dataset
 
@@ -55,17 +54,18 @@ class Backend:
         self._open()
 
     def _open(self) -> None:
-        self.dataset = open_read_only(self.path)
-        self.graphs = frozenset(g.value for g in ox.Store.read_only(self.path).named_graphs())
+        store = ox.Store.read_only(self.path)
+        self.dataset = read_only_dataset(store)
+        self.graphs = frozenset(g.value for g in store.named_graphs())
         self._stats = None
         self._exports: dict[str, bytes] = {}
 
     def run(self, job: Job) -> Outcome:
         return self.pool.run(job, self.timeout)
 
-    def rows(self, text: str, limit: int | None = None, **bindings: Cell) -> list[Row]:
+    def rows(self, text: str, **bindings: Cell) -> list[Row]:
         """SELECT rows as dicts; ``bindings`` pre-bind variables (never spliced into text)."""
-        outcome = self.run(Job(text, "rows", limit or self.max_rows,
+        outcome = self.run(Job(text, "rows", self.max_rows,
                                substitutions=tuple(bindings.items())))
         return [dict(zip(outcome.names, row)) for row in outcome.rows]
 

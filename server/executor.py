@@ -19,12 +19,9 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIX_IRIS
 from kg.store import REFRESH_DEFAULT_GRAPH
 from server import results
-
-# The project's prefixes are predeclared, as in `kg query` (named queries rely on them).
-DEFAULT_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 class QueryTimeout(RuntimeError):
@@ -107,7 +104,8 @@ def _take(iterator, limit: int) -> tuple[list, bool]:
 
 def execute(store: ox.Store, job: Job) -> Outcome:
     """Run ``job`` on ``store`` and shape the answer as the job asks."""
-    options: dict = {"prefixes": DEFAULT_PREFIXES, "base_iri": job.base_iri}
+    # The data model's prefixes are predeclared, as in `kg query` (named queries rely on them).
+    options: dict = {"prefixes": PREFIX_IRIS, "base_iri": job.base_iri}
     if job.default_graphs is not None or job.named_graphs is not None:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
@@ -236,10 +234,6 @@ class QueryPool:
                 self._workers.remove(worker)
         if replace:
             threading.Thread(target=self._add, daemon=True).start()
-
-    def pids(self) -> list[int]:
-        with self._lock:
-            return [w.pid for w in self._workers]
 
     def run(self, job: Job, timeout: float) -> Outcome:
         """The outcome of ``job``, or QueryTimeout once ``timeout`` seconds have passed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 
 from server import page_queries
 from server.backend import backend
@@ -15,8 +15,7 @@ SEARCH_MAX_LENGTH = 200
 
 @bp.get("/")
 def index() -> str:
-    return render_template("home.html", stats=backend().stats(),
-                           graph_page="graph_page" in current_app.blueprints)
+    return render_template("home.html", stats=backend().stats())
 
 
 @bp.get("/search")

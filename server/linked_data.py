@@ -7,7 +7,9 @@ from urllib.parse import urlparse
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request
+from rdflib import URIRef
 
+from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
 from server import page_queries as q
 from server.backend import backend
 from server.executor import Cell, Job, QueryTimeout
@@ -15,22 +17,17 @@ from server.negotiation import GRAPH_TYPES, HTML, choose
 
 bp = Blueprint("linked_data", __name__)
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
-SCHEMA = "https://schema.org/"
-
 
 def url_prefix(config) -> str:
     """The base IRI's path is where instance pages live (``/id`` for the default base)."""
     return urlparse(config["BASE"]).path.rstrip("/")
 
 
-def _values(rows: list[dict], predicate: str) -> list[Cell]:
-    return [r["o"] for r in rows if r["p"] and r["p"].value == predicate]
+def _values(rows: list[dict], predicate: URIRef) -> list[Cell]:
+    return [r["o"] for r in rows if r["p"] and r["p"].value == str(predicate)]
 
 
-def neighbourhood(center: str, rows: list[dict]) -> dict:
+def neighbourhood(rows: list[dict]) -> dict:
     """Positions of a small star graph (the resource and up to 16 neighbours) for inline SVG."""
     nodes = []
     for i, row in enumerate(rows):
@@ -39,31 +36,31 @@ def neighbourhood(center: str, rows: list[dict]) -> dict:
                       "relation": row["p"].value if row["p"] else "",
                       "x": round(200 + 150 * math.cos(angle)),
                       "y": round(170 + 125 * math.sin(angle))})
-    return {"center": center, "nodes": nodes}
+    return {"nodes": nodes}
 
 
 def _page(iri: str, x: Cell) -> str:
     rows = backend().rows
     outgoing = rows(q.OUTGOING, x=x)
-    types = [c.value for c in _values(outgoing, RDF_TYPE)]
-    labels = _values(outgoing, RDFS_LABEL) or _values(outgoing, SCHEMA + "headline")
+    types = [c.value for c in _values(outgoing, RDF.type)]
+    labels = _values(outgoing, RDFS.label) or _values(outgoing, SCHEMA.headline)
     context = {
         "iri": iri,
         "label": labels[0].value if labels else iri.rsplit("/", 1)[-1],
-        "aliases": sorted({c.value for c in _values(outgoing, ALT_LABEL)}),
+        "aliases": sorted({c.value for c in _values(outgoing, SKOS.altLabel)}),
         "types": types,
-        "roles": [c for c in _values(outgoing, SCHEMA + "jobTitle")],
-        "affiliations": [r for r in outgoing if r["p"].value == SCHEMA + "affiliation"],
+        "roles": _values(outgoing, SCHEMA.jobTitle),
+        "affiliations": [r for r in outgoing if r["p"].value == str(SCHEMA.affiliation)],
         "outgoing": outgoing,
         "incoming": rows(q.INCOMING, x=x),
         "quotes": rows(q.QUOTES_BY, x=x),
         "reactions": rows(q.REACTIONS_BY, x=x),
         "reactions_to": rows(q.REACTIONS_TO, x=x),
-        "graph": neighbourhood(iri, rows(q.NEIGHBOURS, x=x)),
+        "graph": neighbourhood(rows(q.NEIGHBOURS, x=x)),
         "article_quotes": [],
         "article_text": None,
     }
-    if SCHEMA + "NewsArticle" in types or SCHEMA + "OpinionNewsArticle" in types:
+    if str(SCHEMA.NewsArticle) in types or str(SCHEMA.OpinionNewsArticle) in types:
         context["article_quotes"] = rows(q.ARTICLE_QUOTES, x=x)
         text = rows(q.ARTICLE_TEXT, x=x)
         context["article_text"] = text[0]["text"].value if text else None

@@ -1,30 +1,27 @@
 """The SPARQL behind the HTML pages.
 
 ?x (and ?q) are bound by substitution, never spliced into the text; pyoxigraph substitutes
-only projected variables, so each query selects them.
+only projected variables, so each query selects them. The data model's prefixes need no
+declaration: the query workers predeclare them (kg.rdf.namespaces.PREFIX_IRIS).
 """
 
-from kg.rdf.namespaces import PREFIXES
+EXISTS = "ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }"
 
-PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-EXISTS = PROLOGUE + "ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }"
-
-OUTGOING = PROLOGUE + """
+OUTGOING = """
 SELECT ?x ?p ?o ?label WHERE {
   ?x ?p ?o .
   FILTER(?p != nif:isString)
   OPTIONAL { ?o rdfs:label|schema:headline ?label }
 } ORDER BY ?p ?o LIMIT 300"""
 
-INCOMING = PROLOGUE + """
+INCOMING = """
 SELECT ?x ?s ?p ?label WHERE {
   ?s ?p ?x .
   FILTER NOT EXISTS { ?s a nif:OffsetBasedString }
   OPTIONAL { ?s rdfs:label|schema:headline ?label }
 } ORDER BY ?p ?s LIMIT 300"""
 
-QUOTES_BY = PROLOGUE + """
+QUOTES_BY = """
 SELECT ?x ?quote ?text ?article ?headline ?snippet WHERE {
   ?x nkg:said ?quote .
   ?quote schema:text ?text .
@@ -38,7 +35,7 @@ SELECT ?x ?quote ?text ?article ?headline ?snippet WHERE {
   }
 } ORDER BY ?article ?b LIMIT 300"""
 
-REACTIONS_BY = PROLOGUE + """
+REACTIONS_BY = """
 SELECT ?x ?reaction ?kind ?target ?targetLabel ?quote ?quoteText WHERE {
   ?reaction schema:agent ?x ; a ?kind .
   OPTIONAL { ?reaction schema:object ?target
@@ -46,29 +43,29 @@ SELECT ?x ?reaction ?kind ?target ?targetLabel ?quote ?quoteText WHERE {
   OPTIONAL { ?reaction prov:wasDerivedFrom ?quote OPTIONAL { ?quote schema:text ?quoteText } }
 } ORDER BY ?reaction LIMIT 200"""
 
-REACTIONS_TO = PROLOGUE + """
+REACTIONS_TO = """
 SELECT ?x ?reaction ?kind ?agent ?agentLabel WHERE {
   ?reaction schema:object ?x ; a ?kind ; schema:agent ?agent .
   OPTIONAL { ?agent rdfs:label ?agentLabel }
 } ORDER BY ?reaction LIMIT 200"""
 
-ARTICLE_QUOTES = PROLOGUE + """
+ARTICLE_QUOTES = """
 SELECT DISTINCT ?x ?quote ?text ?speaker ?speakerLabel WHERE {
   ?quote a schema:Quotation ; schema:text ?text ; gaf:denotedBy ?span .
   ?span nif:referenceContext ?x .
   OPTIONAL { ?quote schema:creator ?speaker OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
 } ORDER BY ?speakerLabel LIMIT 300"""
 
-ARTICLE_TEXT = PROLOGUE + "SELECT ?x ?text WHERE { ?x nif:isString ?text } LIMIT 1"
+ARTICLE_TEXT = "SELECT ?x ?text WHERE { ?x nif:isString ?text } LIMIT 1"
 
-NEIGHBOURS = PROLOGUE + """
+NEIGHBOURS = """
 SELECT DISTINCT ?x ?n ?label ?p WHERE {
   { ?x ?p ?n } UNION { ?n ?p ?x }
   ?n rdfs:label|schema:headline ?label .
   FILTER(isIRI(?n) && ?n != ?x)
 } ORDER BY ?label LIMIT 16"""
 
-SEARCH = PROLOGUE + """
+SEARCH = """
 SELECT ?q ?thing ?label ?kind WHERE {
   { VALUES ?kind { schema:Person schema:Organization schema:NewsMediaOrganization
                    schema:Place }

@@ -16,7 +16,6 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 Row = Sequence[object | None]  # pyoxigraph terms, None when unbound
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from kg.sparql_text import RequestText, UnsafeRequest, read_request
 from server.backend import backend
@@ -181,7 +181,7 @@ def service_description() -> Response:
         named = BNode()
         graph.add((dataset, SD.namedGraph, named))
         graph.add((named, SD.name, URIRef(name)))
-    graph.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+    graph.add((service, RDFS.comment,
                Literal("Read-only: SERVICE, LOAD and graphs the store does not hold are "
                        "refused; the default graph is the union of the article graphs.")))
     body = graph.serialize(format=_RDFLIB_FORMAT[offer[1]])
