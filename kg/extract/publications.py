@@ -76,7 +76,7 @@ def _subtree_range(token: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _outlet_of(doc: Doc, table: EntityTable, head: Token, begin: int) -> EntityRef | None:
+def _outlet_of(table: EntityTable, head: Token, begin: int) -> EntityRef | None:
     """The outlet the noun phrase names as publisher, or None."""
     np_start = min(t.idx for t in head.subtree)
     if outlet := _outlet_in(table, np_start, begin):  # "a New York Times op-ed"
@@ -107,7 +107,7 @@ def _headline_after(text: str, end: int) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _is_definite(doc: Doc, head: Token, begin: int) -> bool:
+def _is_definite(head: Token, begin: int) -> bool:
     before = [t for t in head.lefts if t.idx < begin]
     return any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in before)
 
@@ -124,11 +124,11 @@ def mentioned_articles(doc: Doc, table: EntityTable) -> list[_Draft]:
             continue
         head = chars[-1]
         span = Span(match.start(), match.end(), text[match.start():match.end()])
-        outlet = _outlet_of(doc, table, head, match.start())
+        outlet = _outlet_of(table, head, match.start())
         headline = _headline_after(text, match.end())
         current = drafts[-1] if drafts else None
         if outlet is None and headline is None:
-            if current and noun in _BACK_REFERENCE and _is_definite(doc, head, match.start()):
+            if current and noun in _BACK_REFERENCE and _is_definite(head, match.start()):
                 current.spans.append(span)
             continue
         same = next((d for d in reversed(drafts)

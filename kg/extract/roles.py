@@ -49,8 +49,6 @@ class Role:
     job_title: str
     official: bool
     affiliation: SpacySpan | None  # the organisation entity the title names, if any
-    begin: int  # character span of the role phrase
-    end: int
 
 
 def _is_role_word(token: Token) -> bool:
@@ -114,8 +112,7 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         return None
     affiliation = _org_in(doc, start, end)
     title = " ".join(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    return Role(title, _official(words), affiliation, doc[start].idx,
-                doc[end - 1].idx + len(doc[end - 1]))
+    return Role(title, _official(words), affiliation)
 
 
 def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
@@ -137,8 +134,7 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
             affiliation = _org_in(doc, start, end)
         words = [t.text for t in doc[start:end]]
         title = doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
-        return Role(title, _official(words), affiliation, doc[start].idx,
-                    doc[end - 1].idx + len(doc[end - 1]))
+        return Role(title, _official(words), affiliation)
     return None
 
 
