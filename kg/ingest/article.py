@@ -21,6 +21,9 @@ class Article:
     publisher: str | None = None
     date: str | None = None  # ISO 8601 date, YYYY-MM-DD
     authors: tuple[str, ...] = field(default_factory=tuple)
+    # ``text[:headline_end]`` is the headline line kept in the text (offsets stay the file's);
+    # extraction reads it as a title, not as body prose. 0: the text has no headline line.
+    headline_end: int = 0
 
 
 @dataclass(frozen=True)
