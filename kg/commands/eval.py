@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         from kg.eval.entities import evaluate_entities, format_entity_report
         from kg.nlp import load_pipeline
 
-        print(format_entity_report(evaluate_entities(args.gold, load_pipeline(args.model))))
+        print(format_entity_report(evaluate_entities(args.gold, load_pipeline(args.model)),
+                                   args.errors))
         return 0
     from kg.eval import evaluate, format_report
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from kg.eval.brat import read_gold
 from kg.extract import extract_facts
 from kg.ingest import read_articles
 from kg.rdf.namespaces import DEFAULT_BASE
@@ -98,6 +99,8 @@ def _role_and_reaction_scores(gold: list[dict], facts_by_id: dict) -> dict[str, 
                 continue
             roles_all += 1
             roles_right += entity.job_title.lower() in {r.lower() for r in gold_entity["roles"]}
+        if "reactions" not in doc:
+            continue  # entities-only annotation: its reactions were not annotated
         matched = set()
         for reaction in facts.reactions:
             reactions_all += 1
@@ -121,13 +124,118 @@ def _role_and_reaction_scores(gold: list[dict], facts_by_id: dict) -> dict[str, 
             "reactions_system": reactions_all, "reactions_gold": gold_reactions}
 
 
-def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS) -> dict:
-    """Merge precision/recall (all pairs and within articles), role and reaction scores."""
+_PEOPLE = """SELECT ?entity ?label ?official ?id ?b ?e WHERE {
+  ?entity a schema:Person ; rdfs:label ?label ; gaf:denotedBy ?s .
+  ?s nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?a . ?a dcterms:identifier ?id
+  BIND (EXISTS { ?entity a nkg:Official } AS ?official) }"""
+_OCCURRENCES = """SELECT ?id ?b ?e ?speaker WHERE {
+  ?speaker nkg:said ?q . ?q gaf:denotedBy ?s .
+  ?s nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?a ;
+     nkg:speakerMention/itsrdf:taIdentRef ?speaker . ?a dcterms:identifier ?id }"""
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,'’") for w in text.split()} - {""}
+
+
+def _node_people(gold: list[dict], dataset) -> dict[str, dict]:
+    """Each person node of the entity-annotated articles: its label, whether it is typed
+    official, and the gold people its mentions overlap (with counts)."""
+    gold_by_id = {g["article"]: g for g in gold if g.get("scope") != "reactions"}
+    nodes: dict[str, dict] = {}
+    for entity, label, official, article, b, e in dataset.query(_PEOPLE):
+        doc = gold_by_id.get(str(article))
+        if doc is None:
+            continue
+        node = nodes.setdefault(str(entity), {"label": str(label), "people": Counter(),
+                                              "official": bool(official.toPython())})
+        name = _gold_name_of(doc, [(int(b), int(e))])
+        if name is not None:
+            node["people"][name] += 1
+    return nodes
+
+
+def label_scores(gold: list[dict], nodes: dict[str, dict]) -> dict[str, float]:
+    """Share of person nodes whose label is a clean name of one real person: every gold
+    mention the node holds is one person's, and every word of the label is a word of that
+    person's name as the gold gives it (name or surface forms, case kept)."""
+    forms: dict[str, set[str]] = {}
+    for doc in gold:
+        for ent in doc["entities"]:
+            if ent["kind"] == "person":
+                known = forms.setdefault(ent["name"], _words(ent["name"]))
+                for *_, surface in ent["mentions"]:
+                    known |= _words(surface)
+    right = 0
+    wrong: list[str] = []
+    for node in nodes.values():
+        people = node["people"]
+        person = next(iter(people)) if len(people) == 1 else None
+        if person in forms and _words(node["label"]) <= forms[person]:
+            right += 1
+        else:
+            wrong.append(f"{node['label']} ({', '.join(people) or 'no gold person'})")
+    return {"label_precision": right / len(nodes) if nodes else 0.0, "person_nodes": len(nodes),
+            "bad_labels": sorted(wrong)}
+
+
+def _majority(node: dict | None) -> str | None:
+    return node["people"].most_common(1)[0][0] if node and node["people"] else None
+
+
+def _gold_source_person(doc: dict, source: tuple[tuple[int, int], ...]) -> str | None:
+    """The real person a PolNeAR Source span names: a gold mention inside it, or the
+    annotated referent of a pronoun or description (``sources``)."""
+    if not source:
+        return None
+    if name := _gold_name_of(doc, list(source)):
+        return name
+    for b, e, _, person in doc.get("sources", []):
+        if any(min(e, e2) > max(b, b2) for b2, e2 in source):
+            return person
+    return None
+
+
+def speaker_scores(gold: list[dict], dataset, nodes: dict[str, dict],
+                   attributions: dict[str, list]) -> dict[str, float]:
+    """Share of system quote occurrences, matched to a gold attribution whose source is one
+    person, whose speaker node is that person (the node's majority gold person)."""
+    gold_by_id = {g["article"]: g for g in gold if g.get("scope") != "reactions"}
+    right = matched = 0
+    for article, b, e, speaker in dataset.query(_OCCURRENCES):
+        doc = gold_by_id.get(str(article))
+        if doc is None:
+            continue
+        begin, end = int(b), int(e)
+        best = max(attributions.get(str(article), []), default=None,
+                   key=lambda a: min(end, a.end) - max(begin, a.begin))
+        if best is None or min(end, best.end) <= max(begin, best.begin):
+            continue
+        person = _gold_source_person(doc, best.source)
+        if person is None:
+            continue
+        matched += 1
+        right += _majority(nodes.get(str(speaker))) == person
+    return {"speaker_entity_accuracy": right / matched if matched else 0.0,
+            "speaker_quotes": matched}
+
+
+def official_scores(gold: list[dict], nodes: dict[str, dict]) -> dict[str, float]:
+    """Share of person nodes typed nkg:Official that are officials by the gold."""
+    flags = {ent["name"]: ent["official"] for doc in gold for ent in doc["entities"]
+             if "official" in ent}
+    judged = [flags[p] for node in nodes.values() if node["official"]
+              and (p := _majority(node)) in flags]
+    return {"official_precision": sum(judged) / len(judged) if judged else 0.0,
+            "officials": len(judged)}
+
+
+def build_gold_store(gold: list[dict], nlp: Language, texts: Path = DEFAULT_TEXTS):
+    """The facts of every gold article and the resolved store built from them."""
     from kg.nlp import parse
     from kg.pipeline import settle, store_facts
     from kg.store import open_store
 
-    gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     paths = [texts / f"{g['article']}.txt" for g in gold]
     articles = list(read_articles(paths, []))
     docs = parse((a.text for a in articles), nlp)
@@ -136,27 +244,50 @@ def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS
     for article_facts in facts.values():
         store_facts(dataset, article_facts, DEFAULT_BASE)
     settle(dataset, DEFAULT_BASE)
+    return facts, dataset
+
+
+def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS) -> dict:
+    """Merge precision/recall (all pairs and within articles), labels, speakers, officials,
+    roles and reactions."""
+    gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+    facts, dataset = build_gold_store(gold, nlp, texts)
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for article, b, e, entity in dataset.query(_SPANS):
         spans.setdefault(str(article), []).append((int(b), int(e), str(entity)))
+    entity_gold = [g for g in gold if g.get("scope") != "reactions"]
+    nodes = _node_people(gold, dataset)
+    attributions = {a.name: list(a.attributions) for a in read_gold(texts.parent)
+                    if a.name in facts}
     return {"articles": len(gold),
-            "entity_articles": sum(g.get("scope") != "reactions" for g in gold),
-            "merge": merge_scores(gold, spans, within_article=False),
-            "merge_within_article": merge_scores(gold, spans, within_article=True),
+            "entity_articles": len(entity_gold),
+            "merge": merge_scores(entity_gold, spans, within_article=False),
+            "merge_within_article": merge_scores(entity_gold, spans, within_article=True),
+            **label_scores(entity_gold, nodes),
+            **speaker_scores(gold, dataset, nodes, attributions),
+            **official_scores(entity_gold, nodes),
             **_role_and_reaction_scores(gold, facts)}
 
 
-def format_entity_report(scores: dict) -> str:
+def format_entity_report(scores: dict, show_labels: int = 0) -> str:
     merge, within = scores["merge"], scores["merge_within_article"]
-    return "\n".join([
+    lines = [
         f"entity gold: {scores['articles']} articles ({scores['entity_articles']} with entity "
-        f"clusters and roles, all with reactions)",
+        f"clusters and roles)",
         f"merges (all pairs):      precision {merge['precision']:.3f}  recall "
         f"{merge['recall']:.3f}  ({merge['pairs_gold']} gold pairs)",
         f"merges (within article): precision {within['precision']:.3f}  recall "
         f"{within['recall']:.3f}  ({within['pairs_gold']} gold pairs)",
+        f"labels:    precision {scores['label_precision']:.3f}  ({scores['person_nodes']} "
+        f"person nodes)",
+        f"speakers:  entity accuracy {scores['speaker_entity_accuracy']:.3f}  "
+        f"({scores['speaker_quotes']} quotes matched to a gold person source)",
+        f"officials: precision {scores['official_precision']:.3f}  ({scores['officials']} "
+        f"judged)",
         f"roles:     precision {scores['role_precision']:.3f}  ({scores['roles']} system roles)",
         f"reactions: precision {scores['reaction_precision']:.3f}  recall "
         f"{scores['reaction_recall']:.3f}  ({scores['reactions_system']} system, "
         f"{scores['reactions_gold']} gold)",
-    ])
+    ]
+    lines += [f"  bad label: {label}" for label in scores["bad_labels"][:show_labels]]
+    return "\n".join(lines)

@@ -30,7 +30,8 @@ def extractor_fingerprint() -> str:
 def content_hash(article: Article) -> str:
     """Hash of everything that shapes the article's facts (text, metadata, extraction code)."""
     parts = [article.text, article.title or "", article.url or "", article.publisher or "",
-             article.date or "", "|".join(article.authors), extractor_fingerprint()]
+             article.date or "", "|".join(article.authors), str(article.headline_end),
+             extractor_fingerprint()]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -40,7 +41,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     Entities come first (every later stage looks names up in their table), then quotes,
     then publications, then reactions (which point at quotes and mentioned articles).
     """
-    table = extract_entities(doc, article.publisher)
+    table = extract_entities(doc, article.publisher, article.headline_end)
     quotes = tuple(extract_quotes(doc, table))
     in_text, mentioned = text_publications(doc, table, article.date)
     publications = tuple(metadata_publications(article)) + tuple(in_text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract import names
+from kg.extract import names, person_names
 from kg.extract.doctext import doc_text
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
@@ -76,12 +76,34 @@ def org_ref(text: str) -> EntityRef | None:
     return EntityRef("gov" if gov_body(name) else "org", name)
 
 
+_TITLE_KEYS = {
+    "sen": "senator", "senator": "senator", "rep": "representative",
+    "representative": "representative", "congressman": "representative",
+    "congresswoman": "representative", "gov": "governor", "governor": "governor",
+    "president": "president", "secretary": "secretary", "mayor": "mayor", "judge": "judge",
+    "justice": "judge", "gen": "general", "general": "general", "lady": "first lady",
+    "nominee": "nominee", "candidate": "nominee", "speaker": "speaker", "dr": "doctor",
+    "chairman": "chairman", "chairwoman": "chairman", "attorney": "attorney",
+}
+
+
+def title_keys(title: str | None) -> frozenset[str]:
+    """The office words of a job title, normalised ('Sen.' and 'senator' are one)."""
+    words = (title or "").replace(".", " ").lower().split()
+    return frozenset(_TITLE_KEYS[w] for w in words if w in _TITLE_KEYS)
+
+
 @dataclass
 class _PersonMention:
     span: Span
     name: str  # cleaned
     surface: str  # as written, with an honorific if one precedes
     role: Role | None
+    honorific: str | None = None  # 'm' or 'f' from Mr./Mrs./Ms. before the name
+
+    @property
+    def titles(self) -> frozenset[str]:
+        return title_keys(self.role.job_title if self.role else None)
 
 
 @dataclass
@@ -92,6 +114,19 @@ class _Cluster:
     @property
     def longest(self) -> str:
         return max(self.names, key=lambda n: (len(names.name_words(n)), len(n)))
+
+    @property
+    def gender(self) -> str | None:
+        """From an honorific the text gives, else from the first name."""
+        for mention in self.mentions:
+            if mention.honorific:
+                return mention.honorific
+        words = names.name_words(self.longest)
+        return person_names.first_name_gender(words[0]) if len(words) > 1 else None
+
+    @property
+    def titles(self) -> frozenset[str]:
+        return frozenset().union(*(m.titles for m in self.mentions))
 
 
 def _span_of(doc: Doc, begin: int, end: int) -> Span:
@@ -107,27 +142,55 @@ def _name_part(ent: SpacySpan) -> SpacySpan:
     return ent.doc[start:ent.end]
 
 
-def _surface(doc: Doc, part: SpacySpan) -> str:
-    text = names.strip_possessive(part.text)
+def _honorific_before(doc: Doc, part: SpacySpan) -> str | None:
     if part.start > 0 and names.is_honorific(doc[part.start - 1].text):
-        return f"{doc[part.start - 1].text} {text}"
-    return text
+        return doc[part.start - 1].text
+    return None
 
 
-def _assign(clusters: list[_Cluster], name: str) -> _Cluster:
-    """The cluster a person's name joins (a new one if it names someone new)."""
-    words = names.name_words(name)
-    same = [c for c in clusters if any(names.shortens(name, n) for n in c.names)]
+def _surface(doc: Doc, part: SpacySpan) -> str:
+    text = person_names.fold_case(names.strip_possessive(part.text))
+    honorific = _honorific_before(doc, part)
+    return f"{honorific} {text}" if honorific else text
+
+
+def _candidates(clusters: list[_Cluster], mention: _PersonMention) -> list[_Cluster]:
+    """The clusters whose names this mention's name can be a way of writing."""
+    words = names.name_words(mention.name)
+    same = [c for c in clusters if any(names.shortens(mention.name, n) for n in c.names)]
     if not same and len(words) == 1:
-        first = [c for c in clusters if names.name_words(c.longest)[0].lower() == words[0].lower()
-                 and len(names.name_words(c.longest)) > 1]
-        same = first
+        same = [c for c in clusters if len(names.name_words(c.longest)) > 1
+                and names.name_words(c.longest)[0].lower() == words[0].lower()]
+    return same
+
+
+def _fits(cluster: _Cluster, mention: _PersonMention) -> bool:
+    """An honorific's gender and a title must not contradict what the cluster is known as."""
+    gender = cluster.gender
+    if mention.honorific and gender and gender != mention.honorific:
+        return False
+    return not (mention.titles and cluster.titles and not mention.titles & cluster.titles)
+
+
+def _assign(clusters: list[_Cluster], mention: _PersonMention) -> _Cluster:
+    """The cluster a person's mention joins (a new one if it names someone new, or if no
+    cluster fits its honorific and title: "Mrs. Clinton" never joins Bill Clinton)."""
+    same = [c for c in _candidates(clusters, mention) if _fits(c, mention)]
+    if len(same) > 1 and mention.titles:
+        same = [c for c in same if mention.titles & c.titles] or same
+    if len(same) > 1 and not any(len(names.name_words(n)) >= len(
+            names.name_words(mention.name)) > 1 and n == mention.name for c in same
+            for n in c.names):
+        # a surname two people share: the one most named so far, then the nearest before
+        def weight(c: _Cluster) -> tuple[int, int]:
+            before = [m.span.begin for m in c.mentions if m.span.begin < mention.span.begin]
+            return (len(c.mentions), max(before, default=-1))
+        same = [max(same, key=weight)]
     if not same:
         cluster = _Cluster()
         clusters.append(cluster)
         return cluster
-    # a surname two people share goes to the one the article introduced in full first
-    return min(same, key=lambda c: min((m.span.begin for m in c.mentions), default=0))
+    return same[0]
 
 
 def _cluster_people(mentions: list[_PersonMention]) -> list[_Cluster]:
@@ -137,7 +200,7 @@ def _cluster_people(mentions: list[_PersonMention]) -> list[_Cluster]:
                    key=lambda i: (-len(names.name_words(mentions[i].name)), i))
     for i in order:
         mention = mentions[i]
-        cluster = _assign(clusters, mention.name)
+        cluster = _assign(clusters, mention)
         if mention.name not in cluster.names:
             cluster.names.append(mention.name)
         cluster.mentions.append(mention)
@@ -182,9 +245,20 @@ def _headline_trimmed(doc: Doc, ent: SpacySpan, headlines: list[tuple[int, int]]
     return doc[run[0]:run[-1] + 1] if run else None
 
 
-def _person_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[_PersonMention]:
+def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMention:
+    honorific = _honorific_before(doc, part)
+    return _PersonMention(_span_of(doc, part.start_char, part.end_char),
+                          person_names.fold_case(names.clean_person(part.text)),
+                          _surface(doc, part), role,
+                          person_names.honorific_gender(honorific) if honorific else None)
+
+
+def _person_mentions(doc: Doc, taken: list[tuple[int, int]],
+                     headline_end: int = 0) -> list[_PersonMention]:
+    """Person mentions whose words are a personal name (kg.extract.person_names); in the
+    headline only the words the body also uses in names."""
     found: list[_PersonMention] = []
-    headlines = headline_case_lines(doc)
+    headlines = headline_case_lines(doc) + ([(0, headline_end)] if headline_end else [])
     known = {names.strip_possessive(t.text).lower() for ent in doc.ents
              if ent.label_ == "PERSON" and not _overlaps(ent.start_char, ent.end_char, headlines)
              for t in ent}
@@ -194,26 +268,28 @@ def _person_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[_PersonMent
         trimmed = _headline_trimmed(doc, ent, headlines, known)
         if trimmed is None:
             continue
-        part = _name_part(trimmed)
+        part = person_names.person_name_span(_name_part(trimmed))
+        if part is None:
+            continue
         name = names.clean_person(part.text)
         if not name or name.lower() in _NOT_PEOPLE or not name[0].isupper():
             continue
-        span = _span_of(doc, part.start_char, part.end_char)
-        found.append(_PersonMention(span, name, _surface(doc, part), role_of(doc, part)))
+        found.append(_person_mention(doc, part, role_of(doc, part)))
     # a surname the tagger took for an organisation ("Trump" as ORG) is still the person
     known = {w.lower() for m in found for w in names.name_words(m.name)}
     for ent in doc.ents:
         if ent.label_ == "PERSON" or _overlaps(ent.start_char, ent.end_char, taken):
             continue
         name = names.clean_person(ent.text)
-        if name and " " not in name and name.lower() in known and not outlet_name(name):
-            found.append(_PersonMention(_span_of(doc, ent.start_char, ent.end_char), name,
-                                        _surface(doc, ent), None))
+        if name and " " not in name and name.lower() in known and not outlet_name(name) \
+                and person_names.person_name_span(ent) is not None:
+            found.append(_person_mention(doc, ent, None))
     return sorted(found, key=lambda m: m.span.begin)
 
 
-def _add_people(doc: Doc, table: EntityTable, taken: list[tuple[int, int]]) -> None:
-    for cluster in _cluster_people(_person_mentions(doc, taken)):
+def _add_people(doc: Doc, table: EntityTable, taken: list[tuple[int, int]],
+                headline_end: int) -> None:
+    for cluster in _cluster_people(_person_mentions(doc, taken, headline_end)):
         ref = EntityRef("person", names.canonical_person(cluster.longest))
         roles = [m.role for m in sorted(cluster.mentions, key=lambda m: m.span.begin) if m.role]
         role = roles[0] if roles else None
@@ -235,9 +311,11 @@ def _place_ref(text: str) -> EntityRef:
                                                  _PLACE_ALIASES.get(name.lower(), name)))
 
 
-def extract_entities(doc: Doc, publisher: str | None = None) -> EntityTable:
+def extract_entities(doc: Doc, publisher: str | None = None,
+                     headline_end: int = 0) -> EntityTable:
     """Entity mentions of the article, one entity per person, outlet or body across name
-    variants; ``publisher`` (metadata) lets "the Times" count in a Times article."""
+    variants; ``publisher`` (metadata) lets "the Times" count in a Times article;
+    ``text[:headline_end]`` is the headline, whose names count only when the body has them."""
     table = EntityTable()
     taken: list[tuple[int, int]] = []
     for found in outlet_spans(doc_text(doc), publisher):
@@ -246,7 +324,7 @@ def extract_entities(doc: Doc, publisher: str | None = None) -> EntityTable:
         table.add_entity(Entity(ref, alt_labels=(span.text,)))
         table.add_mention(span, ref, confidence=0.9 if found.contextual else 1.0)
         taken.append((found.begin, found.end))
-    _add_people(doc, table, taken)
+    _add_people(doc, table, taken, headline_end)
     taken.extend((m.span.begin, m.span.end) for m in table.mentions)
     for ent in doc.ents:
         kind = _KIND_BY_LABEL.get(ent.label_)

@@ -44,7 +44,19 @@ def is_honorific(word: str) -> bool:
 
 
 def _is_initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", word))
+    return bool(re.fullmatch(r"[A-Z]\.?|(?:[A-Z]\.){2,}", word))
+
+
+def _initials(name: str) -> list[str]:
+    """Middle initials, one letter each ('George H.W. Bush' -> ['H', 'W'])."""
+    words = name.split()
+    return [c for w in words[1:-1] if _is_initial(w) for c in w if c.isalpha()]
+
+
+def _suffix(name: str) -> str:
+    words = name.split()
+    return words[-1].rstrip(".,").lower() if len(words) > 1 \
+        and words[-1].rstrip(".,").lower() in _SUFFIXES else ""
 
 
 def name_words(name: str) -> list[str]:
@@ -57,18 +69,35 @@ def name_words(name: str) -> list[str]:
 
 
 def canonical_person(name: str) -> str:
-    """The label form of a full name: 'Donald J. Trump' -> 'Donald Trump'."""
+    """The key form of a full name: 'Donald J. Trump' -> 'Donald Trump'. Two or more middle
+    initials stay, as they tell generations apart ('George H. W. Bush' vs 'George W. Bush')."""
     words = name.split()
     suffix = [w for w in words[1:] if w.rstrip(".").lower() in _SUFFIXES]
+    if len(_initials(name)) >= 2:
+        middle = [w for w in words[1:-1] if _is_initial(w)]
+        core = name_words(name)
+        return " ".join(core[:1] + middle + core[1:] + suffix)
     return " ".join(name_words(name) + suffix)
+
+
+def _same_generation(short: str, full: str) -> bool:
+    """Different middle initials or suffixes are different people ('George W. Bush' /
+    'George H. W. Bush', 'Donald Trump' / 'Donald Trump Jr.'); a bare surname is neither."""
+    s_init, f_init = _initials(short), _initials(full)
+    if s_init and f_init and s_init != f_init:
+        return False
+    return len(short.split()) == 1 or _suffix(short) == _suffix(full)
 
 
 def shortens(short: str, full: str) -> bool:
     """Whether ``short`` can be a shorter way of writing the person named ``full``.
 
     'Trump' shortens 'Donald Trump'; 'Huckabee Sanders' and 'Sarah Sanders' shorten
-    'Sarah Huckabee Sanders'; 'Bill Clinton' does not shorten 'Hillary Clinton'.
+    'Sarah Huckabee Sanders'; 'Bill Clinton' does not shorten 'Hillary Clinton', nor
+    'Donald Trump' 'Donald Trump Jr.'.
     """
+    if not _same_generation(short, full):
+        return False
     s, f = name_words(short), name_words(full)
     if len(s) >= len(f) or not s:
         return len(s) == len(f) and [w.lower() for w in s] == [w.lower() for w in f]

@@ -1,0 +1,181 @@
+"""Whether a tagged PERSON span is a personal name, and the part of it that is.
+
+The tagger glues headline verbs ("Obama Says"), descriptors and epithets ("Crooked Hillary
+Clinton", "Kentuckian Mitch McConnell"), titles ("Vermont Sen. Bernie Sanders"), nouns
+("Clinton Plan"), photo-credit and list debris ("Getty 2016 X Y", "A BRep") onto names, and
+tags groups ("Trump supporters", "the Clintons") as people. A person node's label is what a
+reader sees first, so every rule deciding what is a name lives here, decided with the parse,
+a first-name list and the shape of the words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from kg.data import tsv_rows
+from kg.extract.names import TITLE_WORDS, is_honorific, strip_possessive
+
+# Words after a name that make the whole mention a group or an organisation, not a person.
+GROUP_NOUNS = {
+    "supporters", "voters", "fans", "campaign", "campaigns", "administration", "foundation",
+    "family", "camp", "allies", "aides", "staff", "staffers", "team", "loyalists", "backers",
+    "donors", "surrogates", "administrations", "organization", "presidency", "white", "era",
+    "doctrine", "tower", "towers", "university", "hotel", "hotels", "library", "center",
+    "institute", "inc", "corp", "co", "llc", "properties", "enterprises", "voter", "supporter",
+}
+# Words the tagger leaves at the end of a name that are never a surname in news prose.
+TRAILING_NOT_NAMES = {
+    "says", "said", "say", "plan", "plans", "remarks", "remark", "slams", "blasts", "rips",
+    "calls", "urges", "vows", "warns", "hits", "claims", "defends", "praises", "attacks",
+    "responds", "admits", "denies", "tweets", "tweeted", "speech", "rally", "interview",
+    "statement", "email", "emails", "policy", "policies", "proposal", "presidential",
+    "birtherism", "camp", "health", "aide", "jr.-", "mocks", "touts", "backs", "gets",
+    "wins", "loses", "leads", "goes", "takes", "makes", "pushes", "asks", "tells", "talks",
+    "reacts", "agrees", "endorses", "accuses", "knocks", "questions", "explains",
+}
+# Groups the tagger labels PERSON.
+GROUPS = {"latinos", "latinas", "hispanics", "democrats", "republicans", "americans",
+          "clintons", "obamas", "trumps", "bushes", "kennedys", "millennials", "whites",
+          "blacks", "evangelicals", "catholics", "muslims", "mexicans", "gop"}
+_NOT_NAME_TITLES = {"king", "queen", "prince", "princess", "lord", "lady", "the", "then",
+                    "first", "press", "general", "justice", "leader", "speaker", "vice"}
+_PARTICLES = {"de", "da", "di", "van", "von", "al", "el", "la", "le", "bin", "ibn", "du",
+              "der", "den", "del", "dos", "st."}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_DESCRIPTOR_ENDINGS = ("ous", "ian", "ish", "ese", "ing", "ive", "ful", "less", "ic", "ist",
+                       "ary", "ated", "ized", "ed")
+_RUN_TOGETHER = re.compile(r"[A-Z]{2,}[a-z]")
+_NAME_WORD = re.compile(r"[A-Z][\w'’\-.]*\.?$|[A-Z]\.$|[A-Z]\.[A-Z]\.?$")
+
+
+@cache
+def _gender_table() -> dict[str, str]:
+    return {word.strip(): gender.strip() for word, gender in tsv_rows("gender_words.tsv")}
+
+
+@cache
+def _detector():
+    import gender_guesser.detector as gender_guesser
+
+    return gender_guesser.Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str) -> str | None:
+    """'m', 'f' or None for a first name (the project's table first, then gender-guesser's
+    40,000 names); None for a word that is not a known first name."""
+    low = word.strip(".").lower()
+    if not low.isalpha():
+        return None
+    if gender := _gender_table().get(low):
+        return gender
+    guess = _detector().get_gender(low.capitalize())
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
+
+
+def is_first_name(word: str) -> bool:
+    low = word.strip(".").lower()
+    if low in _gender_table():
+        return _gender_table()[low] in ("m", "f") and not is_honorific(low) \
+            and low not in TITLE_WORDS
+    return low.isalpha() and _detector().get_gender(low.capitalize()) != "unknown"
+
+
+def honorific_gender(word: str) -> str | None:
+    """'m' for Mr., 'f' for Mrs., Ms., Miss; None otherwise."""
+    return {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(word.strip(".").lower())
+
+
+def _name_like(token: Token) -> bool:
+    text = strip_possessive(token.text)
+    if token.lower_ in _PARTICLES or token.lower_.rstrip(".") in _SUFFIXES:
+        return True
+    return bool(text) and bool(_NAME_WORD.match(text)) and not _RUN_TOGETHER.match(text)
+
+
+def _title_at(token: Token) -> bool:
+    word = token.text.rstrip(".").lower()
+    return word in TITLE_WORDS and word not in _NOT_NAME_TITLES \
+        and (token.text.endswith(".") or token.text[:1].isupper())
+
+
+def _longest_run(tokens: list[Token]) -> list[Token]:
+    """The longest run of name-like words; the last one on a tie (debris comes first)."""
+    runs: list[list[Token]] = [[]]
+    for token in tokens:
+        if _name_like(token):
+            runs[-1].append(token)
+        else:
+            runs.append([])
+    return max(reversed(runs), key=len)
+
+
+def _descriptor(token: Token) -> bool:
+    """A leading word that describes rather than names ('Crooked', 'Billionaire')."""
+    if is_first_name(token.text):
+        return False
+    low = token.lower_
+    return token.pos_ in ("ADJ", "VERB", "NOUN") or low.endswith(_DESCRIPTOR_ENDINGS) \
+        or low in {"billionaire", "universe", "add", "getty", "via", "photo", "image"}
+
+
+def _is_verb_or_noun(token: Token) -> bool:
+    return token.lower_ in TRAILING_NOT_NAMES or token.tag_ in ("VBZ", "VBD", "VBG") \
+        or (token.pos_ in ("VERB", "NOUN") and not token.text[:1].isupper())
+
+
+def person_name_span(span: SpacySpan) -> SpacySpan | None:
+    """The tokens of a tagged PERSON span that are one person's name, or None when the span
+    names a group, an organisation or nothing at all."""
+    doc = span.doc
+    tokens = list(span)
+    if not tokens:
+        return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in GROUP_NOUNS:
+        return None  # "Trump supporters", "the Clinton campaign"
+    if tokens[-1].lower_ in GROUP_NOUNS:
+        return None
+    if len(tokens) == 1 and strip_possessive(tokens[0].lower_) in GROUPS:
+        return None
+    if len(tokens) == 1 and tokens[0].text.endswith("s") and span.start > 0 \
+            and doc[span.start - 1].lower_ == "the" and tokens[0].text[:1].isupper():
+        return None  # "the Clintons"
+    # a title inside the span: the name starts after it ("Vermont Sen. Bernie Sanders")
+    for i in range(len(tokens) - 2, -1, -1):
+        if _title_at(tokens[i]) and _name_like(tokens[i + 1]):
+            tokens = tokens[i + 1:]
+            break
+    tokens = _longest_run(tokens)
+    deduped: list[Token] = []
+    for token in tokens:  # "X Y Y": a word repeated by a layout glitch
+        if not deduped or deduped[-1].lower_ != token.lower_:
+            deduped.append(token)
+    tokens = deduped
+    while len(tokens) > 1 and _is_verb_or_noun(tokens[-1]):
+        tokens.pop()  # "Obama Says", "Clinton Plan"
+    while len(tokens) > 1 and _descriptor(tokens[0]) \
+            and (len(tokens) > 2 or is_first_name(tokens[1].text) or tokens[0].pos_ == "ADJ"
+                 or tokens[0].lower_.endswith(_DESCRIPTOR_ENDINGS)):
+        tokens.pop(0)  # "Crooked Hillary Clinton", "Kentuckian Mitch McConnell"
+    while tokens and (tokens[0].lower_ in _PARTICLES or tokens[0].lower_.rstrip(".")
+                      in _SUFFIXES or is_honorific(tokens[0].text)):
+        tokens.pop(0)
+    if not tokens or not any(t.text[:1].isupper() and t.text.rstrip(".").isalpha()
+                             and len(t.text.rstrip(".")) > 1 for t in tokens):
+        return None
+    if len(tokens) == 1 and tokens[0].lower_ in TRAILING_NOT_NAMES | GROUP_NOUNS:
+        return None
+    return doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def fold_case(name: str) -> str:
+    """'DONALD TRUMP' -> 'Donald Trump'; names in mixed case are left as written."""
+    words = name.split()
+    if not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
+        return name
+    return " ".join(w.capitalize() if w.isupper() and len(w.rstrip(".")) > 1 else w
+                    for w in words)
