@@ -284,7 +284,47 @@ def _person_mentions(doc: Doc, taken: list[tuple[int, int]],
         if name and " " not in name and name.lower() in known and not outlet_name(name) \
                 and person_names.person_name_span(ent) is not None:
             found.append(_person_mention(doc, ent, None))
+    found += _untagged_mentions(doc, found, taken)
     return sorted(found, key=lambda m: m.span.begin)
+
+
+def _untagged_mentions(doc: Doc, found: list[_PersonMention],
+                       taken: list[tuple[int, int]]) -> list[_PersonMention]:
+    """Full names and surnames of people the article names in full, where the tagger missed
+    them ("Trump never missed an opportunity", "NBC's Lester Holt"): one person, one name
+    through the whole article. Not where the name is part of another name ("Trump Tower")
+    or modifies a group ("Clinton campaign")."""
+    full = {tuple(m.name.split()) for m in found if len(m.name.split()) > 1}
+    surnames = {words[-1] for words in full if not names.generation(" ".join(words))}
+    if not full:
+        return []
+    covered = taken + [(m.span.begin, m.span.end) for m in found]
+    other_names = [(e.start_char, e.end_char) for e in doc.ents
+                   if e.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
+                   and len(e) > 1]
+    extra: list[_PersonMention] = []
+    for token in doc:
+        word = names.strip_possessive(token.text)
+        if word not in surnames or _overlaps(token.idx, token.idx + len(word), covered):
+            continue
+        start = token.i
+        for words in sorted(full, key=len, reverse=True):  # the whole full name, if written
+            first = token.i - len(words) + 1
+            if first >= 0 and tuple(t.text for t in doc[first:token.i]) == words[:-1]:
+                start = first
+                break
+        part = doc[start:token.i + 1]
+        if _overlaps(part.start_char, part.end_char, covered + other_names):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and (after.lower_ in person_names.GROUP_NOUNS
+                                  or after.text[:1].isupper() and after.is_alpha):
+            continue
+        if token.i > 0 and doc[token.i - 1].text in ("-", "–") and start == token.i:
+            continue  # "anti-Trump", "pro-Clinton"
+        extra.append(_person_mention(doc, part, role_of(doc, part)))
+        covered.append((part.start_char, part.end_char))
+    return extra
 
 
 def _add_people(doc: Doc, table: EntityTable, taken: list[tuple[int, int]],

@@ -21,7 +21,8 @@ TITLE_WORDS = {
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _STRIP = " ,.;:\"'“”‘’()[]–—-\n\t"
-_PARTICLES = {"de", "da", "di", "van", "von", "al", "el", "la", "le", "bin", "ibn"}
+PARTICLES = {"de", "da", "di", "van", "von", "al", "el", "la", "le", "bin", "ibn", "du", "der",
+             "den", "del", "dos", "st."}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
@@ -34,7 +35,7 @@ def clean_person(text: str) -> str:
     words = strip_possessive(text.strip(_STRIP)).split()
     while words and words[0].rstrip(".").lower() in TITLE_WORDS:
         words.pop(0)
-    if words and words[0][0].islower() and words[0] not in _PARTICLES:
+    if words and words[0][0].islower() and words[0] not in PARTICLES:
         return ""  # what is left of a title ("of State"), not a name
     return " ".join(words).strip(_STRIP)
 
@@ -53,7 +54,8 @@ def _initials(name: str) -> list[str]:
     return [c for w in words[1:-1] if _is_initial(w) for c in w if c.isalpha()]
 
 
-def _suffix(name: str) -> str:
+def generation(name: str) -> str:
+    """The generational suffix of a name ('jr', 'sr', 'iii'), or ''."""
     words = name.split()
     return words[-1].rstrip(".,").lower() if len(words) > 1 \
         and words[-1].rstrip(".,").lower() in _SUFFIXES else ""
@@ -86,7 +88,7 @@ def _same_generation(short: str, full: str) -> bool:
     s_init, f_init = _initials(short), _initials(full)
     if s_init and f_init and s_init != f_init:
         return False
-    return len(short.split()) == 1 or _suffix(short) == _suffix(full)
+    return len(short.split()) == 1 or generation(short) == generation(full)
 
 
 def shortens(short: str, full: str) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.data import tsv_rows
-from kg.extract.names import TITLE_WORDS, is_honorific, strip_possessive
+from kg.extract.names import PARTICLES, TITLE_WORDS, is_honorific, strip_possessive
 
 # Words after a name that make the whole mention a group or an organisation, not a person.
 GROUP_NOUNS = {
@@ -43,8 +43,6 @@ GROUPS = {"latinos", "latinas", "hispanics", "democrats", "republicans", "americ
           "blacks", "evangelicals", "catholics", "muslims", "mexicans", "gop"}
 _NOT_NAME_TITLES = {"king", "queen", "prince", "princess", "lord", "lady", "the", "then",
                     "first", "press", "general", "justice", "leader", "speaker", "vice"}
-_PARTICLES = {"de", "da", "di", "van", "von", "al", "el", "la", "le", "bin", "ibn", "du",
-              "der", "den", "del", "dos", "st."}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _DESCRIPTOR_ENDINGS = ("ous", "ian", "ish", "ese", "ing", "ive", "ful", "less", "ic", "ist",
                        "ary", "ated", "ized", "ed")
@@ -91,7 +89,7 @@ def honorific_gender(word: str) -> str | None:
 
 def _name_like(token: Token) -> bool:
     text = strip_possessive(token.text)
-    if token.lower_ in _PARTICLES or token.lower_.rstrip(".") in _SUFFIXES:
+    if token.lower_ in PARTICLES or token.lower_.rstrip(".") in _SUFFIXES:
         return True
     return bool(text) and bool(_NAME_WORD.match(text)) and not _RUN_TOGETHER.match(text)
 
@@ -161,7 +159,7 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
             and (len(tokens) > 2 or is_first_name(tokens[1].text) or tokens[0].pos_ == "ADJ"
                  or tokens[0].lower_.endswith(_DESCRIPTOR_ENDINGS)):
         tokens.pop(0)  # "Crooked Hillary Clinton", "Kentuckian Mitch McConnell"
-    while tokens and (tokens[0].lower_ in _PARTICLES or tokens[0].lower_.rstrip(".")
+    while tokens and (tokens[0].lower_ in PARTICLES or tokens[0].lower_.rstrip(".")
                       in _SUFFIXES or is_honorific(tokens[0].text)):
         tokens.pop(0)
     if not tokens or not any(t.text[:1].isupper() and t.text.rstrip(".").isalpha()
@@ -173,9 +171,11 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
 
 
 def fold_case(name: str) -> str:
-    """'DONALD TRUMP' -> 'Donald Trump'; names in mixed case are left as written."""
+    """'DONALD TRUMP' -> 'Donald Trump'; a name with any mixed-case word ('AWR Hawkins') is
+    left as written."""
     words = name.split()
-    if not any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
+    if not all(w.isupper() for w in words if w.rstrip(".").isalpha()) \
+            or not any(len(w.rstrip(".")) > 2 for w in words):
         return name
     return " ".join(w.capitalize() if w.isupper() and len(w.rstrip(".")) > 1 else w
                     for w in words)

@@ -1,42 +1,72 @@
 """Which person names in the whole graph are shortenings of one fuller name.
 
-Pure: a set of canonical names in, a mapping short -> full out. A name merges only when
-exactly one fullest name extends it, so "Clinton" stays apart once the graph holds both
-Bill and Hillary Clinton.
+Pure: person nodes in (name, gender, office words, mention count), a mapping short -> full
+out. A name merges only when exactly one fullest name extends it once honorific gender and
+title have ruled out the others ("Mr. Obama" is not Michelle Obama, "President Clinton" not
+Hillary), or when one candidate is named at least ``DOMINANCE`` times as often as all the
+others together. A bare surname never means a "Jr." while its father is a candidate.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from kg.extract.names import name_words, shortens
+from kg.extract.names import generation, name_words, shortens
+
+DOMINANCE = 10
+
+
+@dataclass(frozen=True)
+class PersonNode:
+    """What the graph knows of one person node that resolution needs."""
+
+    name: str
+    gender: str | None = None  # 'm' / 'f', from an honorific or a first name
+    titles: frozenset[str] = frozenset()  # office words, normalised (kg.extract.entities)
+    mentions: int = 1
 
 
 def _longer(short: str, full: str) -> bool:
     return len(name_words(full)) > len(name_words(short)) and shortens(short, full)
 
 
-def person_merges(names: Iterable[str]) -> dict[str, str]:
-    """Map each name that shortens exactly one fullest other name to that name.
+def _fits(short: PersonNode, full: PersonNode) -> bool:
+    if short.gender and full.gender and short.gender != full.gender:
+        return False
+    return not (short.titles and full.titles and not short.titles & full.titles)
+
+
+def person_merges(people: Iterable[PersonNode | str]) -> dict[str, str]:
+    """Map each name that shortens exactly one fitting fullest other name to that name.
 
     A longer form always ends with the same word, so names are compared only within
     their surname's group (not every name with every other)."""
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(set(names)):
-        if words := name_words(name):
-            by_surname[words[-1].lower()].append(name)
+    by_surname: dict[str, dict[str, PersonNode]] = defaultdict(dict)
+    for person in people:
+        node = PersonNode(person) if isinstance(person, str) else person
+        if words := name_words(node.name):
+            by_surname[words[-1].lower()][node.name] = node
     merges: dict[str, str] = {}
     for known in by_surname.values():
         merges.update(_merges_among(known))
     return merges
 
 
-def _merges_among(known: list[str]) -> dict[str, str]:
+def _merges_among(known: dict[str, PersonNode]) -> dict[str, str]:
     merges: dict[str, str] = {}
-    for name in known:
-        longer = [f for f in known if _longer(name, f)]
-        fullest = [f for f in longer if not any(_longer(f, g) for g in longer)]
+    for name, node in known.items():
+        longer = [f for f in known.values() if _longer(name, f.name) and _fits(node, f)]
+        if len(name.split()) == 1 and any(not generation(f.name) for f in longer):
+            longer = [f for f in longer if not generation(f.name)]
+        fullest = [f for f in longer if not any(_longer(f.name, g.name) for g in longer)]
+        if len(fullest) > 1 and node.titles:
+            fullest = [f for f in fullest if f.titles & node.titles] or fullest
+        if len(fullest) > 1:
+            top = max(fullest, key=lambda f: f.mentions)
+            rest = sum(f.mentions for f in fullest if f is not top)
+            fullest = [top] if top.mentions >= DOMINANCE * rest else fullest
         if len(fullest) == 1:
-            merges[name] = fullest[0]
+            merges[name] = fullest[0].name
     return merges

@@ -11,18 +11,31 @@ quotes whose IRI depended on the old speaker IRI are renamed too, so no quote is
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from kg.extract.entities import title_keys
+from kg.extract.names import PARTICLES, canonical_person, name_words, strip_possessive
+from kg.extract.person_names import first_name_gender, fold_case, honorific_gender
 from kg.extract.records import EntityRef
 from kg.rdf import iris
 from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
-from kg.resolve.names import person_merges
+from kg.resolve.names import PersonNode, person_merges
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.store import add_quads, named_quads, remove_quads, settle_union
 
 _PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
+_ALT_LABELS = "SELECT DISTINCT ?e ?alt WHERE { ?e a schema:Person ; skos:altLabel ?alt }"
+_JOB_TITLES = "SELECT DISTINCT ?e ?title WHERE { ?e a schema:Person ; schema:jobTitle ?title }"
+_MENTION_COUNTS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  ?e a schema:Person ; gaf:denotedBy ?m } GROUP BY ?e"""
+_ANCHORS = """SELECT ?e ?anchor (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  ?e a schema:Person ; gaf:denotedBy ?m . ?m nif:anchorOf ?anchor
+  FILTER NOT EXISTS { ?e a nkg:DescribedEntity } } GROUP BY ?e ?anchor"""
+_LABELS = """SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
+  GRAPH ?g { ?e rdfs:label ?label } } GROUP BY ?e ?label"""
 _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
   ?outlet nkg:published ?a .
   FILTER NOT EXISTS { ?a dcterms:identifier ?id }
@@ -31,13 +44,36 @@ _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
 _QUOTES = "SELECT DISTINCT ?q ?p ?text WHERE { ?q schema:creator ?p ; schema:text ?text }"
 
 
-def _person_renames(dataset: Dataset, base: str) -> dict[URIRef, URIRef]:
+def _person_nodes(dataset: Dataset, base: str) -> tuple[dict[str, URIRef], list[PersonNode]]:
+    """Each named person node (by label) with the gender its honorifics or first name give,
+    its office words and how often the graph mentions it."""
     by_name: dict[str, URIRef] = {}
     for iri, name in dataset.query(_PEOPLE):
         if str(iri).startswith(f"{base}person/"):
             by_name.setdefault(str(name), iri)
+    honorifics: dict[Node, set[str]] = defaultdict(set)
+    for iri, alt in dataset.query(_ALT_LABELS):
+        first = str(alt).split()[0] if str(alt).split() else ""
+        if gender := honorific_gender(first):
+            honorifics[iri].add(gender)
+    titles: dict[Node, frozenset[str]] = defaultdict(frozenset)
+    for iri, title in dataset.query(_JOB_TITLES):
+        titles[iri] |= title_keys(str(title))
+    counts = {iri: int(n) for iri, n in dataset.query(_MENTION_COUNTS)}
+    nodes = []
+    for name, iri in by_name.items():
+        said = honorifics.get(iri, set())
+        words = name_words(name)
+        gender = next(iter(said)) if len(said) == 1 else (
+            first_name_gender(words[0]) if len(words) > 1 and not said else None)
+        nodes.append(PersonNode(name, gender, titles[iri], counts.get(iri, 1)))
+    return by_name, nodes
+
+
+def _person_renames(dataset: Dataset, base: str) -> dict[URIRef, URIRef]:
+    by_name, nodes = _person_nodes(dataset, base)
     renames = {}
-    for short, full in person_merges(by_name).items():
+    for short, full in person_merges(nodes).items():
         target = iris.entity_iri(base, EntityRef("person", full))
         if by_name[short] != target:
             renames[by_name[short]] = target
@@ -102,6 +138,76 @@ def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
     add_quads(dataset, labels)
 
 
+def canonical_label(anchors: dict[str, int]) -> str | None:
+    """The most frequent complete name (two or more name words, case folded) among a person's
+    mention texts; ties go to the longer form. None when the text never gives a full name."""
+    forms: dict[str, int] = defaultdict(int)
+    spelling: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for anchor, count in anchors.items():
+        name = fold_case(" ".join(strip_possessive(anchor).split()))
+        words = name.split()
+        if len(name_words(name)) < 2 or not all(w[:1].isupper() or w.islower() and w in
+                                                PARTICLES for w in words):
+            continue
+        forms[name.lower()] += count
+        spelling[name.lower()][name] += count
+    if not forms:
+        return None
+    best = max(forms, key=lambda f: (forms[f], len(f), f))
+    return max(spelling[best], key=lambda s: (spelling[best][s], s))
+
+
+def _label_renames(dataset: Dataset, base: str) -> tuple[dict[URIRef, URIRef],
+                                                        dict[URIRef, str]]:
+    """Person IRIs that follow their canonical label, and the label of every person."""
+    anchors: dict[URIRef, dict[str, int]] = defaultdict(dict)
+    for iri, anchor, n in dataset.query(_ANCHORS):
+        anchors[iri][str(anchor)] = int(n)
+    labels: dict[URIRef, str] = {}
+    for iri, counts in anchors.items():
+        if str(iri).startswith(f"{base}person/") and (label := canonical_label(counts)):
+            labels[iri] = label
+    taken = set(anchors)
+    renames = {}
+    for iri, label in labels.items():
+        target = iris.entity_iri(base, EntityRef("person", canonical_person(label)))
+        if target != iri and target not in taken:
+            renames[iri] = target
+            taken.add(target)
+    return renames, {renames.get(iri, iri): label for iri, label in labels.items()}
+
+
+def _one_label_each(dataset: Dataset, chosen: dict[URIRef, str],
+                    renamed: Iterable[URIRef] = ()) -> int:
+    """Every entity keeps one rdfs:label in every graph that types it: the chosen one for
+    people, else the form most graphs use (mixed case before ALL CAPS); the others become
+    skos:altLabel. ``renamed`` nodes lost their labels to the rename and get them back."""
+    by_node: dict[Node, dict[Literal, int]] = defaultdict(dict)
+    for iri, label, n in dataset.query(_LABELS):
+        by_node[iri][label] = int(n)
+    for iri in renamed:
+        by_node.setdefault(iri, {})
+    old, new = set(), []
+    for iri, labels in by_node.items():
+        if iri in chosen:
+            keep = Literal(chosen[iri])
+        elif labels:
+            keep = max(labels, key=lambda lab: (not str(lab).isupper(), labels[lab], str(lab)))
+        else:
+            continue
+        if set(labels) == {keep} and iri not in renamed:
+            continue
+        labelled = named_quads(dataset, (iri, RDFS.label, None))
+        old |= {q for q in labelled if q[2] != keep}
+        new += [(iri, SKOS.altLabel, o, g) for _, _, o, g in labelled if o != keep]
+        new += [(iri, RDFS.label, keep, g)
+                for *_, g in named_quads(dataset, (iri, RDF.type, None))]
+    if old or new:
+        remove_quads(dataset, old)
+        add_quads(dataset, new)
+    return len(old)
+
+
 def resolve_store(dataset: Dataset, base: str) -> int:
     """Merge entities across the articles in ``dataset``; returns how many nodes or texts changed.
 
@@ -114,6 +220,13 @@ def resolve_store(dataset: Dataset, base: str) -> int:
         _rename(dataset, renames)
         _label_targets(dataset, people)
         settle_union(dataset)
+    relabelled, labels = _label_renames(dataset, base)
+    if relabelled:
+        _rename(dataset, {**relabelled, **_quote_renames(dataset, base, relabelled)})
+        settle_union(dataset)
+    changed_labels = _one_label_each(dataset, labels, relabelled.values())
+    if changed_labels:
+        settle_union(dataset)
     contained = contained_quote_renames(dataset)
     if contained:
         _rename(dataset, contained)
@@ -121,4 +234,4 @@ def resolve_store(dataset: Dataset, base: str) -> int:
     texts = settle_quote_texts(dataset)
     if texts:
         settle_union(dataset)
-    return len(renames) + len(contained) + texts
+    return len(renames) + len(relabelled) + changed_labels + len(contained) + texts
