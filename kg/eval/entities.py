@@ -11,6 +11,7 @@ mention the system missed loses its pairs from recall.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -183,13 +184,19 @@ def _majority(node: dict | None) -> str | None:
     return node["people"].most_common(1)[0][0] if node and node["people"] else None
 
 
-def _gold_source_person(doc: dict, source: tuple[tuple[int, int], ...]) -> str | None:
-    """The real person a PolNeAR Source span names: a gold mention inside it, or the
-    annotated referent of a pronoun or description (``sources``)."""
+def _gold_source_person(doc: dict, text: str, source: tuple[tuple[int, int], ...]) -> str | None:
+    """The real person a PolNeAR Source span names: the first gold person mention in it that
+    is not a modifier ("Clinton communication director Jennifer Palmieri" is Palmieri,
+    "Trump lawyer Marc Kasowitz" Kasowitz), or the annotated referent of a pronoun or
+    description (``sources``)."""
     if not source:
         return None
-    if name := _gold_name_of(doc, list(source)):
-        return name
+    inside = sorted((b, e, ent["name"]) for ent in doc["entities"] if ent["kind"] == "person"
+                    for b, e, _ in ent["mentions"]
+                    if any(b2 <= b and e <= e2 for b2, e2 in source))
+    heads = [m for m in inside if not re.match(r"(?:['’]s?\b|\s+[a-z])", text[m[1]:m[1] + 3])]
+    if heads or inside:
+        return (heads or inside)[0][2]
     for b, e, _, person in doc.get("sources", []):
         if any(min(e, e2) > max(b, b2) for b2, e2 in source):
             return person
@@ -197,7 +204,7 @@ def _gold_source_person(doc: dict, source: tuple[tuple[int, int], ...]) -> str |
 
 
 def speaker_scores(gold: list[dict], dataset, nodes: dict[str, dict],
-                   attributions: dict[str, list]) -> dict[str, float]:
+                   attributions: dict[str, list], texts: dict[str, str]) -> dict[str, float]:
     """Share of system quote occurrences, matched to a gold attribution whose source is one
     person, whose speaker node is that person (the node's majority gold person)."""
     gold_by_id = {g["article"]: g for g in gold if g.get("scope") != "reactions"}
@@ -211,7 +218,7 @@ def speaker_scores(gold: list[dict], dataset, nodes: dict[str, dict],
                    key=lambda a: min(end, a.end) - max(begin, a.begin))
         if best is None or min(end, best.end) <= max(begin, best.begin):
             continue
-        person = _gold_source_person(doc, best.source)
+        person = _gold_source_person(doc, texts[str(article)], best.source)
         if person is None:
             continue
         matched += 1
@@ -257,14 +264,15 @@ def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS
         spans.setdefault(str(article), []).append((int(b), int(e), str(entity)))
     entity_gold = [g for g in gold if g.get("scope") != "reactions"]
     nodes = _node_people(gold, dataset)
-    attributions = {a.name: list(a.attributions) for a in read_gold(texts.parent)
-                    if a.name in facts}
+    annotated = [a for a in read_gold(texts.parent) if a.name in facts]
+    attributions = {a.name: list(a.attributions) for a in annotated}
     return {"articles": len(gold),
             "entity_articles": len(entity_gold),
             "merge": merge_scores(entity_gold, spans, within_article=False),
             "merge_within_article": merge_scores(entity_gold, spans, within_article=True),
             **label_scores(entity_gold, nodes),
-            **speaker_scores(gold, dataset, nodes, attributions),
+            **speaker_scores(gold, dataset, nodes, attributions,
+                             {a.name: a.text for a in annotated}),
             **official_scores(entity_gold, nodes),
             **_role_and_reaction_scores(gold, facts)}
 
