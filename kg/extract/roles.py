@@ -1,8 +1,10 @@
 """Roles: job titles before a name ("Russian President Vladimir Putin") and in an apposition
 ("Rich Greenfield, a media analyst at BTIG Research"), with the affiliation the text gives.
 
-A role is a noun phrase whose head is a role word; whether it is an office (``official``)
-depends on the words, so candidates, analysts and former holders are not officials.
+A role is a noun phrase whose head is a role word; whether it makes the person an official
+depends on the words: office holders, candidates for public office and spokespeople are;
+former holders, analysts, and the presidents and directors of companies, unions, parties and
+think tanks are not.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.doctext import doc_text
+from kg.extract.names import TITLE_WORDS
 
 ROLE_WORDS = {
     "president", "secretary", "senator", "sen.", "sen", "representative", "rep.", "rep",
@@ -27,7 +30,7 @@ ROLE_WORDS = {
     "activist", "expert", "researcher", "fellow", "writer", "author", "producer", "surrogate",
     "running", "mate", "hopeful", "challenger", "incumbent", "king", "queen", "prince",
     "commander", "lt.", "colonel", "admiral", "sergeant", "mogul", "businessman",
-    "businesswoman", "billionaire", "press", "lady",
+    "businesswoman", "billionaire", "press", "lady", "sens.", "reps.",
 }
 OFFICE_WORDS = {
     "president", "secretary", "senator", "sen.", "sen", "representative", "rep.", "rep",
@@ -35,10 +38,23 @@ OFFICE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "attorney", "judge", "justice",
     "official", "chancellor", "premier", "prosecutor", "commissioner", "sheriff", "speaker",
     "whip", "king", "queen", "commander", "admiral", "general", "leader", "administrator",
-    "director", "chairman", "chairwoman",
+    "director", "chairman", "chairwoman", "sens.", "reps.", "chief", "head", "officer",
 }
-NOT_OFFICE = {"former", "candidate", "nominee", "hopeful", "challenger", "analyst",
-              "ex", "late", "then", "campaign", "would-be", "presidential"}
+NOT_OFFICE = {"former", "analyst", "ex", "late", "then", "would-be", "retired", "onetime",
+              "one-time", "emeritus"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "press"}
+# Leadership words that are an office only in government: "President Obama", "Oversight
+# Chairman", "police chief", but not a union's president or a think tank's director.
+GENERIC_HEADS = {"president", "director", "chairman", "chairwoman", "chair", "chief", "leader",
+                 "head", "administrator", "commissioner", "officer", "official"}
+GOVERNMENT_WORDS = {"u.s.", "us", "federal", "white", "senate", "house", "congressional",
+                    "police", "court", "department", "agency", "fbi", "cia", "state", "city",
+                    "county", "oversight", "committee", "panel", "majority", "minority",
+                    "government", "pentagon", "intelligence", "justice", "homeland", "security",
+                    "defense", "treasury", "foreign", "criminal", "division", "national"}
+PRIVATE_WORDS = {"party", "executive", "research", "foundation", "institute", "union",
+                 "university", "college", "company", "campaign", "group", "association",
+                 "council", "center", "coalition", "corporation", "network", "news", "league"}
 _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
 CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate"}
 _PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
@@ -62,9 +78,22 @@ def is_candidacy(title: str | None) -> bool:
     return bool(words & CANDIDACY_WORDS) and not words & _PAST
 
 
-def _official(words: list[str]) -> bool:
+def _official(words: list[str], private_affiliation: bool = False) -> bool:
+    """An office holder, a candidate for public office or a spokesperson, in office now."""
     lower = [w.lower() for w in words]
-    return not any(w in NOT_OFFICE for w in lower) and any(w in OFFICE_WORDS for w in lower)
+    if any(w in NOT_OFFICE for w in lower):
+        return False
+    if set(lower) & SPOKESPEOPLE or is_candidacy(" ".join(words)):
+        return True
+    offices = [w for w in lower if w in OFFICE_WORDS]
+    if not offices:
+        return False
+    if all(w in GENERIC_HEADS for w in offices):
+        if private_affiliation or set(lower) & PRIVATE_WORDS:
+            return False
+        # a formal title in capitals ("Russian President") or a government word
+        return bool(set(lower) & GOVERNMENT_WORDS) or all(w[:1].isupper() for w in words)
+    return not private_affiliation
 
 
 def _org_in(doc: Doc, start: int, end: int) -> SpacySpan | None:
@@ -85,6 +114,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _title_inside(doc: Doc, i: int) -> bool:
+    """Whether a word the tagger put into a PERSON entity belongs to a title before the name
+    ("Vermont" in "Vermont Sen. Bernie Sanders"): a role word follows it in the entity."""
+    j = i + 1
+    while j < len(doc) and doc[j].ent_type_ == "PERSON":
+        if _is_role_word(doc[j]) or doc[j].text.rstrip(".").lower() in TITLE_WORDS:
+            return True
+        j += 1
+    return False
+
+
 def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     """A title written just before the name: 'White House press secretary Sarah Sanders'."""
     start = person.start
@@ -98,7 +138,11 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
                 or token.dep_ in ("det", "poss", "case") \
                 or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM")
                     and token.ent_type_ not in ("GPE", "ORG", "NORP")) \
-                or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") \
+                or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") \
+                or (token.ent_type_ == "PERSON" and not _is_role_word(token)
+                    and token.text.rstrip(".").lower() not in TITLE_WORDS
+                    and (start - 1 == 0 or doc[start - 2].ent_type_ != "PERSON"
+                         or not _title_inside(doc, start - 1))) \
                 or token.lower_ in {"the", "a", "an", "said", "says"}:
             break
         start -= 1

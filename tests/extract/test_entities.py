@@ -92,7 +92,16 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     ("The dying is relentless. Iraq War veteran Tom Young, 30, lay down.", "Tom Young",
      "Iraq War veteran", None, False),
     ("Obama referred to Republican presidential nominee\u00a0Donald Trump.", "Donald Trump",
-     "Republican presidential nominee", None, False),
+     "Republican presidential nominee", None, True),  # candidates are officials (issue 11)
+    ("Michael Mulgrew, president of the United Federation of Teachers, objected.",
+     "Michael Mulgrew", "president", EntityRef("org", "United Federation of Teachers"), False),
+    ("Daryl Kimball, executive director of the Arms Control Association, agreed.",
+     "Daryl Kimball", "executive director", EntityRef("org", "Arms Control Association"),
+     False),
+    ("Former President Bill Clinton spoke.", "Bill Clinton", "Former President", None, False),
+    ("Campaign spokesman Jason Miller said so.", "Jason Miller",
+     "Campaign spokesman", None, True),
+    ("Vermont Sen. Bernie Sanders said so.", "Bernie Sanders", "Vermont Sen.", None, True),
 ])
 def test_roles_from_titles_and_appositions(nlp, text, name, title, affiliation, official):
     person = _people(extract_entities(nlp(text)))[name]
