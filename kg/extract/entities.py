@@ -327,9 +327,29 @@ def _untagged_mentions(doc: Doc, found: list[_PersonMention],
     return extra
 
 
+def _not_a_person(doc: Doc, cluster: _Cluster) -> bool:
+    """A one-word "person" the article never names in full that is a common word ("History",
+    "Turnout": the article also writes it in lower case), a title ("Senator") or a place the
+    tagger names as such more often ("Burma", "Ferguson")."""
+    if len(cluster.names) != 1 or len(cluster.longest.split()) != 1:
+        return False
+    if any(m.honorific or m.role for m in cluster.mentions):
+        return False
+    word = cluster.longest
+    if word.lower() in names.TITLE_WORDS or person_names.is_first_name(word):
+        return word.lower() in names.TITLE_WORDS
+    lower = word.lower()
+    if any(t.text == lower for t in doc):
+        return True
+    labels = [e.label_ for e in doc.ents if e.text == word]
+    return labels.count("PERSON") < sum(label in ("GPE", "LOC", "NORP", "FAC") for label in labels)
+
+
 def _add_people(doc: Doc, table: EntityTable, taken: list[tuple[int, int]],
                 headline_end: int) -> None:
     for cluster in _cluster_people(_person_mentions(doc, taken, headline_end)):
+        if _not_a_person(doc, cluster):
+            continue
         ref = EntityRef("person", names.canonical_person(cluster.longest))
         roles = [m.role for m in sorted(cluster.mentions, key=lambda m: m.span.begin) if m.role]
         role = roles[0] if roles else None
