@@ -26,13 +26,23 @@ class Headline:
 
 
 def first_line(text: str) -> Headline | None:
-    """The text's first non-blank line and where it ends, if a line break follows it."""
-    start = len(text) - len(text.lstrip())
-    newline = text.find("\n", start)
-    if newline < 0 or not text[newline:].strip():
+    """The text's first non-blank line and where it ends, if a line break follows it.
+
+    A line ending in ";" goes on in the next one ("Derelict Obama and Clinton; / Trump
+    will go on offense"): a headline set over two lines.
+    """
+    start = end = len(text) - len(text.lstrip())
+    while True:
+        newline = text.find("\n", end)
+        if newline < 0:
+            return None
+        end = start + len(text[start:newline].rstrip())
+        if text[end - 1 : end] != ";" or not text[newline + 1 :].split("\n", 1)[0].strip():
+            break
+        end = newline + 1
+    if end <= start or not text[end:].strip():
         return None
-    line = text[start:newline].rstrip()
-    return Headline(line.strip(), start + len(line)) if line else None
+    return Headline(" ".join(text[start:end].split()), end)
 
 
 def find_headline(text: str) -> Headline | None:
