@@ -21,7 +21,7 @@ from rdflib.namespace import RDF
 from kg.cli import main
 from kg.rdf.namespaces import NIF, NKG, SCHEMA
 from kg.stats import graph_stats
-from tests.conftest import DATA
+from tests.conftest import DATA, SHARED
 from tests.server.conftest import free_port, stop_server
 
 SEED = DATA / "001_f457e3f353f4ff45.txt"
@@ -218,6 +218,14 @@ def test_progress_bar_on_a_terminal_and_quiet_turns_it_off(seed_files, tmp_path:
     drawn = run_on_a_terminal(argv)
     assert "exporting nt" in drawn and "2/2" in drawn
     assert "exporting" not in run_on_a_terminal([*argv, "--quiet"])
+
+
+@pytest.mark.skipif(not (SHARED / "polnear" / "dev").is_dir(), reason="needs ../shared/polnear")
+def test_build_and_eval_draw_progress_bars(tmp_path: Path):
+    drawn = run_on_a_terminal(["build", str(SEED), "-o", str(tmp_path / "g.ttl")])
+    assert "building" in drawn and "1 articles" in drawn
+    drawn = run_on_a_terminal(["eval", "--gold", str(SHARED / "polnear" / "dev"), "--limit", "1"])
+    assert "scoring" in drawn and "1 articles" in drawn
 
 
 def test_serve_takes_a_graph_file(seed_files):
