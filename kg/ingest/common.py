@@ -94,9 +94,7 @@ def cannot_read(err: BaseException) -> str:
         return "not a valid gzip file"
     if isinstance(err, EOFError | zlib.error):
         return f"corrupt or truncated gzip data ({err})"
-    if isinstance(err, OSError):
-        return f"cannot read file: {err.strerror or err}"
-    return f"cannot read file: {err}"
+    return f"cannot read file: {getattr(err, 'strerror', None) or err}"
 
 
 def normalise_date(value: Any) -> str | None:
