@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
 from kg.rdf.namespaces import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from kg.ingest import FieldMap, MetadataTable
 
 DEFAULT_INPUT = Path(__file__).resolve().parent.parent / "data"
 
@@ -22,19 +26,24 @@ def build_with_summary(inputs: Iterable[str | Path] | None = None,
                        base: str = DEFAULT_BASE, model: str | None = None, workers: int = 1,
                        strict: bool = False,
                        on_article: Callable[[], object] | None = None,
-                       dask: str | None = None, update_url: str | None = None):
+                       dask: str | None = None, update_url: str | None = None,
+                       fields: FieldMap | None = None, metadata: MetadataTable | None = None):
     """Build articles into a store and say what happened: (Dataset, BuildSummary).
 
     ``dask`` runs extraction on a Dask cluster (``tcp://HOST:PORT`` or ``local:N``);
-    ``update_url`` is the SPARQL Update endpoint of a ``sparql:QUERY_URL`` store.
+    ``update_url`` is the SPARQL Update endpoint of a ``sparql:QUERY_URL`` store;
+    ``fields`` names the record fields (``FieldMap.parse(["text=content"])``) and
+    ``metadata`` (``read_metadata("meta.tsv")``) is joined onto the articles by id.
     """
     from kg.ingest import read_articles
     from kg.pipeline import BuildSummary, build_into
 
     dataset = store if isinstance(store, Dataset) else open_dataset(store, update_url)
     summary = BuildSummary()
+    if metadata is not None:
+        summary.problems.extend(metadata.problems)
     paths = list(inputs) if inputs else [DEFAULT_INPUT]
-    articles = read_articles(paths, summary.problems)
+    articles = read_articles(paths, summary.problems, fields, metadata)
     build_into(dataset, articles, base, model=model, workers=workers, summary=summary,
                on_article=on_article, dask=dask)
     if strict and summary.problems:

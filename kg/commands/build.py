@@ -6,7 +6,14 @@ import argparse
 import sys
 
 from kg.api import StrictInputError, build_with_summary, export
-from kg.commands.common import add_build_options, progress_callback, report_problems
+from kg.commands.common import (
+    add_build_options,
+    input_options,
+    progress,
+    report_metadata,
+    report_problems,
+    updater,
+)
 from kg.export import format_for
 
 
@@ -24,14 +31,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     fmt = format_for(args.output, args.format) if args.output else None
-    update, close = progress_callback()
-    try:
+    fields, metadata = input_options(args)
+    with progress(args, " articles", "building") as bar:
         dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
-                                              args.workers, strict=False, on_article=update,
-                                              dask=args.dask, update_url=args.update_url)
-    finally:
-        close()
+                                              args.workers, strict=False, on_article=updater(bar),
+                                              dask=args.dask, update_url=args.update_url,
+                                              fields=fields, metadata=metadata)
     report_problems(summary.problems)
+    report_metadata(metadata)
     try:
         return _finish(args, dataset, summary, fmt)
     finally:

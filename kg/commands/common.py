@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.util import guess_format
 
+from kg.ingest import FieldMap, MetadataTable, read_metadata
+from kg.ingest.common import format_suffix
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.remote_store import is_remote_spec
+
+# Graph files a read command takes as inputs beside articles (a colleague's export).
+RDF_EXTENSIONS = (".ttl", ".trig", ".nt", ".nq", ".jsonld")
+SOURCE_HINT = ("pass --store DIR (a store built with kg build --store DIR), graph files "
+               "(graph.ttl, .trig, .nt, .nq, .jsonld) or article files and folders (e.g. data/)")
 
 
 def add_graph_source(parser: argparse.ArgumentParser) -> None:
     """`--store DIR | INPUT...`: read an existing store, or build the inputs in memory."""
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
-                        help="article files or folders to build in memory (default: data/)")
+                        help="article files or folders to build in memory, or graph files "
+                             f"({', '.join(RDF_EXTENSIONS)}) to load")
     parser.add_argument("--store", metavar="DIR", help="an existing graph store folder")
     add_build_options(parser)
 
@@ -30,16 +42,41 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--update-url", metavar="URL",
                         help="SPARQL Update endpoint of a --store sparql:QUERY_URL")
     parser.add_argument("--strict", action="store_true", help="fail on any unreadable input")
+    parser.add_argument("--metadata", metavar="FILE",
+                        help="a .csv, .tsv or .jsonl table (gzip too) of article metadata, "
+                             "joined by id (a text file's id is its name without .txt)")
+    parser.add_argument("--field", action="append", default=[], metavar="NAME=SOURCE",
+                        dest="fields", help="read article field NAME (id, text, title, url, "
+                        "publisher, date, authors) from record field SOURCE (repeatable)")
+    add_quiet(parser)
 
 
-def progress_callback():
-    """A progress bar on a terminal, nothing otherwise."""
-    if not sys.stderr.isatty():
-        return None, lambda: None
+def add_quiet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def input_options(args: argparse.Namespace) -> tuple[FieldMap, MetadataTable | None]:
+    """The field map and metadata table the build options name (read before any work)."""
+    fields = FieldMap.parse(args.fields)
+    return fields, read_metadata(args.metadata, fields) if args.metadata else None
+
+
+@contextmanager
+def progress(args: argparse.Namespace, unit: str, desc: str, total: int | None = None):
+    """A tqdm bar on stderr while a step runs, or None: off with --quiet or when stderr
+    is no terminal (a log or a pipe would fill with redraws)."""
+    if args.quiet or not sys.stderr.isatty():
+        yield None
+        return
     from tqdm import tqdm
 
-    bar = tqdm(unit=" articles", desc="building", file=sys.stderr)
-    return bar.update, bar.close
+    with tqdm(total=total, unit=unit, desc=desc, file=sys.stderr) as bar:
+        yield bar
+
+
+def updater(bar) -> Callable[[], object] | None:
+    """A per-item callback for the library's ``on_article`` hooks."""
+    return bar.update if bar is not None else None
 
 
 def open_existing(store: str, update_url: str | None = None) -> Dataset:
@@ -51,19 +88,78 @@ def open_existing(store: str, update_url: str | None = None) -> Dataset:
     return open_dataset(store, update_url)
 
 
-def graph_from(args: argparse.Namespace) -> Dataset:
-    """The graph a read command works on: the store named, or a build of the inputs."""
-    from kg.api import build_with_summary
+def require_source(args: argparse.Namespace) -> None:
+    """Refuse to guess the graph: without inputs or --store a read command would quietly
+    build the sample articles, whatever folder it is run from."""
+    if not args.inputs and not args.store:
+        raise FileNotFoundError(f"no graph given: {SOURCE_HINT}")
 
+
+def is_graph_file(path: str | Path) -> bool:
+    return format_suffix(path) in RDF_EXTENSIONS
+
+
+def graph_from(args: argparse.Namespace) -> Dataset:
+    """The graph a read command works on: the store named, a build of the article inputs,
+    and the graph files among the inputs loaded into it."""
+    from kg.api import build_with_summary, open_dataset
+
+    graph_files = [path for path in args.inputs if is_graph_file(path)]
+    articles = [path for path in args.inputs if not is_graph_file(path)]
     if args.store and not args.inputs:
         return open_existing(args.store, args.update_url)
-    dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
-                                          args.workers, args.strict, dask=args.dask,
-                                          update_url=args.update_url)
-    report_problems(summary.problems)
+    if not articles and graph_files:
+        dataset = open_dataset(args.store, args.update_url)
+    else:
+        fields, metadata = input_options(args)
+        with progress(args, " articles", "building") as bar:
+            dataset, summary = build_with_summary(
+                articles, args.store, args.base, args.model, args.workers, args.strict,
+                dask=args.dask, update_url=args.update_url, on_article=updater(bar),
+                fields=fields, metadata=metadata)
+        report_problems(summary.problems)
+        report_metadata(metadata)
+    load_graph_files(dataset, graph_files)
     return dataset
+
+
+def load_graph_files(dataset: Dataset, paths: Iterable[str | Path]) -> None:
+    """Add RDF files to the dataset: their named graphs as they are, their default-graph
+    triples in a graph named after the file (so exports keep them); the union follows."""
+    from kg.store import replace_graph, settle_union
+
+    loaded = False
+    for path in paths:
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"no such graph file '{path}'")
+        parsed = Dataset()
+        parsed.parse(path, format=guess_format(str(path)))
+        by_graph: dict[URIRef, list] = {}
+        for s, p, o, graph in parsed.quads((None, None, None, None)):
+            name = graph.identifier if hasattr(graph, "identifier") else graph
+            if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+                name = URIRef(path.resolve().as_uri())
+            by_graph.setdefault(name, []).append((s, p, o, name))
+        for name, quads in by_graph.items():
+            replace_graph(dataset, name, quads)
+            loaded = True
+    if loaded:
+        settle_union(dataset)
 
 
 def report_problems(problems) -> None:
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
+
+
+def report_metadata(metadata: MetadataTable | None) -> None:
+    """Say how the metadata table matched, naming a few articles it has no row for."""
+    if metadata is None:
+        return
+    line = f"metadata: {metadata.joined} articles joined from {metadata.path}"
+    if metadata.unmatched:
+        shown = ", ".join(metadata.unmatched[:5])
+        more = f" and {len(metadata.unmatched) - 5} more" if len(metadata.unmatched) > 5 else ""
+        line += f"; no row for {len(metadata.unmatched)}: {shown}{more}"
+    print(line, file=sys.stderr)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kg.commands.common import add_quiet, progress, updater
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -23,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--entities", action="store_true",
                         help="score entity merges, roles and reactions against the JSON "
                              "annotations in --gold (tests/data/entity_gold)")
+    add_quiet(parser)
     parser.set_defaults(run=run)
 
 
@@ -36,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from kg.eval import evaluate, format_report
 
-    print(format_report(evaluate(args.gold, args.model, args.limit, args.strict_marks,
-                                 args.offset),
-                        args.errors))
+    with progress(args, " articles", "scoring") as bar:
+        result = evaluate(args.gold, args.model, args.limit, args.strict_marks, args.offset,
+                          on_article=updater(bar))
+    print(format_report(result, args.errors))
     return 0

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from contextlib import closing
 
-from kg.api import export
-from kg.commands.common import add_graph_source, graph_from
-from kg.export import format_for
+from kg.commands.common import add_graph_source, graph_from, progress
+from kg.export import format_for, serialize, write_atomically
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     fmt = format_for(args.output, args.format)
-    with closing(graph_from(args)) as dataset:
-        path = export(dataset, args.output, fmt)
-    print(f"wrote {path} ({fmt})")
+    with closing(graph_from(args)) as dataset, \
+            progress(args, " steps", f"exporting {fmt}", total=2) as bar:
+        data = serialize(dataset, fmt)
+        if bar is not None:
+            bar.update()
+        write_atomically(args.output, data)
+        if bar is not None:
+            bar.update()
+    print(f"wrote {args.output} ({fmt})")
     return 0

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import sys
 from contextlib import closing
 from pathlib import Path
 
+from rdflib import Literal, URIRef
 from rdflib.query import Result
 
 from kg.api import query
-from kg.commands.common import add_graph_source, graph_from
-from kg.queries import QueryError, named_query, parse_bindings
+from kg.commands.common import add_graph_source, graph_from, require_source
+from kg.queries import NamedQuery, QueryError, named_query, parse_bindings
+
+Bindings = dict[str, URIRef | Literal]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,13 +28,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("-n", "--name", help="a named query from queries/")
     parser.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
                         help="bind a query variable (repeatable)")
-    parser.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"])
+    parser.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"],
+                        help="json: SPARQL 1.1 Query Results JSON")
     parser.set_defaults(run=run)
 
 
-def query_text(args: argparse.Namespace) -> str:
+def query_text(args: argparse.Namespace, bindings: Bindings) -> str:
     if args.name:
-        return named_query(args.name).text
+        named = named_query(args.name)
+        check_parameters(named, bindings)
+        return named.text
     if args.file:
         if not args.file.is_file():
             raise QueryError(f"no query file '{args.file}'")
@@ -40,9 +45,20 @@ def query_text(args: argparse.Namespace) -> str:
     return args.text
 
 
+def check_parameters(named: NamedQuery, bindings: Bindings) -> None:
+    """A named query run without a required parameter would quietly match nothing."""
+    missing = [(name, help_text) for name, help_text in named.params
+               if name not in bindings and "optional" not in help_text.lower()]
+    if missing:
+        wanted = "; ".join(f"--var {name}=VALUE ({help_text})" if help_text
+                           else f"--var {name}=VALUE" for name, help_text in missing)
+        raise QueryError(f"named query '{named.name}' needs {wanted}")
+
+
 def run(args: argparse.Namespace) -> int:
-    text = query_text(args)
+    require_source(args)
     bindings = parse_bindings(args.var)
+    text = query_text(args, bindings)
     with closing(graph_from(args)) as dataset:
         sys.stdout.write(render(query(dataset, text, bindings), args.format))
     return 0
@@ -53,16 +69,15 @@ def _cell(value: object) -> str:
 
 
 def render(result: Result, fmt: str) -> str:
-    """A SELECT/ASK result as text; CONSTRUCT/DESCRIBE as Turtle."""
-    if result.type == "ASK":
+    """A SELECT/ASK result as text (or SPARQL JSON results); CONSTRUCT/DESCRIBE as Turtle."""
+    if result.type == "ASK" and fmt != "json":
         return ("true" if result.askAnswer else "false") + "\n"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return result.graph.serialize(format="turtle")
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8") + "\n"
     names = [str(v) for v in result.vars]
     rows = [[_cell(binding.get(v)) for v in result.vars] for binding in result.bindings]
-    if fmt == "json":
-        return json.dumps([dict(zip(names, row)) for row in rows], indent=2,
-                          ensure_ascii=False) + "\n"
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from contextlib import closing
 
-from kg.commands.common import add_graph_source, graph_from
+from kg.commands.common import add_graph_source, graph_from, require_source
 from kg.stats import graph_stats
 
 
@@ -16,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    require_source(args)
     with closing(graph_from(args)) as dataset:
         counts = graph_stats(dataset)
     for name, count in counts.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from kg import nlp
@@ -16,12 +17,14 @@ from kg.ingest.article import Article
 
 def evaluate(gold_dir: str | Path, model: str | None = None,
              limit: int | None = None, strict_marks: bool = False,
-             offset: int = 0) -> EvalResult:
+             offset: int = 0,
+             on_article: Callable[[], object] | None = None) -> EvalResult:
     """Parse the gold articles, extract quotes and score the direct ones.
 
     The table follows the chosen mark rule (``strict_marks``: only ``"“”`` are
     quotation marks); the overall counts under the other rule are kept alongside.
-    ``offset`` and ``limit`` pick a slice of the split (articles in name order).
+    ``offset`` and ``limit`` pick a slice of the split (articles in name order);
+    ``on_article`` is called after each article is scored (a progress bar).
     """
     articles: list[GoldArticle] = read_gold(Path(gold_dir))[offset:][:limit]
     pipeline = nlp.load_pipeline(model)
@@ -38,6 +41,8 @@ def evaluate(gold_dir: str | Path, model: str | None = None,
         result.errors.extend(score.errors)
         for counts in score_article(gold, direct, not strict_marks).by_layout.values():
             result.other_rule.add(counts)
+        if on_article:
+            on_article()
     result.seconds = time.perf_counter() - started
     return result
 

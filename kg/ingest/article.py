@@ -35,3 +35,7 @@ class InputProblem:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+class InputError(ValueError):
+    """A mistake in the paths or options the user gave; the message is one line naming it."""

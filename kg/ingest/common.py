@@ -6,16 +6,24 @@ these helpers return a problem (or a reason string) rather than throwing.
 
 from __future__ import annotations
 
+import gzip
 import re
+import zlib
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kg.ingest.article import Article, InputProblem
+from kg.ingest.fields import FieldMap
+from kg.ingest.headline import headline_end
 
 SNIFF_BYTES = 8192  # how much of a streamed file is checked for NUL bytes
 UTF8_BOM = b"\xef\xbb\xbf"
+GZIP_SUFFIX = ".gz"
+# What reading a (possibly gzip-compressed) file can raise: OS errors (BadGzipFile is one),
+# a truncated stream (EOFError) or corrupt compressed data (zlib.error).
+READ_ERRORS = (OSError, EOFError, zlib.error)
 
 _DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:[;,&]|\s+and\s+)\s*", re.IGNORECASE)
@@ -29,9 +37,9 @@ def read_file_text(path: str | Path) -> str | InputProblem:
     """
     source = str(path)
     try:
-        with open(path, "rb") as handle:
+        with open_input(path) as handle:
             data = handle.read()
-    except OSError as err:
+    except READ_ERRORS as err:
         return InputProblem(source, cannot_read(err))
     problem = check_bytes(data)
     if problem:
@@ -58,9 +66,35 @@ def not_utf8(data: bytes, err: UnicodeDecodeError, first_line: int = 1) -> str:
     return f"not valid UTF-8 (byte 0x{bad} on line {line}); convert the file to UTF-8"
 
 
-def cannot_read(err: OSError) -> str:
-    """An OS error without the file name (the problem's source already has it)."""
-    return f"cannot read file: {err.strerror or err}"
+def open_input(path: str | Path) -> IO[bytes]:
+    """The file's bytes, decompressed on the fly (streamed) when its name ends in .gz."""
+    if str(path).lower().endswith(GZIP_SUFFIX):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def format_suffix(path: str | Path) -> str:
+    """The suffix that says the format, ``.gz`` included: ``.jsonl.gz``, ``.txt``."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == GZIP_SUFFIX:
+        return Path(path.stem).suffix.lower() + suffix
+    return suffix
+
+
+def stem(path: str | Path) -> str:
+    """The file name without its format suffix (``feed`` for ``feed.jsonl.gz``)."""
+    name = Path(path).name
+    return name[: len(name) - len(format_suffix(path))] or name
+
+
+def cannot_read(err: BaseException) -> str:
+    """A read error without the file name (the problem's source already has it)."""
+    if isinstance(err, gzip.BadGzipFile):
+        return "not a valid gzip file"
+    if isinstance(err, EOFError | zlib.error):
+        return f"corrupt or truncated gzip data ({err})"
+    return f"cannot read file: {getattr(err, 'strerror', None) or err}"
 
 
 def normalise_date(value: Any) -> str | None:
@@ -95,29 +129,38 @@ def optional_str(value: Any) -> str | None:
     return None
 
 
-def record_to_article(
-    record: Mapping[str, Any], source: str, default_id: str
-) -> Article | InputProblem:
-    """Build an Article from a JSON/CSV record with the shared column names.
-
-    The text is kept exactly as given because extraction offsets index into it.
-    """
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return InputProblem(source, "record has no text")
-    raw_id = record.get("id")
+def record_id(record: Mapping[str, Any], fields: FieldMap) -> str | None:
+    """The record's id as a string (JSON numbers included), or None."""
+    raw_id = fields.get(record, "id")
     if isinstance(raw_id, int) and not isinstance(raw_id, bool):
         raw_id = str(raw_id)
-    authors = record.get("authors")
-    if authors is None:
-        authors = record.get("author")
+    return optional_str(raw_id)
+
+
+def record_to_article(
+    record: Mapping[str, Any], source: str, default_id: str, fields: FieldMap
+) -> Article | InputProblem:
+    """Build an Article from a JSON/CSV record, its fields found through ``fields``.
+
+    The text is kept exactly as given because extraction offsets index into it; a title
+    repeated as the text's first line is marked as the headline line.
+    """
+    text = fields.get(record, "text")
+    if text is None:
+        names = " or ".join(f"'{name}'" for name in fields.source_names("text"))
+        return InputProblem(source, f"record has no {names} field "
+                                    f"(say which field holds the text: --field text=FIELD)")
+    if not isinstance(text, str) or not text.strip():
+        return InputProblem(source, "record has no text")
+    title = optional_str(fields.get(record, "title"))
     return Article(
-        id=optional_str(raw_id) or default_id,
+        id=record_id(record, fields) or default_id,
         text=text,
         source=source,
-        title=optional_str(record.get("title")),
-        url=optional_str(record.get("url")),
-        publisher=optional_str(record.get("publisher")),
-        date=normalise_date(record.get("date")),
-        authors=split_authors(authors),
+        title=title,
+        url=optional_str(fields.get(record, "url")),
+        publisher=optional_str(fields.get(record, "publisher")),
+        date=normalise_date(fields.get(record, "date")),
+        authors=split_authors(fields.get(record, "authors")),
+        headline_end=headline_end(text, title),
     )

@@ -1,9 +1,9 @@
-"""JSON Lines (``.jsonl``) and JSON (``.json``) article records.
+"""JSON Lines (``.jsonl``) and JSON (``.json``) article records, gzip-compressed or not.
 
 Fields: ``id``, ``text`` and optional ``title``, ``url``, ``publisher``,
-``date``, ``authors`` (list or string). JSONL is streamed line by line, so a
-bad line costs only that record; JSON must be parsed whole, but each record
-is still reported by the line it starts on.
+``date``, ``authors`` (list or string), or as a ``FieldMap`` names them. JSONL is
+streamed line by line (also from ``.jsonl.gz``), so a bad line costs only that record;
+JSON must be parsed whole, but each record is still reported by the line it starts on.
 """
 
 from __future__ import annotations
@@ -15,46 +15,63 @@ from typing import Any
 
 from kg.ingest.article import Article, InputProblem
 from kg.ingest.common import (
+    READ_ERRORS,
     SNIFF_BYTES,
     UTF8_BOM,
     cannot_read,
     check_bytes,
     not_utf8,
+    open_input,
     read_file_text,
     record_to_article,
+    stem,
 )
+from kg.ingest.fields import FieldMap
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = " \t\n\r"
 
+Record = tuple[int, dict[str, Any]]  # (line the record starts on, the record)
 
-def read_jsonl(path: str | Path) -> Iterator[Article | InputProblem]:
+
+def read_jsonl(path: str | Path, fields: FieldMap) -> Iterator[Article | InputProblem]:
     """Yield one article (or problem) per non-blank line of a JSONL file."""
-    source, stem = str(path), Path(path).stem
+    source, name = str(path), stem(path)
+    for item in jsonl_records(path):
+        if isinstance(item, InputProblem):
+            yield item
+        else:
+            line, record = item
+            yield record_to_article(record, f"{source}:{line}", f"{name}-{line}", fields)
+
+
+def jsonl_records(path: str | Path) -> Iterator[Record | InputProblem]:
+    """(line, object) per non-blank line of a JSONL file, or the problem with a line."""
+    source = str(path)
+    found = False
     try:
-        with open(path, "rb") as handle:
+        with open_input(path) as handle:
             problem = check_bytes(handle.read(SNIFF_BYTES))
             if problem:
                 yield InputProblem(source, problem)
                 return
             handle.seek(0)
-            found = False
             for number, raw in enumerate(handle, start=1):
                 if number == 1:
                     raw = raw.removeprefix(UTF8_BOM)
                 if not raw.strip():
                     continue
                 found = True
-                yield _parse_line(raw, f"{source}:{number}", f"{stem}-{number}", number)
-    except OSError as err:
+                yield _parse_line(raw, f"{source}:{number}", number)
+    except READ_ERRORS as err:
         yield InputProblem(source, cannot_read(err))
         return
     if not found:
         yield InputProblem(source, "file is empty")
 
 
-def _parse_line(raw: bytes, source: str, default_id: str, number: int) -> Article | InputProblem:
-    """One JSONL line to an Article, or the problem with it."""
+def _parse_line(raw: bytes, source: str, number: int) -> Record | InputProblem:
+    """One JSONL line to its object, or the problem with it."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -65,12 +82,12 @@ def _parse_line(raw: bytes, source: str, default_id: str, number: int) -> Articl
         return InputProblem(source, f"malformed JSON: {err.msg} (column {err.colno})")
     if not isinstance(record, dict):
         return InputProblem(source, "record is not a JSON object")
-    return record_to_article(record, source, default_id)
+    return number, record
 
 
-def read_json(path: str | Path) -> Iterator[Article | InputProblem]:
+def read_json(path: str | Path, fields: FieldMap) -> Iterator[Article | InputProblem]:
     """Yield the articles of a JSON file: a list, one object, or {"articles": [...]}."""
-    source, stem = str(path), Path(path).stem
+    source, name = str(path), stem(path)
     content = read_file_text(path)
     if isinstance(content, InputProblem):
         yield content
@@ -87,7 +104,7 @@ def read_json(path: str | Path) -> Iterator[Article | InputProblem]:
     elif isinstance(data, list):
         items = _array_items(content, _skip_ws(content, 0))
     elif isinstance(data, dict):
-        yield record_to_article(data, source, stem)
+        yield record_to_article(data, source, name, fields)
         return
     else:
         yield InputProblem(source, 'expected a list of records, one object or {"articles": [...]}')
@@ -97,7 +114,7 @@ def read_json(path: str | Path) -> Iterator[Article | InputProblem]:
         found = True
         where = f"{source}:{line}"
         if isinstance(record, dict):
-            yield record_to_article(record, where, f"{stem}-{line}")
+            yield record_to_article(record, where, f"{name}-{line}", fields)
         else:
             yield InputProblem(where, "record is not a JSON object")
     if not found:

@@ -7,6 +7,9 @@ Two header forms are recognised and removed from the text:
   ordinary prose that happens to contain a colon is never eaten;
 * a first line ``date YYYY-MM-DD`` as in the sample seeds, where the article
   text may follow on the same line after a space.
+
+A first line of the text that reads as a headline becomes the title (a header's title
+wins) and is marked by ``Article.headline_end``; it stays in the text.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from kg.ingest.article import Article, InputProblem
 from kg.ingest.common import normalise_date, read_file_text, split_authors
+from kg.ingest.headline import find_headline, headline_end
 
 HEADER_KEYS = frozenset({"title", "url", "publisher", "date", "author"})
 
@@ -43,15 +47,18 @@ def read_txt(path: str | Path) -> Iterator[Article | InputProblem]:
         values = fields.get(key)
         return values[0] if values else None
 
+    title = first("title")
+    headline = find_headline(text)
     yield Article(
         id=Path(path).stem,
         text=text,
         source=source,
-        title=first("title"),
+        title=title or (headline.title if headline else None),
         url=first("url"),
         publisher=first("publisher"),
         date=normalise_date(first("date")),
         authors=tuple(dict.fromkeys(authors)),
+        headline_end=headline.end if headline else headline_end(text, title),
     )
 
 
