@@ -20,6 +20,7 @@ from spacy.language import Language
 from kg.eval.brat import read_gold
 from kg.extract import extract_facts
 from kg.ingest import read_articles
+from kg.ingest.metadata import read_metadata
 from kg.rdf.namespaces import DEFAULT_BASE
 
 DEFAULT_TEXTS = Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "dev" / "text"
@@ -238,13 +239,16 @@ def official_scores(gold: list[dict], nodes: dict[str, dict]) -> dict[str, float
 
 
 def build_gold_store(gold: list[dict], nlp: Language, texts: Path = DEFAULT_TEXTS):
-    """The facts of every gold article and the resolved store built from them."""
+    """The facts of every gold article and the resolved store built from them (with the
+    corpus's metadata table when it has one, as a user would build it)."""
     from kg.nlp import parse
     from kg.pipeline import settle, store_facts
     from kg.store import open_store
 
     paths = [texts / f"{g['article']}.txt" for g in gold]
-    articles = list(read_articles(paths, []))
+    table = texts.parent.parent / "metadata.tsv"  # PolNeAR's: headlines, outlets, dates
+    articles = list(read_articles(paths, [], metadata=read_metadata(table)
+                                  if table.exists() else None))
     docs = parse((a.text for a in articles), nlp)
     facts = {a.id: extract_facts(doc, a) for doc, a in zip(docs, articles)}
     dataset = open_store(None)

@@ -100,11 +100,21 @@ def _title_at(token: Token) -> bool:
         and (token.text.endswith(".") or token.text[:1].isupper())
 
 
+def _joined(token: Token) -> bool:
+    """A hyphen inside a name, or the part after it ('Holtz-Eakin', 'Ban Ki-moon')."""
+    doc = token.doc
+    if token.text in ("-", "‐") and not token.whitespace_ and token.i > 0 \
+            and not doc[token.i - 1].whitespace_:
+        return True
+    return token.i > 0 and doc[token.i - 1].text in ("-", "‐") \
+        and not doc[token.i - 1].whitespace_ and token.text.isalpha()
+
+
 def _longest_run(tokens: list[Token]) -> list[Token]:
     """The longest run of name-like words; the last one on a tie (debris comes first)."""
     runs: list[list[Token]] = [[]]
     for token in tokens:
-        if _name_like(token):
+        if _name_like(token) or runs[-1] and _joined(token):
             runs[-1].append(token)
         else:
             runs.append([])
