@@ -348,11 +348,14 @@ class QueryPool:
         since ``arrived`` (a time.monotonic() value; default now): time spent queued
         for a thread or a worker counts."""
         deadline = (time.monotonic() if arrived is None else arrived) + timeout
+        remaining = deadline - time.monotonic()
         try:
-            worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            if remaining <= 0:  # queued for a thread past the limit: no worker is touched
+                raise queue.Empty
+            worker = self._idle.get(timeout=remaining)
         except queue.Empty:
-            raise QueryTimeout(f"no query worker became free within the {timeout:g} s limit "
-                               "(counted from the request's arrival)") from None
+            raise QueryTimeout(f"the request waited for a free query worker past its "
+                               f"{timeout:g} s limit (counted from its arrival)") from None
         try:
             worker.conn.send(job)
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
