@@ -44,6 +44,9 @@ VARNAME = re.compile(f"[{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u2
 MAX_CHARS = 2_000_000  # longer texts are refused before reading
 MAX_SECONDS = 10.0  # reading stops past this, whatever the caller's own deadline
 _CHECK_EVERY = 4096  # tokens between two looks at the clock
+# Oxigraph's parser recurses per group: some thousands of nested brackets overflow its stack.
+MAX_DEPTH = 256
+_NESTING = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
@@ -145,9 +148,13 @@ def read_request(text: str, seconds: float = MAX_SECONDS) -> RequestText:
     info = RequestText()
     prefixes = dict(PREFIX_IRIS)
     base = ""
-    i = 0
+    i = depth = 0
     while i < len(toks):
         kind, value = toks[i]
+        if kind == "other":
+            depth += _NESTING.get(value, 0)
+            if depth > MAX_DEPTH:
+                raise UnsafeRequest(f"brackets nested deeper than {MAX_DEPTH}")
         word = value.upper() if kind == "word" else ""
         if word == "BASE" and i + 1 < len(toks) and toks[i + 1][0] == "iri":
             base = urljoin(base, toks[i + 1][1][1:-1])
