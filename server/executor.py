@@ -355,12 +355,13 @@ class QueryPool:
             worker = self._idle.get(timeout=remaining)
         except queue.Empty:
             raise QueryTimeout(f"the request waited for a free query worker past its "
-                               f"{timeout:g} s limit (counted from its arrival)") from None
+                               f"{timeout:g} s limit, counted from its arrival") from None
         try:
             worker.conn.send(job)
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 self._retire(worker)
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+                raise QueryTimeout(f"the request took longer than {timeout:g} s from its "
+                                   "arrival (waiting included); its query was stopped")
             status, payload = worker.conn.recv()
         except (EOFError, OSError):
             if self._retire(worker) == -signal.SIGABRT:  # Rust aborts when allocation fails
