@@ -1,10 +1,9 @@
 """Issue 14, item 7 (the server's part): HEAD, download errors, %-escaped IRIs, the Bearer
-scheme's case, and docs/server.md naming modules that exist."""
+scheme's case (docs/server.md naming the right module: test_docs.py)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import requests
@@ -12,9 +11,6 @@ import requests
 from tests.security.conftest import ESCAPED_ARTICLES, PERSON
 
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.mark.parametrize("path", ["/sparql?query=ASK{}", "/sparql?query=ASK%7B%7D&format=xml",
                                   "/sparql"])
