@@ -134,10 +134,17 @@ def _take(iterator, limit: int) -> tuple[list, bool]:
     return taken, False
 
 
-def screen(job: Job, graphs: frozenset[str]) -> tuple[str, str]:
+def _holds(store: ox.Store, graph: str) -> bool:
+    try:
+        return store.contains_named_graph(ox.NamedNode(graph))
+    except ValueError:  # not an IRI: no graph of the store's
+        return False
+
+
+def screen(job: Job, store: ox.Store) -> tuple[str, str]:
     """The text to run (``job.values`` bound) and its result form, or UnsafeRequest.
 
-    Refuses updates, SERVICE, LOAD and graphs outside ``graphs``, read from the final text.
+    Refuses updates, SERVICE, LOAD and graphs ``store`` lacks, read from the final text.
     """
     text = bind_values(job.text, dict(job.values))
     info = read_request(text)
@@ -150,20 +157,20 @@ def screen(job: Job, graphs: frozenset[str]) -> tuple[str, str]:
                             "from the network")
     named = info.from_graphs + info.from_named_graphs
     named += list(job.default_graphs or ()) + list(job.named_graphs or ())
-    unknown = sorted({g for g in named if g not in graphs})
+    unknown = sorted({g for g in named if not _holds(store, g)})
     if unknown:
         raise UnsafeRequest("this store holds no graph " + ", ".join(f"<{g}>" for g in unknown)
                             + " (it never fetches graphs from elsewhere)")
     return text, result_form(info.form)
 
 
-def execute(store: ox.Store, job: Job, graphs: frozenset[str]) -> Outcome:
+def execute(store: ox.Store, job: Job) -> Outcome:
     """Check and run ``job`` on ``store`` and shape the answer as the job asks.
 
     Results are read lazily from the engine and never past ``max_rows`` (+1 to tell a cut):
     the Rust writer gets a byte budget, and a result past it is taken row by row instead.
     """
-    text, form = screen(job, graphs)
+    text, form = screen(job, store)
     output = job.output if isinstance(job.output, str) else job.output.get(form)
     if output is None:
         raise NoFormat(form)
@@ -204,9 +211,9 @@ def execute(store: ox.Store, job: Job, graphs: frozenset[str]) -> Outcome:
     return Outcome("GRAPH", body, truncated=cut)
 
 
-def _answer(store: ox.Store, job: Job, graphs: frozenset[str]) -> tuple[str, object]:
+def _answer(store: ox.Store, job: Job) -> tuple[str, object]:
     try:
-        return "ok", execute(store, job, graphs)
+        return "ok", execute(store, job)
     except NoFormat as error:
         return "format", error.form
     except UnsafeRequest as error:
@@ -249,7 +256,6 @@ def serve_jobs(path: str, fd: int, write: bool = False, memory_mb: int | None = 
         conn.send(_update(path, conn.recv()))
         return
     store = ox.Store.read_only(path)
-    graphs = frozenset(g.value for g in store.named_graphs())
     if memory_mb:
         cap = memory_mb * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -258,7 +264,7 @@ def serve_jobs(path: str, fd: int, write: bool = False, memory_mb: int | None = 
             job = conn.recv()
         except EOFError:
             return
-        status, payload = _answer(store, job, graphs)
+        status, payload = _answer(store, job)
         conn.send((status, payload))
         if status == "memory":
             return
