@@ -142,9 +142,9 @@ def _after_group(toks: list, i: int) -> int:
     return len(toks)
 
 
-def read_request(text: str, seconds: float = MAX_SECONDS) -> RequestText:
+def read_request(text: str) -> RequestText:
     """Classify ``text`` and collect the graphs its dataset clauses name."""
-    toks = tokens(text, seconds=seconds)
+    toks = tokens(text)
     info = RequestText()
     prefixes = dict(PREFIX_IRIS)
     base = ""
