@@ -110,6 +110,8 @@ def bind_values(text: str, values: dict[str, str]) -> str:
     ``values`` maps variable names to terms already written in SPARQL syntax by a
     serializer (pyoxigraph's ``str(term)``), never raw user text. Unlike a substitution,
     this binds variables the query does not project, as rdflib's initBindings do.
+    Refuses (UnsafeRequest) a name that is not a SPARQL variable name, and a composed text
+    that asks for something the original did not (another form, graph, SERVICE or LOAD).
     """
     if not values:
         return text
