@@ -9,7 +9,7 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
-from kg.sparql_text import UnsafeRequest, bind_values
+from kg.sparql_text import VARNAME, UnsafeRequest, bind_values
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.IGNORECASE)
@@ -58,18 +58,24 @@ def named_query(name: str, directory: Path = QUERY_DIR) -> NamedQuery:
 
 
 def parse_bindings(pairs: list[str]) -> dict[str, URIRef | Literal]:
-    """``name=value`` pairs; a value in <...> or starting with http(s):// is an IRI."""
+    """``name=value`` pairs; a value in <...> or starting with http(s):// is an IRI.
+
+    Names must be SPARQL variable names: they are written into the query text.
+    """
     bindings: dict[str, URIRef | Literal] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
+        name = name.lstrip("?$")
         if not sep or not name:
             raise QueryError(f"variable '{pair}' is not of the form name=value")
+        if not VARNAME.fullmatch(name):
+            raise QueryError(f"'{name}' is not a SPARQL variable name")
         if value.startswith("<") and value.endswith(">"):
-            bindings[name.lstrip("?$")] = URIRef(value[1:-1])
+            bindings[name] = URIRef(value[1:-1])
         elif value.startswith(("http://", "https://")):
-            bindings[name.lstrip("?$")] = URIRef(value)
+            bindings[name] = URIRef(value)
         else:
-            bindings[name.lstrip("?$")] = Literal(value)
+            bindings[name] = Literal(value)
     return bindings
 
 

@@ -5,27 +5,48 @@ sees the query (Oxigraph would fetch them). pyoxigraph exposes no algebra, so th
 small lexer: strings, IRIs and comments are skipped exactly as the SPARQL grammar reads
 them, and every keyword left over is visible. When in doubt it refuses: a false alarm
 costs a 400, a miss would cost a network fetch.
+
+Reading is linear in the text's length and bounded in size and time (MAX_CHARS,
+MAX_SECONDS); the server runs it in a query worker, under the request's deadline.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from kg.rdf.namespaces import PREFIX_IRIS
 
+# Every repetition is possessive and every token's extent is decided without looking back,
+# so reading is linear in the text's length (an unclosed string is refused, never rescanned).
 _TOKEN = re.compile(r"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<var>[?$]\w+)
-  | (?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w:%.-]|\\.)*)
-  | (?P<word>[^\W\d]\w*)
+    (?P<space>\s++)
+  | (?P<comment>\#[^\n\r]*+)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*+>)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*+'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*+\"\"\"
+               |'(?:[^'\\\n\r]|\\.)*+'|"(?:[^"\\\n\r]|\\.)*+")
+  | (?P<unclosed>['"])
+  | (?P<var>[?$]\w++)
+  | (?P<pname>(?:[^\W\d][\w.-]*+)?:(?:[\w:%.-]|\\.)*+)
+  | (?P<run>[^\W\d][\w.-]*+)
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
+# A run of name characters without a colon is words and punctuation ("true.SERVICE").
+_WORDS = re.compile(r"(?P<word>[^\W\d]\w*+)|(?P<other>.)", re.DOTALL)
+# SPARQL's VARNAME production: what may follow '?' in a variable.
+_PN_CHARS_U = ("A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
+               "\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF"
+               "\uFDF0-\uFFFD\U00010000-\U000EFFFF")
+VARNAME = re.compile(f"[{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*")
+
+MAX_CHARS = 2_000_000  # longer texts are refused before reading
+MAX_SECONDS = 10.0  # reading stops past this, whatever the caller's own deadline
+_CHECK_EVERY = 4096  # tokens between two looks at the clock
+# Oxigraph's parser recurses per group: some thousands of nested brackets overflow its stack.
+MAX_DEPTH = 256
+_NESTING = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
@@ -51,16 +72,35 @@ class RequestText:
         return self.form in UPDATE_FORMS
 
 
-def tokens(text: str, offsets: bool = False) -> list:
-    """(kind, text) pairs, without spaces and comments; with ``offsets`` (kind, text, end)."""
-    found = []
-    for match in _TOKEN.finditer(text):
+def tokens(text: str, offsets: bool = False, seconds: float = MAX_SECONDS) -> list:
+    """(kind, text) pairs, without spaces and comments; with ``offsets`` (kind, text, end).
+
+    Refuses (UnsafeRequest) a text over MAX_CHARS, an unclosed string, and reading that
+    takes longer than ``seconds``: the scanner bounds its own work, wherever it runs.
+    """
+    if len(text) > MAX_CHARS:
+        raise UnsafeRequest(f"the text is longer than {MAX_CHARS} characters")
+    deadline = time.monotonic() + seconds
+    found: list = []
+    for count, match in enumerate(_TOKEN.finditer(text)):
+        if count % _CHECK_EVERY == 0 and time.monotonic() > deadline:
+            raise UnsafeRequest(f"reading the text took longer than {seconds:g} s")
         kind = match.lastgroup or "other"
-        if kind not in ("space", "comment"):
-            value = match.group()
-            if kind == "pname" and value.endswith("."):  # a local name cannot end with '.'
-                value = value.rstrip(".")
-            found.append((kind, value, match.end()) if offsets else (kind, value))
+        if kind in ("space", "comment"):
+            continue
+        if kind == "unclosed":
+            raise UnsafeRequest(f"unclosed string: the quote at character {match.start()} "
+                                "has no end")
+        if kind == "run":
+            for part in _WORDS.finditer(match.group()):
+                end = match.start() + part.end()
+                found.append((part.lastgroup, part.group(), end) if offsets
+                             else (part.lastgroup, part.group()))
+            continue
+        value = match.group()
+        if kind == "pname" and value.endswith("."):  # a local name cannot end with '.'
+            value = value.rstrip(".")
+        found.append((kind, value, match.end()) if offsets else (kind, value))
     return found
 
 
@@ -70,9 +110,14 @@ def bind_values(text: str, values: dict[str, str]) -> str:
     ``values`` maps variable names to terms already written in SPARQL syntax by a
     serializer (pyoxigraph's ``str(term)``), never raw user text. Unlike a substitution,
     this binds variables the query does not project, as rdflib's initBindings do.
+    Refuses (UnsafeRequest) a name that is not a SPARQL variable name, and a composed text
+    that asks for something the original did not (another form, graph, SERVICE or LOAD).
     """
     if not values:
         return text
+    for name in values:
+        if not VARNAME.fullmatch(name):
+            raise UnsafeRequest(f"'{name}' is not a SPARQL variable name")
     toks = tokens(text, offsets=True)
     words = [v.upper() if k == "word" else "" for k, v, _ in toks]
     start = words.index("WHERE") + 1 if "WHERE" in words else 0
@@ -83,7 +128,10 @@ def bind_values(text: str, values: dict[str, str]) -> str:
         raise UnsafeRequest("cannot find the query's WHERE group to bind variables in")
     at = toks[brace][2]
     clause = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in values.items())
-    return f"{text[:at]} {clause} {text[at:]}"
+    bound = f"{text[:at]} {clause} {text[at:]}"
+    if read_request(bound) != read_request(text):  # a value that is not one term
+        raise UnsafeRequest("a bound value changed what the query asks for")
+    return bound
 
 
 def _after_group(toks: list, i: int) -> int:
@@ -102,9 +150,13 @@ def read_request(text: str) -> RequestText:
     info = RequestText()
     prefixes = dict(PREFIX_IRIS)
     base = ""
-    i = 0
+    i = depth = 0
     while i < len(toks):
         kind, value = toks[i]
+        if kind == "other":
+            depth += _NESTING.get(value, 0)
+            if depth > MAX_DEPTH:
+                raise UnsafeRequest(f"brackets nested deeper than {MAX_DEPTH}")
         word = value.upper() if kind == "word" else ""
         if word == "BASE" and i + 1 < len(toks) and toks[i + 1][0] == "iri":
             base = urljoin(base, toks[i + 1][1][1:-1])

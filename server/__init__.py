@@ -36,6 +36,7 @@ DEFAULTS = {
     "UPDATE_TOKEN": None,  # SPARQL Update is refused (403) unless set
     "CORS": False,  # allow cross-origin reads from any origin
     "WORKERS": max(2, os.cpu_count() or 2),  # query worker processes
+    "WORKER_MEMORY": 2048,  # MB of address space per query worker; past it, 503
 }
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; "

@@ -13,12 +13,12 @@ import threading
 from pathlib import Path
 
 import pyoxigraph as ox
-from flask import Flask, current_app
+from flask import Flask, current_app, has_request_context, request
 from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from kg.rdf.namespaces import bind_prefixes
-from server.executor import Cell, Job, Outcome, QueryPool, run_update
+from server.executor import ARRIVED, Cell, Job, Outcome, QueryPool, run_update
 
 Row = dict[str, Cell | None]
 
@@ -44,11 +44,11 @@ class Backend:
     """The store folder, its worker pool, the named graphs it holds and cached counts."""
 
     def __init__(self, path: str | Path, workers: int = 2, timeout: float = 30.0,
-                 max_rows: int = 10_000):
+                 max_rows: int = 10_000, worker_memory: int | None = None):
         self.path = str(path)
         self.timeout = timeout
         self.max_rows = max_rows
-        self.pool = QueryPool(self.path, workers)
+        self.pool = QueryPool(self.path, workers, worker_memory)
         self._update_lock = threading.Lock()
         self._stats: dict[str, int] | None = None
         self._open()
@@ -61,7 +61,9 @@ class Backend:
         self._exports: dict[str, bytes] = {}
 
     def run(self, job: Job) -> Outcome:
-        return self.pool.run(job, self.timeout)
+        """Run ``job`` within the time limit, counted from the request's arrival."""
+        arrived = request.environ.get(ARRIVED) if has_request_context() else None
+        return self.pool.run(job, self.timeout, arrived)
 
     def rows(self, text: str, **bindings: Cell) -> list[Row]:
         """SELECT rows as dicts; ``bindings`` pre-bind variables (never spliced into text)."""
@@ -110,7 +112,8 @@ def init_app(app: Flask) -> Backend:
         materialize(config["DATASET"], path)
     elif not Path(path, "CURRENT").is_file():
         raise FileNotFoundError(f"no graph store at '{path}'")
-    backend = Backend(path, config["WORKERS"], config["QUERY_TIMEOUT"], config["MAX_ROWS"])
+    backend = Backend(path, config["WORKERS"], config["QUERY_TIMEOUT"], config["MAX_ROWS"],
+                      config.get("WORKER_MEMORY"))
     atexit.register(backend.close)
     app.extensions["kg"] = backend
     return backend

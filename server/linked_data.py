@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request
@@ -67,20 +67,43 @@ def _page(iri: str, x: Cell) -> str:
     return render_template("resource.html", **context)
 
 
+def _named_iris(rest: str) -> list[str]:
+    """The IRIs a page address may name: the path as sent (an IRI may hold %-escapes, which
+    the router decodes) and as decoded (a browser %-escapes a link's non-ASCII characters)."""
+    base, sent = current_app.config["BASE"], urlsplit(request.environ.get("REQUEST_URI", "")).path
+    prefix = url_prefix(current_app.config) + "/"
+    iris = [base + sent[len(prefix):]] if sent.startswith(prefix) else []
+    valid = []
+    for iri in dict.fromkeys([*iris, base + rest]):
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            continue
+        valid.append(iri)
+    return valid
+
+
+def _known(iris: list[str]) -> str | None:
+    """The first of ``iris`` the graph says something about."""
+    for iri in iris:
+        if backend().run(Job(q.EXISTS, "rows", substitutions=(("x", Cell("uri", iri)),))).answer:
+            return iri
+    return None
+
+
 @bp.get("/<path:rest>")
 def resource(rest: str) -> Response:
-    iri = current_app.config["BASE"] + rest
-    try:
-        ox.NamedNode(iri)
-    except ValueError:
+    iris = _named_iris(rest)
+    if not iris:
         abort(404, "not an IRI this server names")
-    x = Cell("uri", iri)
     offer = choose(request.headers.get("Accept"), [HTML] + GRAPH_TYPES)
     if offer is None:
         abort(406, "pages are served as text/html, " + ", ".join(m for m, _ in GRAPH_TYPES))
     try:
-        if not backend().run(Job(q.EXISTS, "rows", substitutions=(("x", x),))).answer:
-            abort(404, f"the graph says nothing about <{iri}>")
+        iri = _known(iris)
+        if iri is None:
+            abort(404, f"the graph says nothing about <{iris[-1]}>")
+        x = Cell("uri", iri)
         if offer[1] == "html":
             response = Response(_page(iri, x), mimetype="text/html")
         else:

@@ -1,7 +1,8 @@
 """/query: an editor with the named queries, results as a table, downloads, inline errors.
 
 Everything is in the URL (query text, named query, parameter values), so a result can be
-shared by its address. The page runs queries through the same safety checks as /sparql.
+shared by its address. Parameter values travel to the query worker as SPARQL terms, and the
+worker binds them and checks the composed text, as for /sparql.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib import URIRef
 
 from kg.queries import QUERY_DIR, QueryError, named_queries, parse_bindings
-from kg.sparql_text import RequestText, UnsafeRequest, bind_values, read_request
+from kg.sparql_text import UnsafeRequest
 from server.backend import backend
-from server.executor import Job, Outcome, QueryFailed, QueryTimeout
-from server.negotiation import FORMAT_ALIASES, TYPES_BY_FORM, result_form
-from server.sparql import ProtocolError, check_safety
+from server.executor import Job, NoFormat, Outcome, QueryFailed, QueryTimeout
+from server.negotiation import FORMAT_ALIASES, TYPES_BY_FORM
 
 bp = Blueprint("query_page", __name__)
 
@@ -34,7 +34,8 @@ def _named() -> dict:
 
 
 def _bindings() -> dict[str, str]:
-    """``param.NAME=value`` fields as SPARQL terms (empty fields stay unbound)."""
+    """``param.NAME=value`` fields as SPARQL terms (empty fields stay unbound); a NAME that
+    is not a SPARQL variable name is a QueryError."""
     pairs = [f"{key[6:]}={value}" for key, value in request.args.items()
              if key.startswith("param.") and value.strip()]
     terms = {}
@@ -47,12 +48,9 @@ def _bindings() -> dict[str, str]:
     return terms
 
 
-def _run(text: str, output: str, info: RequestText | None = None) -> Outcome:
-    info = info or read_request(text)
-    if info.is_update:
-        raise ProtocolError(400, "the query page runs queries only; send updates to /sparql")
-    check_safety(info, [])
-    return backend().run(Job(bind_values(text, _bindings()), output, backend().max_rows))
+def _run(text: str, output: str | dict[str, str]) -> Outcome:
+    job = Job(text, output, backend().max_rows, values=tuple(_bindings().items()))
+    return backend().run(job)
 
 
 @bp.get("/query")
@@ -64,7 +62,7 @@ def page() -> str:
     if text.strip() and "query" in request.args:
         try:
             outcome = _run(text, "rows")
-        except (ProtocolError, UnsafeRequest, QueryFailed, QueryTimeout, QueryError) as failure:
+        except (UnsafeRequest, QueryFailed, QueryTimeout, QueryError) as failure:
             error = str(failure)
     return render_template("query.html", named=named, chosen=chosen,
                            text=text or DEFAULT_QUERY, outcome=outcome, error=error,
@@ -78,17 +76,18 @@ def download() -> Response:
     fmt = FORMAT_ALIASES.get(request.args.get("format", "csv"))
     if not text.strip() or fmt is None:
         abort(400, "give a query and a format (csv, tsv, json, xml, ttl, nt, jsonld)")
-    info = read_request(text)
-    form = result_form(info.form)
-    offer = next((o for o in TYPES_BY_FORM[form] if o[1] == fmt), None)
-    if offer is None:
-        abort(400, f"a {form} result cannot be downloaded as {fmt}")
+    outputs = {form: fmt for form, table in TYPES_BY_FORM.items()
+               if any(offer[1] == fmt for offer in table)}
     try:
-        outcome = _run(text, fmt, info)
-    except (ProtocolError, UnsafeRequest, QueryFailed, QueryError) as failure:
+        outcome = _run(text, outputs)
+    except NoFormat as failure:
+        return Response(f"a {failure.form} result cannot be downloaded as {fmt}\n", 400,
+                        mimetype="text/plain")
+    except (UnsafeRequest, QueryFailed, QueryError) as failure:
         return Response(f"{failure}\n", 400, mimetype="text/plain")
     except QueryTimeout as failure:
         return Response(f"{failure}\n", 503, mimetype="text/plain")
+    media = next(m for m, f in TYPES_BY_FORM[outcome.form] if f == fmt)
     extension = {"turtle": "ttl", "json-ld": "jsonld", "rdf-xml": "rdf"}.get(fmt, fmt)
-    return Response(outcome.body, mimetype=offer[0], headers={
+    return Response(outcome.body, mimetype=media, headers={
         "Content-Disposition": f'attachment; filename="result.{extension}"'})

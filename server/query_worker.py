@@ -1,8 +1,15 @@
-"""Entry point of a query worker process: ``python -m server.query_worker PATH FD [--write]``."""
+"""Entry point of a query worker process:
+``python -m server.query_worker PATH FD [--write] [--memory MB]``."""
 
-import sys
+import argparse
 
 from server.executor import serve_jobs
 
 if __name__ == "__main__":
-    serve_jobs(sys.argv[1], int(sys.argv[2]), write="--write" in sys.argv[3:])
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path")
+    parser.add_argument("fd", type=int)
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--memory", type=int, metavar="MB")
+    args = parser.parse_args()
+    serve_jobs(args.path, args.fd, write=args.write, memory_mb=args.memory)

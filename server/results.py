@@ -1,8 +1,8 @@
 """SPARQL results as bytes in the W3C formats.
 
 pyoxigraph's own writer (in Rust, several times faster) writes every result that fits the
-row limit; it only takes a whole result, so one past the limit is cut here and written by
-the Python writers below.
+row limit; it only takes a whole result, so it writes within a byte budget, and a result
+past the budget or the limit is cut here and written by the Python writers below.
 """
 
 from __future__ import annotations
@@ -104,6 +104,42 @@ def ask_xml(answer: bool) -> bytes:
 
 NATIVE_SELECT = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+
+
+BYTES_PER_ROW = 2048  # the Rust writer's budget per allowed row, before the Python cut takes over
+
+
+class _OverBudget(Exception):
+    """The result grew past its byte budget while being written."""
+
+
+class _Capped(io.RawIOBase):
+    """A byte sink that refuses to grow past ``budget`` bytes."""
+
+    def __init__(self, budget: int):
+        super().__init__()
+        self.budget = budget
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk) -> int:
+        if len(self.data) + len(chunk) > self.budget:
+            raise _OverBudget
+        self.data += chunk
+        return len(chunk)
+
+
+def native_select(solutions: ox.QuerySolutions, output: str, limit: int) -> bytes | None:
+    """``solutions`` written by pyoxigraph, or None once they pass a budget for ``limit`` rows
+    (the engine stops there: results are read lazily)."""
+    sink = _Capped(BYTES_PER_ROW * (limit + 1))
+    try:
+        solutions.serialize(sink, NATIVE_SELECT[output])
+    except _OverBudget:
+        return None
+    return bytes(sink.data)
 
 
 def fits(body: bytes, output: str, limit: int) -> bool:

@@ -9,10 +9,10 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.sparql_text import RequestText, UnsafeRequest, read_request
+from kg.sparql_text import UnsafeRequest
 from server.backend import backend
-from server.executor import Job, QueryFailed, QueryTimeout
-from server.negotiation import GRAPH_TYPES, TYPES_BY_FORM, by_format, choose, result_form
+from server.executor import NOT_RUN, Job, NoFormat, QueryFailed, QueryTimeout
+from server.negotiation import GRAPH_TYPES, TYPES_BY_FORM, by_format, choose
 
 bp = Blueprint("sparql", __name__)
 
@@ -57,7 +57,7 @@ def _body_text() -> str:
 def read_protocol_request() -> SparqlRequest:
     """The operation a request carries, by the protocol's rules for GET and both POSTs."""
     args = request.args
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if "update" in args:
             raise ProtocolError(400, "updates must be sent with POST")
         params, kind, text = args, "query", _single(args.getlist("query"), "query")
@@ -81,74 +81,62 @@ def read_protocol_request() -> SparqlRequest:
                          params.getlist("default-graph-uri"), params.getlist("named-graph-uri"))
 
 
-def check_safety(info: RequestText, graphs: list[str]) -> None:
-    """Refuse what would make the engine reach the network or read graphs it does not hold."""
-    if info.service:
-        raise ProtocolError(400, "SERVICE is refused: this endpoint never fetches anything "
-                                 "from the network")
-    if info.load:
-        raise ProtocolError(400, "LOAD is refused: this endpoint never fetches anything "
-                                 "from the network")
-    named = info.from_graphs + info.from_named_graphs + graphs
-    unknown = sorted({g for g in named if g not in backend().graphs})
-    if unknown:
-        raise ProtocolError(400, "this store holds no graph " + ", ".join(f"<{g}>" for g in unknown)
-                            + " (it never fetches graphs from elsewhere)")
-
-
 def _authorised_for_update() -> None:
     token = current_app.config.get("UPDATE_TOKEN")
     if not token:
         raise ProtocolError(403, "this endpoint is read-only (start the server with an "
                                  "update token to allow SPARQL Update)")
-    header = request.headers.get("Authorization", "")
-    if not header.startswith("Bearer "):
+    scheme, _, credentials = request.headers.get("Authorization", "").strip().partition(" ")
+    if scheme.lower() != "bearer":  # auth schemes are case-insensitive (RFC 9110, 11.1)
         raise ProtocolError(401, "SPARQL Update needs Authorization: Bearer <token>",
                             {"WWW-Authenticate": 'Bearer realm="sparql-update"'})
-    if not hmac.compare_digest(header[7:].strip().encode(), token.encode()):
+    if not hmac.compare_digest(credentials.strip().encode(), token.encode()):
         raise ProtocolError(403, "wrong update token")
 
 
 def run_update(text: str) -> Response:
     _authorised_for_update()
-    info = read_request(text)
-    if info.load or info.service:
-        raise ProtocolError(400, "LOAD and SERVICE are refused: this endpoint never fetches "
-                                 "anything from the network")
-    backend().update(text)
+    backend().update(text)  # the update process refuses LOAD and SERVICE
     return Response("update applied\n", 200, mimetype="text/plain")
 
 
-def _result_format(form: str) -> tuple[str, str]:
-    table = TYPES_BY_FORM[form]
+def _offers() -> dict[str, tuple[str, str]]:
+    """(media type, format) per result form, for the forms the request can take."""
+    requested = request.values.get("format")
+    html = request.method in ("GET", "HEAD")
+    offers = {}
+    for form, table in TYPES_BY_FORM.items():
+        offer = (by_format(requested, table) if requested
+                 else choose(request.headers.get("Accept"), table, html=html))
+        if offer is not None:
+            offers[form] = offer
+    return offers
+
+
+def _no_format(form: str) -> ProtocolError:
     if requested := request.values.get("format"):
-        offer = by_format(requested, table)
-        if offer is None:
-            raise ProtocolError(406, f"format '{requested}' is not available for {form}")
-        return offer
-    offer = choose(request.headers.get("Accept"), table, html=request.method == "GET")
-    if offer is None:
-        accepted = ", ".join(media for media, _ in table)
-        raise ProtocolError(406, f"cannot answer {form} in the Accept given (offers: {accepted})")
-    return offer
+        return ProtocolError(406, f"format '{requested}' is not available for {form}")
+    accepted = ", ".join(media for media, _ in TYPES_BY_FORM[form])
+    return ProtocolError(406, f"cannot answer {form} in the Accept given (offers: {accepted})")
 
 
 def run_query(sparql: SparqlRequest) -> Response:
-    info = read_request(sparql.text or "")
-    if info.is_update:
-        raise ProtocolError(400, "this is an update: send it as application/sparql-update "
-                                 "or as the form field 'update'")
-    check_safety(info, sparql.default_graphs + sparql.named_graphs)
-    form = result_form(info.form)
-    media, fmt = _result_format(form)
-    if fmt == "html":
-        return redirect(url_for("query_page.page", query=sparql.text), 303)
+    """Run the query in a worker (which reads and checks it) and answer in the format the
+    request accepts for its result form; a browser is sent to the query page."""
+    offers = _offers()
     explicit = bool(sparql.default_graphs or sparql.named_graphs)
-    job = Job(sparql.text or "", fmt, backend().max_rows,
+    job = Job(sparql.text or "", {form: fmt for form, (_, fmt) in offers.items()},
+              backend().max_rows,
               default_graphs=tuple(sparql.default_graphs) if explicit else None,
               named_graphs=tuple(sparql.named_graphs) if explicit else None,
               base_iri=request.base_url)
-    outcome = backend().run(job)
+    try:
+        outcome = backend().run(job)
+    except NoFormat as error:
+        raise _no_format(error.form) from None
+    media, fmt = offers[outcome.form]
+    if fmt == NOT_RUN:
+        return redirect(url_for("query_page.page", query=sparql.text), 303)
     response = Response(outcome.body, mimetype=media)
     if outcome.truncated:
         response.headers["Warning"] = (f'199 - "results cut at {backend().max_rows} rows '

@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--query-workers", type=int, default=max(2, os.cpu_count() or 2),
                         help="query worker processes (default: the number of CPUs, at least 2)")
     parser.add_argument("--threads", type=int, default=8, help="HTTP threads")
+    parser.add_argument("--worker-memory", type=int, default=2048, metavar="MB",
+                        help="address space each query worker may use; a query past it is "
+                             "answered 503 and its worker replaced (default 2048)")
     parser.set_defaults(run=run)
 
 
@@ -35,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
     config = {"BASE": args.base, "QUERY_TIMEOUT": args.timeout, "MAX_ROWS": args.max_rows,
               "MAX_CONTENT_LENGTH": args.max_body, "UPDATE_TOKEN": args.update_token or None,
-              "CORS": args.cors, "WORKERS": args.query_workers}
+              "CORS": args.cors, "WORKERS": args.query_workers,
+              "WORKER_MEMORY": args.worker_memory}
     if args.store and not args.inputs:
         if not Path(args.store, "CURRENT").is_file():
             raise FileNotFoundError(f"no graph store at '{args.store}' (build one with "
