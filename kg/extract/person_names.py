@@ -21,6 +21,7 @@ from kg.extract.names import PARTICLES, TITLE_WORDS, is_honorific, strip_possess
 
 # Words after a name that make the whole mention a group or an organisation, not a person.
 GROUP_NOUNS = {
+    "society", "strategies", "associates", "partners", "group", "reports", "panthers",
     "supporters", "voters", "fans", "campaign", "campaigns", "administration", "foundation",
     "family", "camp", "allies", "aides", "staff", "staffers", "team", "loyalists", "backers",
     "donors", "surrogates", "administrations", "organization", "presidency", "white", "era",
@@ -175,8 +176,14 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     if not tokens or not any(t.text[:1].isupper() and t.text.rstrip(".").isalpha()
                              and len(t.text.rstrip(".")) > 1 for t in tokens):
         return None
-    if len(tokens) == 1 and tokens[0].lower_ in TRAILING_NOT_NAMES | GROUP_NOUNS:
+    if len(tokens) == 1 and (tokens[0].lower_ in TRAILING_NOT_NAMES | GROUP_NOUNS
+                             or tokens[0].text.rstrip(".").lower() in TITLE_WORDS):
         return None
+    while len(tokens) > 1 and tokens[-1].text.rstrip(".").lower() in TITLE_WORDS \
+            and tokens[-1].lower_ not in _NOT_NAME_TITLES:
+        tokens.pop()  # "Charlotte Mayor": a title after a place
+        if len(tokens) == 1:
+            return None
     return doc[tokens[0].i:tokens[-1].i + 1]
 
 

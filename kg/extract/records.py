@@ -28,10 +28,13 @@ class Span:
 
 @dataclass(frozen=True)
 class EntityRef:
-    """Which real-world entity: its kind and canonical name (the label)."""
+    """Which real-world entity: its kind and canonical name (the label). ``qualifier`` tells
+    apart people a bare surname names with different evidence ("Mrs. Clinton", "President
+    Clinton"), so that resolution across articles decides each on its own."""
 
     kind: EntityKind
     name: str
+    qualifier: str = ""
 
 
 @dataclass(frozen=True)

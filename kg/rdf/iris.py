@@ -28,7 +28,8 @@ def normalise_quote_text(text: str) -> str:
 
 
 def entity_iri(base: str, ref: EntityRef) -> URIRef:
-    return URIRef(f"{base}{_PATH_BY_KIND[ref.kind]}/{slug(ref.name)}")
+    key = f"{ref.name} {ref.qualifier}" if ref.qualifier else ref.name
+    return URIRef(f"{base}{_PATH_BY_KIND[ref.kind]}/{slug(key)}")
 
 
 def article_iri(base: str, article_id: str) -> URIRef:

@@ -1,17 +1,18 @@
-"""Which person names in the whole graph are shortenings of one fuller name.
+"""Which person nodes in the whole graph are shortenings of one fuller name.
 
 Pure: person nodes in (name, gender, office words, mention count), a mapping short -> full
-out. A name merges only when exactly one fullest name extends it once honorific gender and
-title have ruled out the others ("Mr. Obama" is not Michelle Obama, "President Clinton" not
-Hillary), or when one candidate is named at least ``DOMINANCE`` times as often as all the
-others together. A bare surname never means a "Jr." while its father is a candidate.
+out, by node key. A name merges only when exactly one fullest name extends it once honorific
+gender and title have ruled out the others ("Mrs. Clinton" is not Bill Clinton, "President
+Clinton" not Hillary), or when one candidate is named at least ``DOMINANCE`` times as often
+as all the others together. A bare surname never means a "Jr." while its father is a
+candidate.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract.names import generation, name_words, shortens
 
@@ -26,6 +27,11 @@ class PersonNode:
     gender: str | None = None  # 'm' / 'f', from an honorific or a first name
     titles: frozenset[str] = frozenset()  # office words, normalised (kg.extract.entities)
     mentions: int = 1
+    key: str = field(default="")  # the node's identity (its IRI); the name when empty
+
+    @property
+    def id(self) -> str:
+        return self.key or self.name
 
 
 def _longer(short: str, full: str) -> bool:
@@ -33,40 +39,41 @@ def _longer(short: str, full: str) -> bool:
 
 
 def _fits(short: PersonNode, full: PersonNode) -> bool:
+    """Honorific gender and office words must not contradict; a bare name with a title only
+    goes to someone the graph gives that title."""
     if short.gender and full.gender and short.gender != full.gender:
         return False
-    return not (short.titles and full.titles and not short.titles & full.titles)
+    return not short.titles or bool(short.titles & full.titles)
 
 
 def person_merges(people: Iterable[PersonNode | str]) -> dict[str, str]:
-    """Map each name that shortens exactly one fitting fullest other name to that name.
+    """Map the id of each node whose name shortens exactly one fitting fullest other name to
+    that node's id.
 
     A longer form always ends with the same word, so names are compared only within
     their surname's group (not every name with every other)."""
-    by_surname: dict[str, dict[str, PersonNode]] = defaultdict(dict)
+    by_surname: dict[str, list[PersonNode]] = defaultdict(list)
     for person in people:
         node = PersonNode(person) if isinstance(person, str) else person
         if words := name_words(node.name):
-            by_surname[words[-1].lower()][node.name] = node
+            by_surname[words[-1].lower()].append(node)
     merges: dict[str, str] = {}
     for known in by_surname.values():
         merges.update(_merges_among(known))
     return merges
 
 
-def _merges_among(known: dict[str, PersonNode]) -> dict[str, str]:
+def _merges_among(known: list[PersonNode]) -> dict[str, str]:
     merges: dict[str, str] = {}
-    for name, node in known.items():
-        longer = [f for f in known.values() if _longer(name, f.name) and _fits(node, f)]
-        if len(name.split()) == 1 and any(not generation(f.name) for f in longer):
+    for node in known:
+        longer = [f for f in known if _longer(node.name, f.name) and _fits(node, f)]
+        if len(node.name.split()) == 1 and any(not generation(f.name) for f in longer):
             longer = [f for f in longer if not generation(f.name)]
         fullest = [f for f in longer if not any(_longer(f.name, g.name) for g in longer)]
-        if len(fullest) > 1 and node.titles:
-            fullest = [f for f in fullest if f.titles & node.titles] or fullest
         if len(fullest) > 1:
             top = max(fullest, key=lambda f: f.mentions)
             rest = sum(f.mentions for f in fullest if f is not top)
             fullest = [top] if top.mentions >= DOMINANCE * rest else fullest
         if len(fullest) == 1:
-            merges[name] = fullest[0].name
+            merges[node.id] = fullest[0].id
     return merges

@@ -44,13 +44,13 @@ _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
 _QUOTES = "SELECT DISTINCT ?q ?p ?text WHERE { ?q schema:creator ?p ; schema:text ?text }"
 
 
-def _person_nodes(dataset: Dataset, base: str) -> tuple[dict[str, URIRef], list[PersonNode]]:
-    """Each named person node (by label) with the gender its honorifics or first name give,
-    its office words and how often the graph mentions it."""
-    by_name: dict[str, URIRef] = {}
+def _person_nodes(dataset: Dataset, base: str) -> list[PersonNode]:
+    """Each named person node with the gender its honorifics or first name give, its office
+    words and how often the graph mentions it."""
+    labels: dict[Node, str] = {}
     for iri, name in dataset.query(_PEOPLE):
         if str(iri).startswith(f"{base}person/"):
-            by_name.setdefault(str(name), iri)
+            labels.setdefault(iri, str(name))
     honorifics: dict[Node, set[str]] = defaultdict(set)
     for iri, alt in dataset.query(_ALT_LABELS):
         first = str(alt).split()[0] if str(alt).split() else ""
@@ -61,23 +61,18 @@ def _person_nodes(dataset: Dataset, base: str) -> tuple[dict[str, URIRef], list[
         titles[iri] |= title_keys(str(title))
     counts = {iri: int(n) for iri, n in dataset.query(_MENTION_COUNTS)}
     nodes = []
-    for name, iri in by_name.items():
+    for iri, name in labels.items():
         said = honorifics.get(iri, set())
         words = name_words(name)
         gender = next(iter(said)) if len(said) == 1 else (
             first_name_gender(words[0]) if len(words) > 1 and not said else None)
-        nodes.append(PersonNode(name, gender, titles[iri], counts.get(iri, 1)))
-    return by_name, nodes
+        nodes.append(PersonNode(name, gender, titles[iri], counts.get(iri, 1), str(iri)))
+    return nodes
 
 
 def _person_renames(dataset: Dataset, base: str) -> dict[URIRef, URIRef]:
-    by_name, nodes = _person_nodes(dataset, base)
-    renames = {}
-    for short, full in person_merges(nodes).items():
-        target = iris.entity_iri(base, EntityRef("person", full))
-        if by_name[short] != target:
-            renames[by_name[short]] = target
-    return renames
+    return {URIRef(short): URIRef(full)
+            for short, full in person_merges(_person_nodes(dataset, base)).items()}
 
 
 def _article_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
