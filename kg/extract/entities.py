@@ -395,12 +395,17 @@ def extract_entities(doc: Doc, publisher: str | None = None,
         taken.append((found.begin, found.end))
     _add_people(doc, table, taken, headline_end)
     taken.extend((m.span.begin, m.span.end) for m in table.mentions)
+    # a person's name the tagger took for an organisation where it modifies a group
+    # ("Trump administration") names neither the person nor an organisation
+    person_words = {w.lower() for ref in table.entities if ref.kind == "person"
+                    for w in ref.name.split()}
     for ent in doc.ents:
         kind = _KIND_BY_LABEL.get(ent.label_)
         if kind in (None, "person") or _overlaps(ent.start_char, ent.end_char, taken):
             continue
         ref = _place_ref(ent.text) if kind == "place" else org_ref(ent.text)
-        if ref is None or not ref.name[:1].isalnum() or ref.name.lower() in _NOT_ORGS:
+        if ref is None or not ref.name[:1].isalnum() or ref.name.lower() in _NOT_ORGS \
+                or ref.kind == "org" and ref.name.lower() in person_words:
             continue
         begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
         span = _span_of(doc, begin, ent.end_char)

@@ -37,7 +37,11 @@ def clean_person(text: str) -> str:
         words.pop(0)
     if words and words[0][0].islower() and words[0] not in PARTICLES:
         return ""  # what is left of a title ("of State"), not a name
-    return " ".join(words).strip(_STRIP)
+    name = " ".join(words).strip(_STRIP)
+    if name.split() and name.split()[-1].lower() in ("jr", "sr") and \
+            text.rstrip(_STRIP.replace(".", "")).endswith("."):
+        name += "."  # "Donald Trump Jr." keeps its period
+    return name
 
 
 def is_honorific(word: str) -> bool:

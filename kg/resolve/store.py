@@ -184,17 +184,17 @@ def _one_label_each(dataset: Dataset, chosen: dict[URIRef, str],
         by_node.setdefault(iri, {})
     old, new = set(), []
     for iri, labels in by_node.items():
-        if iri in chosen:
-            keep = Literal(chosen[iri])
+        if iri in chosen:  # as stored, if it is (a query gives plain literals as xsd:string)
+            keep = next((lab for lab in labels if str(lab) == chosen[iri]), Literal(chosen[iri]))
         elif labels:
             keep = max(labels, key=lambda lab: (not str(lab).isupper(), labels[lab], str(lab)))
         else:
             continue
-        if set(labels) == {keep} and iri not in renamed:
+        if {str(lab) for lab in labels} == {str(keep)} and iri not in renamed:
             continue
         labelled = named_quads(dataset, (iri, RDFS.label, None))
-        old |= {q for q in labelled if q[2] != keep}
-        new += [(iri, SKOS.altLabel, o, g) for _, _, o, g in labelled if o != keep]
+        old |= {q for q in labelled if str(q[2]) != str(keep)}
+        new += [(iri, SKOS.altLabel, o, g) for _, _, o, g in labelled if str(o) != str(keep)]
         new += [(iri, RDFS.label, keep, g)
                 for *_, g in named_quads(dataset, (iri, RDF.type, None))]
     if old or new:

@@ -28,9 +28,12 @@ def test_pairwise_merge_scores(system, precision, recall):
 @pytest.mark.slow
 @pytest.mark.skipif(not DEFAULT_TEXTS.exists(), reason="PolNeAR dev texts not available")
 def test_measured_targets_on_the_gold_articles(nlp):
+    """Floors just under the figures measured on the 74 annotated dev articles (see the
+    closing note of issue 11 and docs/entities.md); a change that loses quality fails."""
     scores = evaluate_entities(GOLD, nlp)
-    assert scores["articles"] == 37
-    assert scores["reactions_gold"] >= 30
-    assert scores["merge"]["precision"] >= 0.95
-    assert scores["merge"]["recall"] >= 0.85
-    assert scores["reaction_precision"] >= 0.80
+    assert scores["entity_articles"] >= 60
+    assert scores["merge"]["precision"] >= 0.97
+    assert scores["merge"]["recall"] >= 0.88
+    assert scores["label_precision"] >= 0.90
+    assert scores["official_precision"] >= 0.88
+    assert scores["speaker_entity_accuracy"] >= 0.85

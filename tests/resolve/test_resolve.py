@@ -10,6 +10,8 @@ from rdflib import Dataset
 import kg
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.resolve import person_merges, resolve_store
+from kg.resolve.names import PersonNode
+from kg.resolve.store import canonical_label
 from tests.conftest import DATA
 
 
@@ -24,6 +26,42 @@ from tests.conftest import DATA
 ])
 def test_a_name_merges_only_into_one_unambiguous_fuller_name(names, expected):
     assert person_merges(names) == expected
+
+
+_BILL = PersonNode("Bill Clinton", "m", frozenset({"president"}), 20)
+_HILLARY = PersonNode("Hillary Clinton", "f", frozenset({"nominee", "secretary"}), 40)
+
+
+@pytest.mark.parametrize("short, people, expected", [
+    # honorific gender and title leave one candidate
+    (PersonNode("Clinton", "f", key="clinton-mrs"), [_BILL, _HILLARY], "Hillary Clinton"),
+    (PersonNode("Clinton", "m", key="clinton-mr"), [_BILL, _HILLARY], "Bill Clinton"),
+    (PersonNode("Clinton", None, frozenset({"president"}), key="clinton-president"),
+     [_BILL, _HILLARY], "Bill Clinton"),
+    # no evidence and no dominant candidate: stays apart
+    (PersonNode("Clinton"), [_BILL, _HILLARY], None),
+    # one candidate named ten times as often as all others together
+    (PersonNode("Obama"), [PersonNode("Barack Obama", "m", mentions=300),
+                           PersonNode("Michelle Obama", "f", mentions=12)], "Barack Obama"),
+    # a bare surname never means a Jr. while the father is a candidate
+    (PersonNode("Trump"), [PersonNode("Donald Trump", "m", mentions=30),
+                           PersonNode("Donald Trump Jr.", "m", mentions=30)], "Donald Trump"),
+    # a title nobody in the graph holds: stays apart
+    (PersonNode("Clinton", None, frozenset({"governor"}), key="clinton-governor"),
+     [_BILL, _HILLARY], None),
+])
+def test_bare_surnames_merge_by_honorific_title_and_dominance(short, people, expected):
+    assert person_merges([short, *people]).get(short.id) == expected
+
+
+@pytest.mark.parametrize("anchors, label", [
+    ({"Hillary Clinton": 5, "Crooked Hillary Clinton": 1, "Clinton": 30}, "Hillary Clinton"),
+    ({"DONALD TRUMP": 3, "Donald Trump": 2, "Trump": 9}, "Donald Trump"),
+    ({"Loretta E. Lynch": 1, "Lynch": 6}, "Loretta E. Lynch"),
+    ({"Trump": 4, "Trump's": 2}, None),
+])
+def test_the_label_is_the_most_frequent_complete_name(anchors, label):
+    assert canonical_label(anchors) == label
 
 
 @pytest.fixture(scope="module")
