@@ -147,6 +147,9 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
             break
         start -= 1
     start, end = _trim(doc, start, person.start)
+    while end - start > 1 and doc[start].is_lower and doc[start + 1].text[:1].isupper() \
+            and not _is_role_word(doc[start]) and doc[start].lower_ not in _PAST:
+        start += 1  # a stray noun before a formal title ("the way Sen. Bernie Sanders")
     if end - start > 1 and doc[end - 1].text.endswith(".") and _is_role_word(doc[end - 2]):
         end -= 1  # "nominee Sen. Tim Kaine": the honorific is not part of the job title
     if start >= end or not _is_role_word(doc[end - 1]):

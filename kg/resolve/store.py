@@ -194,6 +194,8 @@ def _one_label_each(dataset: Dataset, chosen: dict[URIRef, str],
             continue
         labelled = named_quads(dataset, (iri, RDFS.label, None))
         old |= {q for q in labelled if str(q[2]) != str(keep)}
+        old |= {q for q in named_quads(dataset, (iri, SKOS.altLabel, None))
+                if str(q[2]) == str(keep)}
         new += [(iri, SKOS.altLabel, o, g) for _, _, o, g in labelled if str(o) != str(keep)]
         new += [(iri, RDFS.label, keep, g)
                 for *_, g in named_quads(dataset, (iri, RDF.type, None))]

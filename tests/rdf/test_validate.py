@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from kg.api import build_with_summary
 from kg.export import union_graph
+from kg.ingest.metadata import read_metadata
 from kg.rdf.namespaces import NIF, NKG, RDF, SCHEMA, XSD
 from kg.rdf.validate import ontology_graph, validate_graph
+from tests.conftest import SHARED
 
 
 def test_the_sample_graph_conforms(sample_graph: Dataset):
@@ -48,3 +51,16 @@ def test_every_nkg_term_used_is_documented_in_the_ontology(sample_graph: Dataset
     used = {term for triple in union_graph(sample_graph) for term in triple
             if isinstance(term, URIRef) and str(term).startswith(str(NKG))}
     assert used <= documented, used - documented
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "polnear" / "dev" / "text").is_dir(),
+                    reason="PolNeAR dev texts not available")
+def test_the_whole_dev_split_conforms(nlp):
+    """newskg's own output on 84 real articles (with their metadata) passes its shapes: one
+    label per entity, typed spans, quotes with text and speaker."""
+    polnear = SHARED / "polnear"
+    dataset, _ = build_with_summary([polnear / "dev" / "text"],
+                                    metadata=read_metadata(polnear / "metadata.tsv"))
+    conforms, report = validate_graph(union_graph(dataset))
+    assert conforms, report[:3000]
