@@ -5,7 +5,7 @@ A quoted stretch is attributed, in this order, by a cue in its own sentence
 ("..." — Commissioner X), a colon lead-in in the sentence before, or the quote
 it continues ("A," he said. "B."). A short quoted phrase without any of these
 is a scare quote and is skipped; a long one is kept without a speaker
-(headlines, pull quotes). Reported speech is a cue's clausal complement.
+(headlines, pull quotes). Reported speech is in ``reported.py``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract import cues
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.records import Quote, Span
+from kg.extract.reported import reported_speech
 from kg.extract.speakers import Speaker, SpeakerResolver
 from kg.extract.subjects import CLOSING, cue_subject
 from kg.extract.table import EntityTable
@@ -77,7 +78,7 @@ class QuoteFinder:
     def outside(self, token: Token) -> bool:
         return token.i not in self._inside and token.i not in self._mark_tokens
 
-    def _attribution(self, cue: Token, confidence: float | None = None,
+    def attribution(self, cue: Token, confidence: float | None = None,
                      subject: Token | None = None) -> Attribution:
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
@@ -236,7 +237,7 @@ class QuoteFinder:
         if according:
             # '"...," Obama said, according to a pool report': PolNeAR's source is the
             # report that carries the whole attribution.
-            return self._attribution(according[0])
+            return self.attribution(according[0])
         report = self._outer_report(quote, found)
         if report is not None:
             return report
@@ -250,7 +251,7 @@ class QuoteFinder:
             if aside and cue.lemma_.lower() not in cues.REPORTING:
                 # 'Six months ago, the senator said, the media considered him a "fringe
                 # candidate"': the parenthetical reporting verb speaks.
-                return self._attribution(aside[0])
+                return self.attribution(aside[0])
             return self._speaking(self._reporting(cue) if cue.i < quote.start else cue)
         speech = [t for t in found if t.lemma_.lower() in cues.SPEECH and
                   t.lemma_.lower() not in cues.NAMING or cues.is_according(t)]
@@ -277,7 +278,7 @@ class QuoteFinder:
             while after is not None and after.dep_ in ("det", "compound") and \
                     after.head.i > after.i:
                 after = after.head
-            attribution = self._attribution(cue, subject=after)
+            attribution = self.attribution(cue, subject=after)
             speaker = attribution.speaker
             if speaker is not None and speaker.ref is not None and \
                     speaker.ref.kind in ("outlet", "org"):
@@ -287,14 +288,14 @@ class QuoteFinder:
     def _speaking(self, cue: Token, confidence: float | None = None) -> Attribution:
         """The cue's attribution; when its subject is no known entity ('Sanders said the
         process could be "messy"': a thing does not speak), the reporting verb above it."""
-        own = self._attribution(cue, confidence)
+        own = self.attribution(cue, confidence)
         if own.speaker is not None and own.speaker.ref is not None:
             return own
         outer = next((a for a in cue.ancestors if cues.is_cue(a) and self.outside(a)
                       and a.lemma_.lower() in cues.REPORTING), None)
         if outer is None:
             return own
-        attribution = self._attribution(outer)
+        attribution = self.attribution(outer)
         return attribution if attribution.speaker and attribution.speaker.ref else own
 
     def _reporting(self, cue: Token) -> Token:
@@ -327,11 +328,11 @@ class QuoteFinder:
                 return None
             if token.pos_ == "VERB":
                 subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i >= i]
-                return self._attribution(token, 0.7) if subjects else None
+                return self.attribution(token, 0.7) if subjects else None
             if token.pos_ == "NOUN" and token.i > i and token.lemma_.lower() in cues.SPEECH \
                     and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("PUNCT", "ADP"):
                 # '"...," the two write.' with the verb tagged as a noun.
-                return self._attribution(token, 0.6, subject=doc[token.i - 1])
+                return self.attribution(token, 0.6, subject=doc[token.i - 1])
             if "\n" in token.text_with_ws:
                 return None
         return None
@@ -387,10 +388,10 @@ class QuoteFinder:
         sentence = self.doc[i].sent
         found = [t for t in sentence if cues.is_cue(t) and self.outside(t)]
         if found:
-            return self._attribution(max(found, key=lambda t: t.i))
+            return self.attribution(max(found, key=lambda t: t.i))
         # "President Clinton released the following statement:" — the colon is the cue.
         if sentence.root.pos_ in ("VERB", "AUX") and cue_subject(sentence.root) is not None:
-            return self._attribution(sentence.root, 0.6)
+            return self.attribution(sentence.root, 0.6)
         return None
 
     def trailing(self, quote: SpacySpan) -> Attribution | None:
@@ -407,7 +408,7 @@ class QuoteFinder:
                  and t.lemma_.lower() in cues.SPEECH
                  and not any(c.dep_ == "ccomp" or c.dep_ == "dobj" and t.lemma_ != "tell"
                              for c in t.children)]
-        return self._attribution(found[0]) if found else None
+        return self.attribution(found[0]) if found else None
 
     def sentence_before(self, quote: SpacySpan) -> Attribution | None:
         """'Lynch announced the lawsuit. "We are seeking ..."': a sentence that is all quote
@@ -423,13 +424,13 @@ class QuoteFinder:
                  and t.lemma_.lower() in cues.SPEECH]
         if found:
             cue = min(found, key=lambda t: (len(list(t.ancestors)), t.i))
-            attribution = self._attribution(cue, cues.confidence(cue) * 0.8)
+            attribution = self.attribution(cue, cues.confidence(cue) * 0.8)
             if attribution.speaker is not None:
                 return attribution  # a described speaker counts, even if not resolved
         elif before.root.pos_ == "VERB" and self.outside(before.root) and any(
                 c.dep_ == "nsubj" for c in before.root.children):
             # 'Clinton touted her credentials. "We need ..."': the one the sentence is about.
-            attribution = self._attribution(before.root, 0.5)
+            attribution = self.attribution(before.root, 0.5)
         else:
             return None
         return attribution if attribution.speaker and attribution.speaker.ref else None
@@ -532,31 +533,6 @@ def _direct(doc: Doc, quote: SpacySpan, found: Attribution | None) -> Quote:
                  confidence=found.confidence)
 
 
-def _reported(finder: QuoteFinder) -> Iterator[Quote]:
-    """Reported speech: a speech cue's clausal complement, when it is not all quoted."""
-    doc = finder.doc
-    for cue in doc:
-        if not (cues.is_cue(cue) and finder.outside(cue)):
-            continue
-        complements = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-        if not complements:
-            continue
-        clause = complements[0]
-        tokens = [t for t in clause.subtree if t.i > cue.i]
-        if tokens and tokens[0].dep_ == "mark":
-            tokens = tokens[1:]
-        if len(tokens) < 3 or sum(finder.outside(t) for t in tokens) < len(tokens) / 2:
-            continue
-        begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = doc_text(doc)[begin:end].rstrip(" ,.;:")
-        found = finder._attribution(cue)
-        speaker = found.speaker
-        yield Quote(doc_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
-                    cue_span=found.cue_span, speaker=speaker.ref if speaker else None,
-                    speaker_mention=speaker.mention if speaker else None,
-                    confidence=round(found.confidence * 0.9, 3))
-
-
 def _pull_quotes(doc: Doc, direct: list[Quote]) -> Iterator[Quote]:
     """A paragraph without quote marks that repeats quoted words: a pull quote.
 
@@ -593,7 +569,7 @@ def extract_quotes(doc: Doc, table: EntityTable) -> Iterator[Quote]:
               for _, quote, found, keep in finder.attributions() if keep]
     yield from direct
     yield from _pull_quotes(doc, direct)
-    yield from _reported(finder)
+    yield from reported_speech(finder)
 
 
 __all__ = ["extract_quotes"]

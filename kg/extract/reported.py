@@ -1,0 +1,94 @@
+"""Reported speech (``direct=False``): what a verb of speech or writing reports, unquoted.
+
+The content is the cue's clause in the parse, wherever news puts it: after the cue
+('X said that ...'), before it ('..., X said.'), around a parenthetical cue ('In his
+state, Christie said, ...'), the infinitive of a directive or a promise ('told Megyn not
+to worry', 'vowed to repeal it'), or the clause 'according to' someone qualifies. Only
+verbs of speech or writing report speech (``cues.REPORTED_SPEECH``): polls, findings,
+beliefs and trends do not, and neither does 'according to' a poll or a count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract import cues
+from kg.extract.doctext import doc_span, doc_text
+from kg.extract.records import Quote
+
+if TYPE_CHECKING:
+    from kg.extract.quotes import QuoteFinder
+
+# Verbs whose object is told to do what their infinitive says, or who promise it.
+_INFINITIVE = {"tell", "urge", "warn", "promise", "vow", "pledge", "ask"}
+
+
+def _clause(cue: Token) -> list[Token]:
+    """The tokens of what the cue reports (empty when it reports no clause)."""
+    if cues.is_according(cue):
+        return _qualified(cue)
+    lemma = cue.lemma_.lower()
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i > cue.i:
+            return [t for t in child.subtree if t.i > cue.i]
+        if child.dep_ == "xcomp" and child.i > cue.i and lemma in _INFINITIVE:
+            return list(child.subtree)
+    fronted = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    if fronted and cue.i > 0 and cue.doc[cue.i - 1].dep_ in ("nsubj", "punct") and \
+            any(t.text == "," for t in cue.doc[fronted[0].right_edge.i:cue.i]):
+        # '..., Biden said.' (the complement closed by a comma before the cue)
+        return [t for t in fronted[0].subtree if t.i < cue.i]
+    if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
+        # 'In his state, Christie said, offenders are sent to treatment.'
+        aside = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in aside]
+    return []
+
+
+def _qualified(according: Token) -> list[Token]:
+    """The clause 'according to X' qualifies, without the phrase itself; none when X is
+    a poll, a count or a finding."""
+    to = according.doc[according.i + 1]
+    sources = [c for c in to.children if c.dep_ == "pobj"] or \
+        [c for c in according.children if c.dep_ == "pobj"]
+    if not sources or sources[0].lemma_.lower() in cues.FINDINGS:
+        return []
+    clause = according.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return []
+    phrase = {t.i for t in according.subtree}
+    return [t for t in clause.subtree if t.i not in phrase]
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """Without the leading 'that' and the punctuation around the clause."""
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"
+                      or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def reported_speech(finder: QuoteFinder) -> Iterator[Quote]:
+    """Each verb of speech or writing's unquoted clause, with the cue's speaker."""
+    doc = finder.doc
+    for cue in doc:
+        if not (cues.is_reported_speech(cue) and finder.outside(cue)):
+            continue
+        tokens = _trimmed(_clause(cue))
+        if len(tokens) < 3 or sum(finder.outside(t) for t in tokens) < len(tokens) / 2:
+            continue
+        begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = doc_text(doc)[begin:end].rstrip(" ,.;:")
+        found = finder.attribution(cue)
+        speaker = found.speaker
+        yield Quote(doc_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
+                    cue_span=found.cue_span, speaker=speaker.ref if speaker else None,
+                    speaker_mention=speaker.mention if speaker else None,
+                    confidence=round(found.confidence * 0.9, 3))
