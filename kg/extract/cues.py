@@ -50,7 +50,8 @@ REPORTED_SPEECH = frozenset((
     "proclaim", "assure", "inform", "recount", "caution", "suggest"))
 # What 'according to' names when the words are a finding, not speech ('according to a poll').
 FINDINGS = frozenset(("poll", "survey", "count", "tally", "result", "estimate", "data",
-                      "study", "analysis", "average", "index", "record", "figure", "calculation", "projection", "model", "tracker", "number", "statistic"))
+                      "study", "analysis", "average", "index", "record", "figure", "calculation",
+                      "projection", "model", "tracker", "number", "statistic"))
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write",
               "written": "write"}
 

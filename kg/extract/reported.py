@@ -2,8 +2,10 @@
 
 The content is the cue's clause in the parse, wherever news puts it: after the cue
 ('X said that ...'), before it ('..., X said.'), around a parenthetical cue ('In his
-state, Christie said, ...'), the infinitive of a directive or a promise ('told Megyn not
-to worry', 'vowed to repeal it'), or the clause 'according to' someone qualifies. Only
+state, Christie said, ...') or an 'as' clause ('As the Times noted, ...'), a
+reported question ('asked workers if ...'), the infinitive of a directive or a promise
+('told Megyn not to worry', 'vowed to repeal it'), or the clause 'according to' someone
+qualifies. Only
 verbs of speech or writing report speech (``cues.REPORTED_SPEECH``): polls, findings,
 beliefs and trends do not, and neither does 'according to' a poll or a count.
 """
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 # Verbs whose object is told to do what their infinitive says, or who promise it.
 _INFINITIVE = {"tell", "urge", "warn", "promise", "vow", "pledge", "ask"}
+# Words that open a reported question ('asked if ...').
+_QUESTION = {"if", "whether"}
 
 
 def _clause(cue: Token) -> list[Token]:
@@ -36,16 +40,35 @@ def _clause(cue: Token) -> list[Token]:
             return [t for t in child.subtree if t.i > cue.i]
         if child.dep_ == "xcomp" and child.i > cue.i and lemma in _INFINITIVE:
             return list(child.subtree)
+        if child.dep_ == "advcl" and child.i > cue.i and child.left_edge.lower_ in _QUESTION:
+            return list(child.subtree)  # 'asked workers if they planned to attend'
+    marks = [c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"]
+    if marks and cue.dep_ == "advcl" and cue.i < cue.head.i:
+        # 'As the Times noted, Clinton raised $1.1 million.'
+        aside = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in aside]
     fronted = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
-    if fronted and cue.i > 0 and cue.doc[cue.i - 1].dep_ in ("nsubj", "punct") and \
-            any(t.text == "," for t in cue.doc[fronted[0].right_edge.i:cue.i]):
+    if fronted and any(t.text == "," for t in cue.doc[fronted[0].right_edge.i:cue.i]):
         # '..., Biden said.' (the complement closed by a comma before the cue)
         return [t for t in fronted[0].subtree if t.i < cue.i]
+    if cue.dep_ == "conj" and cue.head.i < cue.i and _after_comma(cue):
+        # '..., his top aide told The Huffington Post.' parsed as a coordinated clause
+        return [t for t in cue.head.subtree if t.i < cue.left_edge.i]
     if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         # 'In his state, Christie said, offenders are sent to treatment.'
         aside = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in aside]
     return []
+
+
+def _after_comma(cue: Token) -> bool:
+    """The cue's clause follows a comma, with a subject of its own and no conjunction."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if not subjects or any(c.dep_ == "cc" for c in cue.children):
+        return False
+    start = subjects[0].left_edge.i
+    return start > 0 and cue.doc[start - 1].text == "," and \
+        not any(c.dep_ == "cc" and c.i < cue.i for c in cue.head.children)
 
 
 def _qualified(according: Token) -> list[Token]:
@@ -58,9 +81,7 @@ def _qualified(according: Token) -> list[Token]:
         return []
     clause = according.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
-        clause = clause.head
-    if clause.pos_ not in ("VERB", "AUX"):
-        return []
+        clause = clause.head  # (a misparse may leave no verb: the sentence, then)
     phrase = {t.i for t in according.subtree}
     return [t for t in clause.subtree if t.i not in phrase]
 
