@@ -48,6 +48,9 @@ REPORTED_SPEECH = frozenset((
     "reiterate", "repeat", "stress", "emphasize", "recall", "remark", "observe", "mention",
     "ask", "allege", "boast", "counter", "retort", "quip", "joke", "exclaim",
     "proclaim", "assure", "inform", "recount", "caution", "suggest"))
+# Clothing and merchandise whose printed words are no speech ('a shirt reading "..."').
+PRINTED_ON = frozenset(("shirt", "t-shirt", "tee", "tshirt", "hat", "cap", "button", "sticker",
+                        "mug", "jersey", "jacket", "sweatshirt", "hoodie", "sweater", "bumper"))
 # What 'according to' names when the words are a finding, not speech ('according to a poll').
 FINDINGS = frozenset(("poll", "survey", "count", "tally", "result", "estimate", "data",
                       "study", "analysis", "average", "index", "record", "figure", "calculation",
@@ -67,6 +70,14 @@ def is_cue(token: Token) -> bool:
                        for c in token.children)
     return lemma in CUE_CONFIDENCE or lemma == "go" and any(
         c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+
+
+def printed_on(cue: Token) -> bool:
+    """'a shirt reading', 'T-shirts that said': the words are a slogan on clothing or
+    merchandise, not anyone's speech."""
+    nouns = [cue.head] if cue.dep_ in ("acl", "relcl") else []
+    nouns += [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(n.lemma_.lower() in PRINTED_ON for n in nouns)
 
 
 def is_according(token: Token) -> bool:

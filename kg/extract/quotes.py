@@ -24,10 +24,14 @@ from kg.extract.reported import reported_speech
 from kg.extract.speakers import Speaker, SpeakerResolver
 from kg.extract.subjects import CLOSING, cue_subject
 from kg.extract.table import EntityTable
-from kg.segmentation import CLOSING_TOKENS, Stretch, quoted_stretches
+from kg.extract.transcript import stage_directions, transcript_lines
+from kg.segmentation import CLOSING_TOKENS, Stretch, boilerplate_spans, quoted_stretches
 
 _DASHES = {"—", "–", "―", "--", "-"}
 _TITLE_CUES = {"titled", "entitled", "headlined", "dubbed", "named", "nicknamed"}
+# Works whose title may follow them in quotes ('his book "The Art of the Deal"').
+_WORKS = {"book", "memoir", "novel", "autobiography", "biography", "film", "movie",
+          "documentary", "song", "album", "play", "poem", "essay", "bestseller", "sequel"}
 _TRAILING = " ,;:\n\t"
 # Entity types of datelines and fronted phrases, never a speaker.
 _SETTINGS = {"GPE", "LOC", "DATE", "TIME", "FAC"}
@@ -74,9 +78,33 @@ class QuoteFinder:
             if span is not None:
                 self._inside.update(range(span.start, span.end))
         self._mark_tokens = {t.i for t in doc if t.text in ('"', "“", "”", "«", "»", "''", "``")}
+        text = doc_text(doc)
+        self.lines = transcript_lines(text, table)
+        self._skipped = stage_directions(text) + boilerplate_spans(text)
+        self._not_prose = set()  # tokens of credits, bylines and social lines
+        for begin, end in boilerplate_spans(text):
+            span = doc.char_span(begin, end, alignment_mode="expand")
+            if span is not None:
+                self._not_prose.update(range(span.start, span.end))
 
     def outside(self, token: Token) -> bool:
-        return token.i not in self._inside and token.i not in self._mark_tokens
+        """Prose outside quotes: neither quoted words, a mark, nor a credit or byline."""
+        return token.i not in self._inside and token.i not in self._mark_tokens and \
+            token.i not in self._not_prose
+
+    def _skipped_at(self, begin: int, end: int) -> bool:
+        """Words inside a stage direction, a credit, a byline or a social line."""
+        return any(b <= begin and end <= e for b, e in self._skipped)
+
+    def _line(self, begin: int) -> tuple[int, Attribution] | None:
+        """A transcript line labelled at ``begin``: where its words start, who says them."""
+        line = self.lines.get(begin)
+        if line is None:
+            return None
+        self.table.add_mention(line.label, line.speaker, confidence=0.9)
+        self.speakers.note_speaker(line.speaker, begin)
+        colon = doc_span(self.doc, line.label.end, line.label.end + 1)
+        return line.words_begin, Attribution(":", colon, Speaker(line.label, line.speaker), 0.9)
 
     def attribution(self, cue: Token, confidence: float | None = None,
                      subject: Token | None = None) -> Attribution:
@@ -456,9 +484,18 @@ class QuoteFinder:
         attributed = previous  # the last kept quote with an attribution (skips scare quotes)
         for stretch in self.stretches:
             begin, end = _words(self.doc, stretch)
+            if self._skipped_at(begin, end):
+                continue
+            line = self._line(begin)
+            begin = line[0] if line else begin
             quote = self.doc.char_span(begin, end, alignment_mode="expand") if end > begin \
                 else None
             if quote is None or not any(t.is_alpha for t in quote):
+                continue
+            if line is not None:
+                # 'WALLACE: If I may, sir': the label speaks, whatever quote it continues.
+                yield stretch, quote, line[1], True
+                previous = attributed = (stretch, quote, line[1], True)
                 continue
             if previous is not None and previous[0].continues:
                 # A paragraph of a multi-paragraph quote: one attribution with its start,
@@ -474,7 +511,8 @@ class QuoteFinder:
                 found = self._continued(attributed, stretch, quote)
             if found is None:
                 found = self.sentence_before(quote)
-            keep = (found is not None or self._standalone(quote)) and not self._title(quote)
+            keep = (found is not None or self._standalone(quote)) and \
+                not self._title(quote) and not self._printed(found)
             yield stretch, quote, found, keep
             previous = (stretch, quote, found, keep)
             if keep and found is not None:
@@ -501,6 +539,22 @@ class QuoteFinder:
         # "A," he said. "B." — the cue of the first quote sits between the two.
         return attribution if before.end <= cue.begin < stretch.begin else None
 
+    def unquoted_lines(self) -> Iterator[Quote]:
+        """Transcript lines printed without quotation marks ('TAPPER: Do you think ...')."""
+        text = doc_text(self.doc)
+        for begin in self.lines:
+            if any(b - 3 <= begin < e for b, e in self.quoted):
+                continue  # a quoted line is attributed with its stretch
+            words, attribution = self._line(begin)
+            stop = text.find("\n", words)
+            stop = len(text) if stop < 0 else stop
+            end = words + len(text[words:stop].rstrip())
+            if end > words:
+                speaker = attribution.speaker
+                yield Quote(doc_span(self.doc, words, end), direct=True, cue=attribution.cue,
+                            cue_span=attribution.cue_span, speaker=speaker.ref,
+                            speaker_mention=speaker.mention, confidence=attribution.confidence)
+
     def _paragraph_quote(self, stretch: Stretch) -> bool:
         """The stretch is its paragraph: nothing but marks and space around it."""
         text = doc_text(self.doc)
@@ -510,10 +564,31 @@ class QuoteFinder:
         return not (text[start:stretch.begin] + text[stretch.end:stop]).strip(" \"“”«»'.")
 
     def _title(self, quote: SpacySpan) -> bool:
-        """The title of a work ('titled "I Am Part of the Resistance"'), not speech."""
+        """The title of a work, not speech: after 'titled' ('titled "I Am Part of the
+        Resistance"'), right after a work ('his memoir "The Art of the Deal"'), or in
+        title case after a work and a comma ('In his new book, "Crippled America"')."""
         before = [t for t in self.doc[max(0, quote.start - 3):quote.start]
                   if not t.is_punct and not t.is_space]
-        return bool(before) and before[-1].lower_ in _TITLE_CUES
+        if not before:
+            return False
+        last = before[-1]
+        if last.lower_ in _TITLE_CUES:
+            return True
+        if last.lemma_.lower() not in _WORKS or not last.is_lower:  # ('Dr. Paul Song')
+            return False
+        words = [t for t in quote if t.is_alpha]
+        adjacent = all(t.is_punct and t.text != "," or t.is_space
+                       for t in self.doc[last.i + 1:quote.start])
+        return adjacent or len(words) <= 12 and \
+            sum(t.is_title for t in words) > len(words) / 2
+
+    def _printed(self, found: Attribution | None) -> bool:
+        """A slogan on clothing ('a shirt reading "..."'), not speech."""
+        if found is None or found.cue_span is None:
+            return False
+        cue = self.doc.char_span(found.cue_span.begin, found.cue_span.end,
+                                 alignment_mode="expand")
+        return cue is not None and cues.printed_on(cue[0])
 
     def _standalone(self, quote: SpacySpan) -> bool:
         """A whole sentence in quotes with no cue: a headline or pull quote, kept unattributed."""
@@ -568,6 +643,7 @@ def extract_quotes(doc: Doc, table: EntityTable) -> Iterator[Quote]:
     direct = [_direct(doc, quote, found)
               for _, quote, found, keep in finder.attributions() if keep]
     yield from direct
+    yield from finder.unquoted_lines()
     yield from _pull_quotes(doc, direct)
     yield from reported_speech(finder)
 

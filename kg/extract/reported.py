@@ -100,7 +100,7 @@ def reported_speech(finder: QuoteFinder) -> Iterator[Quote]:
     """Each verb of speech or writing's unquoted clause, with the cue's speaker."""
     doc = finder.doc
     for cue in doc:
-        if not (cues.is_reported_speech(cue) and finder.outside(cue)):
+        if not (cues.is_reported_speech(cue) and finder.outside(cue)) or cues.printed_on(cue):
             continue
         tokens = _trimmed(_clause(cue))
         if len(tokens) < 3 or sum(finder.outside(t) for t in tokens) < len(tokens) / 2:
