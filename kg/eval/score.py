@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.eval.brat import QUOTE_MARKS, STRICT_MARKS, Attribution, GoldArticle, Pieces
+from kg.eval.brat import QUOTE_MARKS, Attribution, GoldArticle, Pieces
 from kg.extract.cues import names_reported_speech
 from kg.extract.records import Quote
 
@@ -225,16 +225,16 @@ def _right_for(quote: Quote, gold: Attribution, article: GoldArticle) -> bool:
     return not gold.source or _speaker_matches(quote, gold, article)
 
 
-def score_reported(article: GoldArticle, quotes: list[Quote],
-                   strict_marks: bool = False) -> tuple[ReportedCounts, list[Error]]:
+def score_reported(article: GoldArticle,
+                   quotes: list[Quote]) -> tuple[ReportedCounts, list[Error]]:
     """Score one article's indirect quotes.
 
     Precision: a system indirect quote is right when it overlaps a gold attribution (any
     kind: PolNeAR annotates beliefs and polls too) and its speaker matches that
     attribution's Source. Recall: over the gold attributions with no quotation mark in
-    their Content whose cue is a verb of speech or writing (``cues.REPORTED_SPEECH``).
+    their Content whose cue is a verb of speech or writing (``cues.REPORTED_SPEECH``);
+    NYT's ``''`` marks a quotation here under either mark rule.
     """
-    marks = STRICT_MARKS if strict_marks else QUOTE_MARKS
     system = [q for q in quotes if not q.direct]
     counts, errors = ReportedCounts(system=len(system)), []
     for quote in system:
@@ -251,7 +251,7 @@ def score_reported(article: GoldArticle, quotes: list[Quote],
                             article.name, quote.cue or "-", _snippet(quote.span.text), detail))
     for gold in article.attributions:
         content = article.piece_text(gold.content)
-        if any(m in content for m in marks) or \
+        if any(m in content for m in QUOTE_MARKS) or \
                 not names_reported_speech(article.piece_text(gold.cue),
                                           article.piece_text(gold.source)):
             continue

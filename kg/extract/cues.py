@@ -45,9 +45,9 @@ REPORTED_SPEECH = frozenset((
     "declare", "explain", "reply", "respond", "answer", "tweet", "post", "report", "warn",
     "predict", "promise", "vow", "pledge", "admit", "acknowledge", "concede", "deny",
     "assert", "contend", "maintain", "complain", "charge", "testify", "confirm",
-    "reiterate", "repeat", "stress", "emphasize", "recall", "remark", "observe", "mention",
-    "ask", "allege", "boast", "counter", "retort", "quip", "joke", "exclaim",
-    "proclaim", "assure", "inform", "recount", "caution", "suggest"))
+    "reiterate", "repeat", "stress", "emphasize", "recall", "remark", "observe", "ask",
+    "allege", "boast", "counter", "retort", "quip", "joke", "exclaim", "proclaim", "assure",
+    "inform", "recount", "caution", "suggest"))
 # Clothing and merchandise whose printed words are no speech ('a shirt reading "..."').
 PRINTED_ON = frozenset(("shirt", "t-shirt", "tee", "tshirt", "hat", "cap", "button", "sticker",
                         "mug", "jersey", "jacket", "sweatshirt", "hoodie", "sweater", "bumper"))

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # Verbs whose object is told to do what their infinitive says, or who promise it.
 _INFINITIVE = {"tell", "urge", "warn", "promise", "vow", "pledge", "ask"}
+# Verbs whose object is what was said ('announced his support for the governor').
+_ANNOUNCED = {"announce", "promise", "pledge", "vow"}
 # Words that open a reported question ('asked if ...').
 _QUESTION = {"if", "whether"}
 
@@ -42,6 +44,11 @@ def _clause(cue: Token) -> list[Token]:
             return list(child.subtree)
         if child.dep_ == "advcl" and child.i > cue.i and child.left_edge.lower_ in _QUESTION:
             return list(child.subtree)  # 'asked workers if they planned to attend'
+    if lemma in _ANNOUNCED:
+        objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i
+                   and c.pos_ in ("NOUN", "PROPN")]
+        if objects:
+            return list(objects[0].subtree)  # 'Obama announced a series of steps to ...'
     marks = [c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"]
     if marks and cue.dep_ == "advcl" and cue.i < cue.head.i:
         # 'As the Times noted, Clinton raised $1.1 million.'
