@@ -94,7 +94,15 @@ def _qualified(according: Token) -> list[Token]:
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
-    """Without the leading 'that' and the punctuation around the clause."""
+    """The longest unbroken run of the clause (a parenthetical cue or 'according to' in the
+    middle splits it), without a leading 'that' and the punctuation around it."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    tokens = max(runs, key=len, default=[])
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]

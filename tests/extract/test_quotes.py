@@ -81,6 +81,69 @@ def test_scare_quotes_and_titles_are_not_quotes(nlp, text):
     assert _direct(nlp, text) == []
 
 
+TRANSCRIPT = (
+    "Donald Trump debated on Sunday. Gov. Mike Pence spoke to Chris Wallace of Fox News about "
+    "the debate.\n\nPartial transcript as follows:\n\n"
+    "\"WALLACE: If I may, sir, because we have got limited time. Will she be there?\n\n"
+    "\"PENCE: She will not be attending the debate tomorrow night.\n\n"
+    "\"(CROSSTALK.)\n\n"
+    "\"TRUMP: We will win this state, believe me.\n\n"
+    "\"Follow Pam Key on Twitter @pamkeyNEN.\"")
+UNQUOTED = ("Jake Tapper interviewed Gov. Mary Fallin on Sunday.\n\n"
+            "TAPPER: Do you think the nominee has campaigned as a healer?\n\n"
+            "(LAUGHTER)\n\n"
+            "FALLIN: I think he is trying to campaign as a healer.\n\n"
+            "(APPLAUSE)")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # transcript lines speak for their label, not for the article's most prominent person
+    (TRANSCRIPT, {("If I may, sir, because we have got limited time. Will she be there?",
+                   "Chris Wallace"),
+                  ("She will not be attending the debate tomorrow night.", "Mike Pence"),
+                  ("We will win this state, believe me.", "Donald Trump")}),
+    # unquoted transcript lines; stage directions are no quotes
+    (UNQUOTED, {("Do you think the nominee has campaigned as a healer?", "Jake Tapper"),
+                ("I think he is trying to campaign as a healer.", "Mary Fallin")}),
+    # a title after a work, or in title case after a work and a comma
+    ('Hillary Clinton wrote a book titled "Hard Choices" about her years in office.', set()),
+    ('In his new book, "Crippled America: How to Make America Great Again," Donald Trump '
+     "lays out his plans.", set()),
+    ('Donald Trump\'s memoir "The Art of the Deal" was a bestseller, Trump said.', set()),
+    # a slogan printed on clothing
+    ('At the rally, a man wore a shirt reading "Hillary for Prison 2016" while others '
+     "chanted.", set()),
+    ('Supporters wore T-shirts that said "Make America Great Again" and waved flags.', set()),
+    # a name that is no title: the quote after 'Dr. Paul Song' is speech
+    ("Bernie Sanders said the comment by Dr. Paul Song \u201cwas inappropriate and "
+     "insensitive.\u201d", {("was inappropriate and insensitive.", "Bernie Sanders")}),
+])
+def test_not_quotes_and_transcripts(nlp, text, expected):
+    found = {(q.span.text, q.speaker.name if q.speaker else None) for q in _direct(nlp, text)}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a photo credit glued to the first sentence: no quote, no speaker named in it
+    ('BRENDAN SMIALOWSKI via Getty Images There\'s a secret "resistance" effort inside the '
+     "administration, an anonymous op-ed in The New York Times claimed Wednesday.", "BRENDAN"),
+    ("SAUL LOEB/AFP/Getty Images\n\nThe senator said the bill would fail in the Senate.",
+     "SAUL"),
+    # a byline
+    ("By Jane Doe\n\nThe senator said the bill would fail in the Senate.", "Jane"),
+    ("Jane Doe, Reuters\n\nThe senator said the bill would fail in the Senate.", "Jane"),
+    # a social line
+    ('"We will win," Sarah Jones said.\n\nFollow Pam Key on Twitter @pamkeyNEN.', "Pam"),
+])
+def test_credits_bylines_and_social_lines_are_not_text(nlp, text, expected):
+    doc = nlp(text)
+    table = extract_entities(doc)
+    quotes = list(extract_quotes(doc, table))
+    assert not any(expected in q.span.text for q in quotes)
+    assert not any(q.speaker_mention and expected in q.speaker_mention.text for q in quotes)
+    assert not any(expected in ref.name for ref in table.entities)
+
+
 def test_headline_quote_without_speaker(nlp):
     text = '"We have to build a wall along the whole southern border of this country."'
     quotes = _direct(nlp, text)
@@ -97,6 +160,32 @@ def test_reported_speech(nlp, text, complement, speaker):
     indirect = [q for q in _quotes(nlp, text) if not q.direct]
     assert [(q.span.text, q.speaker.name if q.speaker else None) for q in indirect] == [
         (complement, speaker)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # content before the cue, around a parenthetical cue, after 'as X noted'
+    ("The plan would cost too much, Sarah Jones said on Monday.",
+     ("The plan would cost too much", "Sarah Jones")),
+    ("In her state, Sarah Jones said, the roads are the worst in the whole country.",
+     ("the roads are the worst in the whole country", "Sarah Jones")),
+    ("As Sarah Jones noted, the roads are the worst in the country.",
+     ("the roads are the worst in the country", "Sarah Jones")),
+    # according to a person
+    ("The senator will resign next week, according to Sarah Jones.",
+     ("The senator will resign next week", "Sarah Jones")),
+    # polls, findings, trends and beliefs are not speech
+    ("A new poll found that most voters distrust the senator.", None),
+    ("Trends indicate that turnout will be low in the fall.", None),
+    ("Critics consider the plan a failure, and the senator disagrees.", None),
+    ("Records revealing that the senator paid no taxes were released on Monday.", None),
+    ("Sarah Jones believes that the plan will fail.", None),
+    ("Sarah Jones thinks the plan will fail in the Senate.", None),
+    ("Turnout will be low in the fall, according to a new poll of likely voters.", None),
+])
+def test_reported_speech_only_for_speech(nlp, text, expected):
+    indirect = {(q.span.text, q.speaker.name if q.speaker else None)
+                for q in _quotes(nlp, text) if not q.direct}
+    assert indirect == ({expected} if expected else set())
 
 
 def test_cue_and_confidence_per_occurrence(nlp):
