@@ -235,6 +235,7 @@ SAID = """SELECT ?quote (COUNT(DISTINCT ?article) AS ?articles) WHERE {
     ("Donald Trump", "Some day when I'm not president", 1),
     ("Sarah Huckabee Sanders", "coward", 1),
     ("senior official in the Trump administration", "It may be cold comfort", 2),
+    ("White House", "a new low for the so-called", 1),
 ])
 def test_seed_facts(sample_graph, who, words, articles):
     from rdflib import Literal
@@ -245,3 +246,13 @@ def test_seed_facts(sample_graph, who, words, articles):
     prefixes = {"nkg": NKG, "schema": SCHEMA, "gaf": GAF, "nif": NIF, "rdfs": RDFS}
     rows = list(sample_graph.query(query, initNs={k: str(v) for k, v in prefixes.items()}))
     assert rows and max(int(row[1]) for row in rows) == articles
+
+
+@pytest.mark.slow
+def test_seed_photo_credit_is_no_entity(sample_graph):
+    """'BRENDAN SMIALOWSKI via Getty Images' opens a seed article: no node, no speaker."""
+    from kg.rdf.namespaces import RDFS
+
+    query = """SELECT ?node WHERE { ?node rdfs:label ?label
+               FILTER(CONTAINS(LCASE(STR(?label)), "brendan")) }"""
+    assert list(sample_graph.query(query, initNs={"rdfs": str(RDFS)})) == []
