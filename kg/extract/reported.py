@@ -124,6 +124,8 @@ def reported_speech(finder: QuoteFinder) -> Iterator[Quote]:
         text = doc_text(doc)[begin:end].rstrip(" ,.;:")
         found = finder.attribution(cue)
         speaker = found.speaker
+        if speaker is not None and begin <= speaker.mention.begin < end:
+            continue  # the cue's subject inside what it reports: a broken parse
         yield Quote(doc_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
                     cue_span=found.cue_span, speaker=speaker.ref if speaker else None,
                     speaker_mention=speaker.mention if speaker else None,
