@@ -124,9 +124,9 @@ def reported_speech(finder: QuoteFinder) -> Iterator[Quote]:
         text = doc_text(doc)[begin:end].rstrip(" ,.;:")
         found = finder.attribution(cue)
         speaker = found.speaker
-        if speaker is not None and begin <= speaker.mention.begin < end:
-            continue  # the cue's subject inside what it reports: a broken parse
+        if speaker is None or begin <= speaker.mention.begin < end:
+            continue  # no one reports it, or the cue's subject inside it (a broken parse)
         yield Quote(doc_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
-                    cue_span=found.cue_span, speaker=speaker.ref if speaker else None,
-                    speaker_mention=speaker.mention if speaker else None,
+                    cue_span=found.cue_span, speaker=speaker.ref,
+                    speaker_mention=speaker.mention,
                     confidence=round(found.confidence * 0.9, 3))
