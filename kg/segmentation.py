@@ -106,9 +106,11 @@ _AGENCY = (r"(?:Getty Images|AFP|AP(?: Photo)?|Reuters|EPA(?:-EFE)?|Bloomberg|Nu
 # Not prose: photo credits ('BRENDAN SMIALOWSKI via Getty Images', 'AFP/Getty Images',
 # 'Photo: ...'), bylines ('By Jane Doe', 'Jane Doe, Reuters', 'BYLINE: ...') and social
 # lines ('Follow X on Twitter @handle', a short line ending with a handle).
+_CHAIN = rf"{_AGENCY}(?:\s*/\s*{_AGENCY})*\b"
+_NAMES = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 _BOILERPLATE = re.compile(
-    r"(?:\b(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*(?:\bvia\s+|/\s*)"
-    rf"|\b){_AGENCY}(?:\s*/\s*{_AGENCY})*\b(?:/(?:[A-Z][\w.'’-]*\s?){{1,3}})?"
+    rf"\b{_NAMES}\s*(?:\bvia\s+|/\s*){_CHAIN}|\b{_AGENCY}\s*/\s*{_CHAIN}"
+    rf"|\b(?:Getty Images|AP Photo)\b(?:/{_NAMES})?"
     r"|^[ \t\"“]*\(?(?:Photo|Image|Photograph|Credit)(?: by|:)[^\n]{0,80}$"
     r"|^[ \t]*By (?:(?:[A-Z][\w.'’-]*|and|of|the|&|\|)[ ,]*){1,10}$|^[ \t]*BYLINE: [^\n]{0,80}$"
     rf"|^[ \t]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}, {_AGENCY}[ \t]*$"
@@ -118,13 +120,7 @@ _BOILERPLATE = re.compile(
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges that are not prose to extract from: credits, bylines, social lines."""
-    return [m.span() for m in _BOILERPLATE.finditer(text) if not _is_prose(m.group())]
-
-
-def _is_prose(found: str) -> bool:
-    """'AP' or 'Reuters' in a sentence names an outlet; only a credit shape is kept."""
-    return found.strip() in ("AP", "Reuters", "AFP", "Bloomberg", "Pool", "REX", "EPA") and \
-        "/" not in found
+    return [m.span() for m in _BOILERPLATE.finditer(text)]
 
 
 def quoted_token_ranges(doc: Doc) -> list[tuple[int, int]]:

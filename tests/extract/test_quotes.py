@@ -6,7 +6,7 @@ import pytest
 
 from kg.extract.entities import extract_entities
 from kg.extract.quotes import extract_quotes
-from kg.segmentation import quoted_stretches
+from kg.segmentation import boilerplate_spans, quoted_stretches
 
 
 def _quotes(nlp, text):
@@ -142,6 +142,21 @@ def test_credits_bylines_and_social_lines_are_not_text(nlp, text, expected):
     assert not any(expected in q.span.text for q in quotes)
     assert not any(q.speaker_mention and expected in q.speaker_mention.text for q in quotes)
     assert not any(expected in ref.name for ref in table.entities)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('purposes."BRENDAN SMIALOWSKI via Getty Images There is', ["BRENDAN SMIALOWSKI via Getty "
+                                                                "Images"]),
+    ("(AP Photo/Evan Vucci)", ["AP Photo/Evan Vucci"]),
+    ("AFP/Getty Images", ["AFP/Getty Images"]),
+    ("By Jane Doe and John Smith\nText.", ["By Jane Doe and John Smith"]),
+    # prose stays prose
+    ("A Reuters/Ipsos poll found the AP was right.", []),
+    ("By Tuesday, most of the votes were counted.\n", []),
+    ("He tweeted to @realDonaldTrump that he was wrong, and many more words follow here.", []),
+])
+def test_boilerplate_spans(text, expected):
+    assert [text[b:e] for b, e in boilerplate_spans(text)] == expected
 
 
 def test_headline_quote_without_speaker(nlp):
