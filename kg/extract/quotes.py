@@ -1,11 +1,13 @@
 """Direct quotes and reported speech, with their cues and speakers.
 
-A quoted stretch is attributed, in this order, by a cue in its own sentence
-(the one its words hang from in the parse, else the nearest), a dash after it
-("..." — Commissioner X), a colon lead-in in the sentence before, or the quote
-it continues ("A," he said. "B."). A short quoted phrase without any of these
-is a scare quote and is skipped; a long one is kept without a speaker
-(headlines, pull quotes). Reported speech is in ``reported.py``.
+A transcript label ('WALLACE: ...') attributes the line it opens; credits, bylines,
+social lines and stage directions are no quotes. Otherwise a quoted stretch is
+attributed, in this order, by a cue in its own sentence (the one its words hang from
+in the parse, else the nearest), a dash after it ("..." — Commissioner X), a colon
+lead-in in the sentence before, or the quote it continues ("A," he said. "B."). A
+short quoted phrase without any of these is a scare quote and is skipped; a long one
+is kept without a speaker (headlines, pull quotes); titles and slogans are dropped.
+Reported speech is in ``reported.py``.
 """
 
 from __future__ import annotations
@@ -80,9 +82,10 @@ class QuoteFinder:
         self._mark_tokens = {t.i for t in doc if t.text in ('"', "“", "”", "«", "»", "''", "``")}
         text = doc_text(doc)
         self.lines = transcript_lines(text, table)
-        self._skipped = stage_directions(text) + boilerplate_spans(text)
+        not_prose = boilerplate_spans(text)
+        self._skipped = stage_directions(text) + not_prose
         self._not_prose = set()  # tokens of credits, bylines and social lines
-        for begin, end in boilerplate_spans(text):
+        for begin, end in not_prose:
             span = doc.char_span(begin, end, alignment_mode="expand")
             if span is not None:
                 self._not_prose.update(range(span.start, span.end))
@@ -107,7 +110,9 @@ class QuoteFinder:
         return line.words_begin, Attribution(":", colon, Speaker(line.label, line.speaker), 0.9)
 
     def attribution(self, cue: Token, confidence: float | None = None,
-                     subject: Token | None = None) -> Attribution:
+                    subject: Token | None = None) -> Attribution:
+        """The cue's attribution: its speaker (subject rules, then resolution) and a
+        confidence (the cue's prior times the speaker's certainty)."""
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
             cue.idx + len(cue.text)

@@ -2,12 +2,12 @@
 
 The content is the cue's clause in the parse, wherever news puts it: after the cue
 ('X said that ...'), before it ('..., X said.'), around a parenthetical cue ('In his
-state, Christie said, ...') or an 'as' clause ('As the Times noted, ...'), a
-reported question ('asked workers if ...'), the infinitive of a directive or a promise
-('told Megyn not to worry', 'vowed to repeal it'), or the clause 'according to' someone
-qualifies. Only
-verbs of speech or writing report speech (``cues.REPORTED_SPEECH``): polls, findings,
-beliefs and trends do not, and neither does 'according to' a poll or a count.
+state, Christie said, ...') or an 'as' clause ('As the Times noted, ...'), a reported
+question ('asked workers if ...'), the infinitive of a directive or a promise ('told
+Megyn not to worry', 'vowed to repeal it'), the object of an announcement or a promise,
+or the clause 'according to' someone qualifies. Only verbs of speech or writing report
+speech (``cues.REPORTED_SPEECH``): polls, findings, beliefs and trends do not, and
+neither does 'according to' a poll or a count. A record needs a speaker mention.
 """
 
 from __future__ import annotations
