@@ -107,7 +107,9 @@ _AGENCY = (r"(?:Getty Images|AFP|AP(?: Photo)?|Reuters|EPA(?:-EFE)?|Bloomberg|Nu
 # 'Photo: ...'), bylines ('By Jane Doe', 'Jane Doe, Reuters', 'BYLINE: ...') and social
 # lines ('Follow X on Twitter @handle', a short line ending with a handle).
 _CHAIN = rf"{_AGENCY}(?:\s*/\s*{_AGENCY})*\b"
-_NAMES = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+# A photographer's name: words or initials on one line ('Timothy A. Clary'), never the
+# end of the caption sentence before it ('... in Chicago. Scott Olson/Getty Images').
+_NAMES = r"(?:(?:[A-Z][\w'’-]*|[A-Z]\.)[ \t]+){0,3}[A-Z][\w'’-]*"
 _BOILERPLATE = re.compile(
     rf"\b{_NAMES}\s*(?:\bvia\s+|/\s*){_CHAIN}|\b{_AGENCY}\s*/\s*{_CHAIN}"
     rf"|\b(?:Getty Images|AP Photo)\b(?:/{_NAMES})?"

@@ -14,17 +14,36 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kg.extract.records import EntityRef, Span
 from kg.extract.table import EntityTable
 
 _LABEL = re.compile(r"^[ \t\"“]*((?:[A-Z][A-Z.'’-]*[A-Z.]|[A-Z])(?: [A-Z][A-Z.'’-]*[A-Z.]){0,3}):"
                     r"[ \t]+(?=\S)", re.MULTILINE)
 _STAGE = re.compile(r"^[ \t\"“]*\([A-Z][A-Z ,.'’-]*\)\.?[ \t\"”]*$", re.MULTILINE)
-# Upper-case leads that are no speaker ('UPDATE: ...', 'VIDEO: ...', 'BYLINE: ...').
+# Upper-case leads that are no speaker ('UPDATE: ...', 'SEE ALSO: ...', 'FILE PHOTO: ...').
 _NOT_NAMES = {"UPDATE", "VIDEO", "WATCH", "PHOTO", "PHOTOS", "EXCLUSIVE", "BREAKING", "NOTE",
-              "EDITOR'S NOTE", "CORRECTION", "READ", "LOOK", "BYLINE", "EMAIL", "SOURCE",
-              "CLAIM", "FACT", "VERDICT", "Q", "A", "BOOM", "BUSTED", "LIVE", "ANALYSIS",
-              "OPINION", "WASHINGTON", "NEW YORK", "LONDON", "DEVELOPING", "REPORT", "POLL"}
+              "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "CLARIFICATION", "ADDENDUM",
+              "READ", "LOOK", "BYLINE", "EMAIL", "SOURCE", "CLAIM", "FACT", "VERDICT", "BOOM",
+              "BUSTED", "LIVE", "ANALYSIS", "OPINION", "WASHINGTON", "NEW YORK", "LONDON",
+              "DEVELOPING", "REPORT", "POLL", "FILE PHOTO", "SPECIAL COVERAGE", "FLASHBACK",
+              "MYTH", "QUESTION", "ANSWER", "GRAPHIC", "URGENT", "QUIZ", "CREDIT", "STORY",
+              "RELATED", "NEW", "POWER PLAY", "WATCH LIVE", "TRANSCRIPT", "AUDIENCE MEMBER", "Q"}
+# Titles before the name in a label ('SEN. ELIZABETH WARREN', 'MAYOR-ELECT BILL DE BLASIO').
+_TITLES = {"PRESIDENT", "SENATOR", "SPEAKER", "GOVERNOR", "MAYOR", "MAYOR-ELECT", "SECRETARY",
+           "ACTING", "JUDGE", "JUSTICE", "VICE", "FORMER"}
+
+
+def _name(label: str) -> list[str] | None:
+    """The name words of a label (titles left out); None when the label is no name: a
+    newsroom lead, a phrase with a function word ('SEE ALSO', 'THE FACTS')."""
+    if label in _NOT_NAMES or any(w.lower() in STOP_WORDS for w in label.split()):
+        return None
+    words = label.split()
+    while len(words) > 1 and (words[0].endswith(".") or words[0] in _TITLES):
+        words = words[1:]
+    return [w.lower().replace("’", "'") for w in words]
 
 
 @dataclass(frozen=True)
@@ -41,8 +60,8 @@ def labelled(text: str, begin: int) -> bool:
     labelled paragraphs: 'TAPPER: Do you ...'; one 'HUFFPOLLSTER: ...' headline is none)."""
     start = text.rfind("\n", 0, begin) + 1
     match = _LABEL.match(text, start)
-    return match is not None and match.end() == begin and match.group(1) not in _NOT_NAMES \
-        and sum(m.group(1) not in _NOT_NAMES for m in _LABEL.finditer(text)) > 1
+    return match is not None and match.end() == begin and _name(match.group(1)) is not None \
+        and sum(_name(m.group(1)) is not None for m in _LABEL.finditer(text)) > 1
 
 
 def stage_directions(text: str) -> list[tuple[int, int]]:
@@ -50,9 +69,8 @@ def stage_directions(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _STAGE.finditer(text)]
 
 
-def _person(label: str, people: list[EntityRef]) -> EntityRef | None:
-    """The person whose surname or full name the upper-case label is."""
-    words = label.lower().replace("’", "'").split()
+def _person(words: list[str], people: list[EntityRef]) -> EntityRef | None:
+    """The person whose surname or full name the label's name words are (the fullest)."""
     named = [ref for ref in people if (names := ref.name.lower().replace("’", "'").split())
              == words or len(words) == 1 and names[-1:] == words]
     return max(named, key=lambda ref: len(ref.name.split()), default=None)
@@ -62,19 +80,21 @@ def transcript_lines(text: str, table: EntityTable) -> dict[int, Line]:
     """Each labelled paragraph by the offset of its label, with the person it names.
 
     A label that names no person of the article is a new person only when the transcript
-    shows it is one: it labels several paragraphs, or its surname labels another.
+    shows it is one (it labels several paragraphs, or its surname labels another) and it is
+    no acronym ('CNN', 'AP') nor the name of an organisation of the article.
     """
-    found = [m for m in _LABEL.finditer(text) if m.group(1) not in _NOT_NAMES]
-    counts = Counter(m.group(1) for m in found)
+    found = [(m, words) for m in _LABEL.finditer(text) if (words := _name(m.group(1)))]
+    counts = Counter(tuple(words) for _, words in found)
     people = [ref for ref in table.entities if ref.kind == "person"]
-    for label in counts:
-        surname = label.split()[-1]
-        if _person(label, people) is None and (
-                counts[label] > 1 or " " in label and counts[surname] > 0):
-            people.append(EntityRef("person", label.title()))
+    others = {ref.name.lower() for ref in table.entities if ref.kind != "person"}
+    for words in counts:
+        if _person(list(words), people) is None and " ".join(words) not in others and \
+                len("".join(words)) > 3 and (counts[words] > 1 or len(words) > 1 and
+                                             counts[words[-1:]] > 0):
+            people.append(EntityRef("person", " ".join(w.capitalize() for w in words)))
     lines: dict[int, Line] = {}
-    for match in found:
-        speaker = _person(match.group(1), people)
+    for match, words in found:
+        speaker = _person(words, people)
         if speaker is not None:
             begin = match.start(1)
             lines[begin] = Line(Span(begin, match.end(1), match.group(1)), speaker, match.end())

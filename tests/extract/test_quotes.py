@@ -105,6 +105,10 @@ UNQUOTED = ("Jake Tapper interviewed Gov. Mary Fallin on Sunday.\n\n"
     # unquoted transcript lines; stage directions are no quotes
     (UNQUOTED, {("Do you think the nominee has campaigned as a healer?", "Jake Tapper"),
                 ("I think he is trying to campaign as a healer.", "Mary Fallin")}),
+    # a title in the label; newsroom leads are no labels
+    ("Elizabeth Warren spoke on Monday.\n\nSEN. ELIZABETH WARREN: We will fight this bill.\n\n"
+     "SEE ALSO: The senator's other speeches this week.\n\nSEE ALSO: Her plan for banks.",
+     {("We will fight this bill.", "Elizabeth Warren")}),
     # a title after a work, or in title case after a work and a comma
     ('Hillary Clinton wrote a book titled "Hard Choices" about her years in office.', set()),
     ('In his new book, "Crippled America: How to Make America Great Again," Donald Trump '
@@ -148,6 +152,8 @@ def test_credits_bylines_and_social_lines_are_not_text(nlp, text, expected):
     ('purposes."BRENDAN SMIALOWSKI via Getty Images There is', ["BRENDAN SMIALOWSKI via Getty "
                                                                 "Images"]),
     ("(AP Photo/Evan Vucci)", ["AP Photo/Evan Vucci"]),
+    ("A rally in Chicago. Timothy A. Clary/AFP/Getty Images", ["Timothy A. Clary/AFP/Getty "
+                                                                 "Images"]),
     ("AFP/Getty Images", ["AFP/Getty Images"]),
     ("By Jane Doe and John Smith\nText.", ["By Jane Doe and John Smith"]),
     # prose stays prose
