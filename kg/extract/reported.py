@@ -40,7 +40,9 @@ def _clause(cue: Token) -> list[Token]:
     for child in cue.children:
         if child.dep_ == "ccomp" and child.i > cue.i:
             return [t for t in child.subtree if t.i > cue.i]
-        if child.dep_ == "xcomp" and child.i > cue.i and lemma in _INFINITIVE:
+        if child.dep_ == "xcomp" and child.i > cue.i and (lemma in _INFINITIVE or any(
+                c.dep_ == "ccomp" for c in child.children)):
+            # 'told Megyn not to worry'; 'said legalizing it could put ...' misparsed
             return list(child.subtree)
         if child.dep_ == "advcl" and child.i > cue.i and child.left_edge.lower_ in _QUESTION:
             return list(child.subtree)  # 'asked workers if they planned to attend'
@@ -49,6 +51,12 @@ def _clause(cue: Token) -> list[Token]:
                    and c.pos_ in ("NOUN", "PROPN")]
         if objects:
             return list(objects[0].subtree)  # 'Obama announced a series of steps to ...'
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
+        for token in prep.subtree:
+            if token.dep_ in ("acl", "relcl") and token.left_edge.lower_ == "that" and \
+                    token.left_edge.dep_ == "mark":
+                # 'says in a statement that the race will ...' hung on 'statement'
+                return list(token.subtree)
     marks = [c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"]
     if marks and cue.dep_ == "advcl" and cue.i < cue.head.i:
         # 'As the Times noted, Clinton raised $1.1 million.'

@@ -191,6 +191,11 @@ def test_reported_speech(nlp, text, complement, speaker):
      ("the roads are the worst in the whole country", "Sarah Jones")),
     ("As Sarah Jones noted, the roads are the worst in the country.",
      ("the roads are the worst in the country", "Sarah Jones")),
+    # a misparsed complement: an -ing clause, a 'that' clause hung on 'a statement'
+    ("Sarah Jones said legalizing it could put thousands of people to work.",
+     ("legalizing it could put thousands of people to work", "Sarah Jones")),
+    ("Sarah Jones says in a statement that the race will now be a four-way contest.",
+     ("the race will now be a four-way contest", "Sarah Jones")),
     # according to a person
     ("The senator will resign next week, according to Sarah Jones.",
      ("The senator will resign next week", "Sarah Jones")),
