@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # Verbs whose object is told to do what their infinitive says, or who promise it.
 _INFINITIVE = {"tell", "urge", "warn", "promise", "vow", "pledge", "ask"}
+# Verbs that report a deed in an -ing clause ('denied having', 'reported raising').
+_GERUND = {"report", "deny", "admit", "acknowledge", "recall", "claim", "confirm"}
 # Verbs whose object is what was said ('announced his support for the governor').
 _ANNOUNCED = {"announce", "promise", "pledge", "vow"}
 # Words that open a reported question ('asked if ...').
@@ -40,9 +42,11 @@ def _clause(cue: Token) -> list[Token]:
     for child in cue.children:
         if child.dep_ == "ccomp" and child.i > cue.i:
             return [t for t in child.subtree if t.i > cue.i]
-        if child.dep_ == "xcomp" and child.i > cue.i and (lemma in _INFINITIVE or any(
-                c.dep_ == "ccomp" for c in child.children)):
-            # 'told Megyn not to worry'; 'said legalizing it could put ...' misparsed
+        if child.dep_ == "xcomp" and child.i > cue.i and (
+                lemma in _INFINITIVE or lemma in _GERUND and child.tag_ == "VBG" or
+                any(c.dep_ == "ccomp" for c in child.children)):
+            # 'told Megyn not to worry', 'reported having $1.3 million', 'said legalizing
+            # it could put ...' (a complement misparsed)
             return list(child.subtree)
         if child.dep_ == "advcl" and child.i > cue.i and child.left_edge.lower_ in _QUESTION:
             return list(child.subtree)  # 'asked workers if they planned to attend'

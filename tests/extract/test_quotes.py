@@ -196,6 +196,8 @@ def test_reported_speech(nlp, text, complement, speaker):
      ("legalizing it could put thousands of people to work", "Sarah Jones")),
     ("Sarah Jones says in a statement that the race will now be a four-way contest.",
      ("the race will now be a four-way contest", "Sarah Jones")),
+    ("Sarah Jones reported having $1.3 million in cash at the start of March.",
+     ("having $1.3 million in cash at the start of March", "Sarah Jones")),
     # according to a person
     ("The senator will resign next week, according to Sarah Jones.",
      ("The senator will resign next week", "Sarah Jones")),
