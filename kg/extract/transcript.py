@@ -51,7 +51,7 @@ class Line:
     """One labelled paragraph: who the label names and where the words begin."""
 
     label: Span
-    speaker: EntityRef | None
+    speaker: EntityRef
     words_begin: int
 
 
