@@ -69,6 +69,13 @@ def stage_directions(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _STAGE.finditer(text)]
 
 
+def _cased(word: str) -> str:
+    """A name word of an upper-case label in name case ("o'rourke" -> "O'Rourke",
+    'mccain' -> 'McCain')."""
+    word = word.title()
+    return "Mc" + word[2:].capitalize() if word.startswith("Mc") and len(word) > 3 else word
+
+
 def _person(words: list[str], people: list[EntityRef]) -> EntityRef | None:
     """The person whose surname or full name the label's name words are (the fullest)."""
     named = [ref for ref in people if (names := ref.name.lower().replace("’", "'").split())
@@ -91,7 +98,7 @@ def transcript_lines(text: str, table: EntityTable) -> dict[int, Line]:
         if _person(list(words), people) is None and " ".join(words) not in others and \
                 len("".join(words)) > 3 and (counts[words] > 1 or len(words) > 1 and
                                              counts[words[-1:]] > 0):
-            people.append(EntityRef("person", " ".join(w.capitalize() for w in words)))
+            people.append(EntityRef("person", " ".join(map(_cased, words))))
     lines: dict[int, Line] = {}
     for match, words in found:
         speaker = _person(words, people)

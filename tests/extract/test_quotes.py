@@ -6,6 +6,8 @@ import pytest
 
 from kg.extract.entities import extract_entities
 from kg.extract.quotes import extract_quotes
+from kg.extract.table import EntityTable
+from kg.extract.transcript import transcript_lines
 from kg.segmentation import boilerplate_spans, quoted_stretches
 
 
@@ -102,6 +104,11 @@ UNQUOTED = ("Jake Tapper interviewed Gov. Mary Fallin on Sunday.\n\n"
                    "Chris Wallace"),
                   ("She will not be attending the debate tomorrow night.", "Mike Pence"),
                   ("We will win this state, believe me.", "Donald Trump")}),
+    # a label that names no one in the prose: the transcript shows it is a person
+    ("The senator spoke on Sunday.\n\nMCCAIN: We will fight.\n\nO'ROURKE: We will win.\n\n"
+     "MCCAIN: Not this year.\n\nO'ROURKE: We will see.",
+     {("We will fight.", "McCain"), ("Not this year.", "McCain"), ("We will win.", "O'Rourke"),
+      ("We will see.", "O'Rourke")}),
     # unquoted transcript lines; stage directions are no quotes
     (UNQUOTED, {("Do you think the nominee has campaigned as a healer?", "Jake Tapper"),
                 ("I think he is trying to campaign as a healer.", "Mary Fallin")}),
@@ -123,8 +130,10 @@ UNQUOTED = ("Jake Tapper interviewed Gov. Mary Fallin on Sunday.\n\n"
      "insensitive.\u201d", {("was inappropriate and insensitive.", "Bernie Sanders")}),
 ])
 def test_not_quotes_and_transcripts(nlp, text, expected):
-    found = {(q.span.text, q.speaker.name if q.speaker else None) for q in _direct(nlp, text)}
-    assert found == expected
+    """(Speaker names compared case-insensitively: the entity stage labels the person.)"""
+    found = {(q.span.text, q.speaker.name.lower() if q.speaker else None)
+             for q in _direct(nlp, text)}
+    assert found == {(words, name.lower()) for words, name in expected}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -284,3 +293,16 @@ def test_seed_photo_credit_is_no_entity(sample_graph):
     query = """SELECT ?node WHERE { ?node rdfs:label ?label
                FILTER(CONTAINS(LCASE(STR(?label)), "brendan")) }"""
     assert list(sample_graph.query(query, initNs={"rdfs": str(RDFS)})) == []
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # labels that name no one of the article: people when the transcript shows they are
+    ("MCCAIN: We will fight.\n\nO'ROURKE: We will win.\n\nMCCAIN: No.\n\nO'ROURKE: Yes.",
+     ["McCain", "O'Rourke", "McCain", "O'Rourke"]),
+    ("JAKE TAPPER: Welcome.\n\nTAPPER: Governor?", ["Jake Tapper", "Jake Tapper"]),
+    # once, an acronym, or a newsroom lead: no speaker
+    ("MCCAIN: We will fight.\n\nCNN: Live.\n\nCNN: Later.\n\nSEE ALSO: More.", []),
+])
+def test_transcript_labels_without_entities(text, speakers):
+    lines = transcript_lines(text, EntityTable())
+    assert [line.speaker.name for _, line in sorted(lines.items())] == speakers
