@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "newskg_quote_sentences"
+BOILERPLATE_COMPONENT = "newskg_boilerplate_entities"
 _OPEN = {"“", "«", "„"}
 _CLOSE = {"”", "»"}
 _FINAL = {".", "!", "?"}
@@ -100,6 +101,30 @@ def quoted_stretches(text: str) -> list[Stretch]:
     return result
 
 
+_AGENCY = (r"(?:Getty Images|AFP|AP(?: Photo)?|Reuters|EPA(?:-EFE)?|Bloomberg|NurPhoto|"
+           r"SIPA|Sipa USA|Shutterstock|REX|ZUMA(?: Press)?|Anadolu Agency|Corbis|Redux|Pool)")
+# Not prose: photo credits ('BRENDAN SMIALOWSKI via Getty Images', 'AFP/Getty Images',
+# 'Photo: ...'), bylines ('By Jane Doe', 'Jane Doe, Reuters', 'BYLINE: ...') and social
+# lines ('Follow X on Twitter @handle', a short line ending with a handle).
+_CHAIN = rf"{_AGENCY}(?:\s*/\s*{_AGENCY})*\b"
+# A photographer's name: words or initials on one line ('Timothy A. Clary'), never the
+# end of the caption sentence before it ('... in Chicago. Scott Olson/Getty Images').
+_NAMES = r"(?:(?:[A-Z][\w'’-]*|[A-Z]\.)[ \t]+){0,3}[A-Z][\w'’-]*"
+_BOILERPLATE = re.compile(
+    rf"\b{_NAMES}\s*(?:\bvia\s+|/\s*){_CHAIN}|\b{_AGENCY}\s*/\s*{_CHAIN}"
+    rf"|\b(?:Getty Images|AP Photo)\b(?:/{_NAMES})?"
+    r"|^[ \t\"“]*\(?(?:Photo|Image|Photograph|Credit)(?: by|:)[^\n]{0,80}$"
+    r"|^[ \t]*By (?:(?:[A-Z][\w.'’-]*|and|of|the|&|\|)[ ,]*){1,10}$|^[ \t]*BYLINE: [^\n]{0,80}$"
+    rf"|^[ \t]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}, {_AGENCY}[ \t]*$"
+    r"|^[ \t\"“]*Follow [^\n]{0,80}? on (?:Twitter|Facebook|Instagram)[^\n]*$"
+    r"|^[^\n]{0,80}@\w+[ \t.\"”]*$", re.MULTILINE)
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges that are not prose to extract from: credits, bylines, social lines."""
+    return [m.span() for m in _BOILERPLATE.finditer(text)]
+
+
 def quoted_token_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Token index ranges [start, end) of the quoted stretches, marks included."""
     ranges = []
@@ -150,6 +175,25 @@ def make_quote_sentence_guard(nlp: Language, name: str) -> QuoteSentenceGuard:
     return QuoteSentenceGuard()
 
 
+class BoilerplateEntities:
+    """Drops named entities inside credits, bylines and social lines: a photographer in a
+    credit glued to the first sentence is no organisation that speaks."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = boilerplate_spans(doc.text)
+        if spans:
+            doc.ents = [e for e in doc.ents if not any(
+                b < e.end_char and e.start_char < end for b, end in spans)]
+        return doc
+
+
+@Language.factory(BOILERPLATE_COMPONENT)
+def make_boilerplate_entities(nlp: Language, name: str) -> BoilerplateEntities:
+    return BoilerplateEntities()
+
+
 def add_to(nlp: Language) -> None:
     if COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, before="parser")
+    if BOILERPLATE_COMPONENT not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe(BOILERPLATE_COMPONENT, after="ner")

@@ -10,7 +10,7 @@ from pathlib import Path
 from kg import nlp
 from kg.eval.brat import GoldArticle, read_gold
 from kg.eval.report import EvalResult, Figures, format_report
-from kg.eval.score import Counts, score_article
+from kg.eval.score import Counts, score_article, score_reported
 from kg.extract import extract_facts
 from kg.ingest.article import Article
 
@@ -19,7 +19,7 @@ def evaluate(gold_dir: str | Path, model: str | None = None,
              limit: int | None = None, strict_marks: bool = False,
              offset: int = 0,
              on_article: Callable[[], object] | None = None) -> EvalResult:
-    """Parse the gold articles, extract quotes and score the direct ones.
+    """Parse the gold articles, extract quotes and score the direct and the reported ones.
 
     The table follows the chosen mark rule (``strict_marks``: only ``"“”`` are
     quotation marks); the overall counts under the other rule are kept alongside.
@@ -41,6 +41,9 @@ def evaluate(gold_dir: str | Path, model: str | None = None,
         result.errors.extend(score.errors)
         for counts in score_article(gold, direct, not strict_marks).by_layout.values():
             result.other_rule.add(counts)
+        reported, errors = score_reported(gold, list(facts.quotes))
+        result.reported.add(reported)
+        result.errors.extend(errors)
         if on_article:
             on_article()
     result.seconds = time.perf_counter() - started

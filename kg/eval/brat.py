@@ -2,8 +2,8 @@
 
 For an article annotated by several annotators the annotation with most
 attributions is used; a direct quote is an attribution whose Content holds a
-quotation mark. NYT-style texts write the double mark as two apostrophes
-(``''...''``); these count as quotation marks unless the strict rule of the
+quotation mark, or a transcript line ('NAME: words'). NYT-style texts write the double
+mark as two apostrophes (``''...''``); these count as quotation marks unless the strict rule of the
 issue (only ``"``, ``“``, ``”``) is asked for.
 """
 
@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+from kg.extract.transcript import labelled
 
 STRICT_MARKS = ('"', "“", "”")
 QUOTE_MARKS = STRICT_MARKS + ("''",)
@@ -46,9 +48,12 @@ class GoldArticle:
         return " ".join(self.text[b:e] for b, e in pieces)
 
     def direct_quotes(self, strict_marks: bool = False) -> list[Attribution]:
+        """Contents holding a quotation mark, and transcript lines ('TAPPER: Do you ...'),
+        which are verbatim speech without marks."""
         marks = STRICT_MARKS if strict_marks else QUOTE_MARKS
         return [a for a in self.attributions
-                if any(m in self.piece_text(a.content) for m in marks)]
+                if any(m in self.piece_text(a.content) for m in marks)
+                or labelled(self.text, a.begin)]
 
 
 def _pieces(offsets: str) -> Pieces:

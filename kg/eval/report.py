@@ -1,11 +1,12 @@
-"""The `kg eval` table: quote P/R/F1, speaker accuracy and end-to-end F1 per layout."""
+"""The `kg eval` table: quote P/R/F1, speaker accuracy and end-to-end F1 per layout, and
+the reported-speech figures."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
 
-from kg.eval.score import LAYOUTS, Counts, Error
+from kg.eval.score import LAYOUTS, Counts, Error, ReportedCounts
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -47,6 +48,7 @@ class EvalResult:
     errors: list[Error] = field(default_factory=list)
     strict_marks: bool = False  # the rule of the table: only "“” are quotation marks
     other_rule: Counts = field(default_factory=Counts)  # overall under the other rule
+    reported: ReportedCounts = field(default_factory=ReportedCounts)
 
     @property
     def overall(self) -> Counts:
@@ -71,6 +73,13 @@ def _row(name: str, counts: Counts) -> str:
             f"{f.e2e_recall:>7.2f}{f.e2e_f1:>8.2f}")
 
 
+def _reported_line(counts: ReportedCounts) -> str:
+    return (f"\nreported speech: {counts.system} system, {counts.gold} gold (speech cues, "
+            f"unquoted): P (speaker right) {_ratio(counts.right, counts.system):.3f}  "
+            f"R {_ratio(counts.found, counts.gold):.3f}  "
+            f"R (speaker right) {_ratio(counts.found_speaker, counts.gold):.3f}")
+
+
 def format_report(result: EvalResult, errors: int = 10, seed: int = 0) -> str:
     """The table (overall first, then each layout seen) and a sample of errors of each kind."""
     rule, other = ("strict marks", "'' marks") if result.strict_marks else \
@@ -81,8 +90,10 @@ def format_report(result: EvalResult, errors: int = 10, seed: int = 0) -> str:
               if name in result.by_layout]
     if result.other_rule.gold:
         lines.append(_row(other, result.other_rule))
+    lines.append(_reported_line(result.reported))
     rng = random.Random(seed)
-    for kind in ("missed", "spurious", "wrong speaker"):
+    for kind in ("missed", "spurious", "wrong speaker", "reported missed", "reported spurious",
+                 "reported wrong"):
         found = [e for e in result.errors if e.kind == kind]
         if not found or errors <= 0:
             continue

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.eval.brat import Attribution, GoldArticle, Pieces
+from kg.eval.brat import QUOTE_MARKS, Attribution, GoldArticle, Pieces
+from kg.extract.cues import names_reported_speech
 from kg.extract.records import Quote
 
 LAYOUTS = ("quote-cue-source", "quote-source-cue", "source-cue-quote", "split",
@@ -80,7 +81,10 @@ def group_quotes(quotes: list[Quote]) -> list[SystemAttribution]:
 
 def speaker_right(system: SystemAttribution, gold: Attribution, article: GoldArticle) -> bool:
     """The speaker mention overlaps the gold Source, or the names share a content word."""
-    quote = system.head
+    return _speaker_matches(system.head, gold, article)
+
+
+def _speaker_matches(quote: Quote, gold: Attribution, article: GoldArticle) -> bool:
     if quote.speaker_mention is not None:
         mention = ((quote.speaker_mention.begin, quote.speaker_mention.end),)
         if _overlap(mention, gold.source) > 0:
@@ -199,3 +203,64 @@ def score_article(article: GoldArticle, quotes: list[Quote],
                                   _snippet(" | ".join(q.span.text for q in s.quotes)),
                                   f"speaker: {speaker}"))
     return score
+
+
+@dataclass
+class ReportedCounts:
+    """Reported speech (``nkg:IndirectQuote``) against all gold attributions."""
+
+    system: int = 0  # system indirect quotes
+    right: int = 0  # overlapping a gold attribution whose Source the speaker matches
+    gold: int = 0  # unquoted gold attributions whose cue is a verb of speech or writing
+    found: int = 0  # of those, overlapped by a system indirect quote
+    found_speaker: int = 0  # ... by one whose speaker matches its Source
+
+    def add(self, other: ReportedCounts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _right_for(quote: Quote, gold: Attribution, article: GoldArticle) -> bool:
+    """Attributed right: the speaker matches the Source (or gold names none)."""
+    return not gold.source or _speaker_matches(quote, gold, article)
+
+
+def score_reported(article: GoldArticle,
+                   quotes: list[Quote]) -> tuple[ReportedCounts, list[Error]]:
+    """Score one article's indirect quotes.
+
+    Precision: a system indirect quote is right when it overlaps a gold attribution (any
+    kind: PolNeAR annotates beliefs and polls too) and its speaker matches that
+    attribution's Source. Recall: over the gold attributions with no quotation mark in
+    their Content whose cue is a verb of speech or writing (``cues.REPORTED_SPEECH``);
+    NYT's ``''`` marks a quotation here under either mark rule.
+    """
+    system = [q for q in quotes if not q.direct]
+    counts, errors = ReportedCounts(system=len(system)), []
+    for quote in system:
+        piece = ((quote.span.begin, quote.span.end),)
+        overlapping = [g for g in article.attributions if _overlap(g.content, piece)]
+        if any(_right_for(quote, g, article) for g in overlapping):
+            counts.right += 1
+            continue
+        said = quote.speaker_mention.text if quote.speaker_mention else "-"
+        detail = (f"gold: {article.piece_text(overlapping[0].source) or '-'}; "
+                  if overlapping else "no gold; ") + \
+            f"system: {said} -> {quote.speaker.name if quote.speaker else '-'}"
+        errors.append(Error("reported wrong" if overlapping else "reported spurious",
+                            article.name, quote.cue or "-", _snippet(quote.span.text), detail))
+    for gold in article.attributions:
+        content = article.piece_text(gold.content)
+        if any(m in content for m in QUOTE_MARKS) or \
+                not names_reported_speech(article.piece_text(gold.cue),
+                                          article.piece_text(gold.source)):
+            continue
+        counts.gold += 1
+        hits = [q for q in system if _overlap(gold.content, ((q.span.begin, q.span.end),))]
+        counts.found += bool(hits)
+        counts.found_speaker += any(_right_for(q, gold, article) for q in hits)
+        if not hits:
+            errors.append(Error("reported missed", article.name,
+                                article.piece_text(gold.cue), _snippet(content),
+                                f"source: {article.piece_text(gold.source) or '-'}"))
+    return counts, errors

@@ -6,6 +6,8 @@ right: plain speech verbs are near certain, cognition and framing verbs less so.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 # lemma -> confidence that the cue marks an attribution
@@ -35,6 +37,26 @@ REPORTING = {"say", "tell", "write", "add", "argue", "claim", "insist", "note", 
              "declare", "explain", "predict", "warn", "suggest", "acknowledge", "admit"}
 # Verbs that are speech only without a complement of their own ("he continued").
 ASPECTUAL = {"continue"}
+# Verbs of speech or writing: the only cues whose clausal complement is reported speech
+# (nkg:IndirectQuote), and the gold attributions `kg eval` counts for its recall. Not
+# polls, findings, beliefs or trends ('a poll found', 'trends indicate', 'he believes').
+REPORTED_SPEECH = frozenset((
+    "say", "tell", "write", "argue", "announce", "claim", "insist", "add", "note", "state",
+    "declare", "explain", "reply", "respond", "answer", "tweet", "post", "report", "warn",
+    "predict", "promise", "vow", "pledge", "admit", "acknowledge", "concede", "deny",
+    "assert", "contend", "maintain", "complain", "charge", "testify", "confirm",
+    "reiterate", "repeat", "stress", "emphasize", "recall", "remark", "observe", "ask",
+    "allege", "boast", "counter", "retort", "quip", "joke", "exclaim", "proclaim", "assure",
+    "inform", "recount", "caution", "suggest"))
+# Clothing and merchandise whose printed words are no speech ('a shirt reading "..."').
+PRINTED_ON = frozenset(("shirt", "t-shirt", "tee", "tshirt", "hat", "cap", "button", "sticker",
+                        "mug", "jersey", "jacket", "sweatshirt", "hoodie", "sweater", "bumper"))
+# What 'according to' names when the words are a finding, not speech ('according to a poll').
+FINDINGS = frozenset(("poll", "survey", "count", "tally", "result", "estimate", "data",
+                      "study", "analysis", "average", "index", "record", "figure", "calculation",
+                      "projection", "model", "tracker", "number", "statistic"))
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write",
+              "written": "write"}
 
 
 def is_cue(token: Token) -> bool:
@@ -50,6 +72,14 @@ def is_cue(token: Token) -> bool:
         c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
 
 
+def printed_on(cue: Token) -> bool:
+    """'a shirt reading', 'T-shirts that said': the words are a slogan on clothing or
+    merchandise, not anyone's speech."""
+    nouns = [cue.head] if cue.dep_ in ("acl", "relcl") else []
+    nouns += [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(n.lemma_.lower() in PRINTED_ON for n in nouns)
+
+
 def is_according(token: Token) -> bool:
     """The 'according' of 'according to X'."""
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and \
@@ -60,6 +90,33 @@ def confidence(token: Token) -> float:
     if is_according(token):
         return 0.9
     return CUE_CONFIDENCE.get(token.lemma_.lower(), 0.6)
+
+
+def is_reported_speech(token: Token) -> bool:
+    """A cue of speech or writing, whose clausal complement is reported speech."""
+    return is_according(token) or token.lemma_.lower() in REPORTED_SPEECH and is_cue(token)
+
+
+def _lemma(word: str) -> str:
+    """The verb a word of an annotated cue inflects, by rule (no parse of gold text)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", ""), ("d", ""), ("", "")):
+        if word.endswith(suffix) and (stem := word[:len(word) - len(suffix)] + repl) \
+                in REPORTED_SPEECH:
+            return stem
+    return word
+
+
+def names_reported_speech(cue: str, source: str = "") -> bool:
+    """Whether an annotated cue ('has said', 'according to') is a verb of speech or writing
+    from REPORTED_SPEECH; 'according to' counts unless its source is a finding (FINDINGS)."""
+    words = re.findall(r"[a-z]+", cue.lower())
+    if "according" in words:
+        return not any(w.removesuffix("s") in FINDINGS
+                       for w in re.findall(r"[a-z]+", source.lower()))
+    return any(_lemma(w) in REPORTED_SPEECH for w in words)
 
 
 def cue_text(token: Token) -> str:

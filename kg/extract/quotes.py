@@ -1,11 +1,13 @@
 """Direct quotes and reported speech, with their cues and speakers.
 
-A quoted stretch is attributed, in this order, by a cue in its own sentence
-(the one its words hang from in the parse, else the nearest), a dash after it
-("..." — Commissioner X), a colon lead-in in the sentence before, or the quote
-it continues ("A," he said. "B."). A short quoted phrase without any of these
-is a scare quote and is skipped; a long one is kept without a speaker
-(headlines, pull quotes). Reported speech is a cue's clausal complement.
+A transcript label ('WALLACE: ...') attributes the line it opens; credits, bylines,
+social lines and stage directions are no quotes. Otherwise a quoted stretch is
+attributed, in this order, by a cue in its own sentence (the one its words hang from
+in the parse, else the nearest), a dash after it ("..." — Commissioner X), a colon
+lead-in in the sentence before, or the quote it continues ("A," he said. "B."). A
+short quoted phrase without any of these is a scare quote and is skipped; a long one
+is kept without a speaker (headlines, pull quotes); titles and slogans are dropped.
+Reported speech is in ``reported.py``.
 """
 
 from __future__ import annotations
@@ -20,13 +22,18 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract import cues
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.records import Quote, Span
+from kg.extract.reported import reported_speech
 from kg.extract.speakers import Speaker, SpeakerResolver
 from kg.extract.subjects import CLOSING, cue_subject
 from kg.extract.table import EntityTable
-from kg.segmentation import CLOSING_TOKENS, Stretch, quoted_stretches
+from kg.extract.transcript import stage_directions, transcript_lines
+from kg.segmentation import CLOSING_TOKENS, Stretch, boilerplate_spans, quoted_stretches
 
 _DASHES = {"—", "–", "―", "--", "-"}
 _TITLE_CUES = {"titled", "entitled", "headlined", "dubbed", "named", "nicknamed"}
+# Works whose title may follow them in quotes ('his book "The Art of the Deal"').
+_WORKS = {"book", "memoir", "novel", "autobiography", "biography", "film", "movie",
+          "documentary", "song", "album", "play", "poem", "essay", "bestseller", "sequel"}
 _TRAILING = " ,;:\n\t"
 # Entity types of datelines and fronted phrases, never a speaker.
 _SETTINGS = {"GPE", "LOC", "DATE", "TIME", "FAC"}
@@ -73,12 +80,39 @@ class QuoteFinder:
             if span is not None:
                 self._inside.update(range(span.start, span.end))
         self._mark_tokens = {t.i for t in doc if t.text in ('"', "“", "”", "«", "»", "''", "``")}
+        text = doc_text(doc)
+        self.lines = transcript_lines(text, table)
+        not_prose = boilerplate_spans(text)
+        self._skipped = stage_directions(text) + not_prose
+        self._not_prose = set()  # tokens of credits, bylines and social lines
+        for begin, end in not_prose:
+            span = doc.char_span(begin, end, alignment_mode="expand")
+            if span is not None:
+                self._not_prose.update(range(span.start, span.end))
 
     def outside(self, token: Token) -> bool:
-        return token.i not in self._inside and token.i not in self._mark_tokens
+        """Prose outside quotes: neither quoted words, a mark, nor a credit or byline."""
+        return token.i not in self._inside and token.i not in self._mark_tokens and \
+            token.i not in self._not_prose
 
-    def _attribution(self, cue: Token, confidence: float | None = None,
-                     subject: Token | None = None) -> Attribution:
+    def _skipped_at(self, begin: int, end: int) -> bool:
+        """Words inside a stage direction, a credit, a byline or a social line."""
+        return any(b <= begin and end <= e for b, e in self._skipped)
+
+    def _line(self, begin: int) -> tuple[int, Attribution] | None:
+        """A transcript line labelled at ``begin``: where its words start, who says them."""
+        line = self.lines.get(begin)
+        if line is None:
+            return None
+        self.table.add_mention(line.label, line.speaker, confidence=0.9)
+        self.speakers.note_speaker(line.speaker, begin)
+        colon = doc_span(self.doc, line.label.end, line.label.end + 1)
+        return line.words_begin, Attribution(":", colon, Speaker(line.label, line.speaker), 0.9)
+
+    def attribution(self, cue: Token, confidence: float | None = None,
+                    subject: Token | None = None) -> Attribution:
+        """The cue's attribution: its speaker (subject rules, then resolution) and a
+        confidence (the cue's prior times the speaker's certainty)."""
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
@@ -236,7 +270,7 @@ class QuoteFinder:
         if according:
             # '"...," Obama said, according to a pool report': PolNeAR's source is the
             # report that carries the whole attribution.
-            return self._attribution(according[0])
+            return self.attribution(according[0])
         report = self._outer_report(quote, found)
         if report is not None:
             return report
@@ -250,7 +284,7 @@ class QuoteFinder:
             if aside and cue.lemma_.lower() not in cues.REPORTING:
                 # 'Six months ago, the senator said, the media considered him a "fringe
                 # candidate"': the parenthetical reporting verb speaks.
-                return self._attribution(aside[0])
+                return self.attribution(aside[0])
             return self._speaking(self._reporting(cue) if cue.i < quote.start else cue)
         speech = [t for t in found if t.lemma_.lower() in cues.SPEECH and
                   t.lemma_.lower() not in cues.NAMING or cues.is_according(t)]
@@ -277,7 +311,7 @@ class QuoteFinder:
             while after is not None and after.dep_ in ("det", "compound") and \
                     after.head.i > after.i:
                 after = after.head
-            attribution = self._attribution(cue, subject=after)
+            attribution = self.attribution(cue, subject=after)
             speaker = attribution.speaker
             if speaker is not None and speaker.ref is not None and \
                     speaker.ref.kind in ("outlet", "org"):
@@ -287,14 +321,14 @@ class QuoteFinder:
     def _speaking(self, cue: Token, confidence: float | None = None) -> Attribution:
         """The cue's attribution; when its subject is no known entity ('Sanders said the
         process could be "messy"': a thing does not speak), the reporting verb above it."""
-        own = self._attribution(cue, confidence)
+        own = self.attribution(cue, confidence)
         if own.speaker is not None and own.speaker.ref is not None:
             return own
         outer = next((a for a in cue.ancestors if cues.is_cue(a) and self.outside(a)
                       and a.lemma_.lower() in cues.REPORTING), None)
         if outer is None:
             return own
-        attribution = self._attribution(outer)
+        attribution = self.attribution(outer)
         return attribution if attribution.speaker and attribution.speaker.ref else own
 
     def _reporting(self, cue: Token) -> Token:
@@ -327,11 +361,11 @@ class QuoteFinder:
                 return None
             if token.pos_ == "VERB":
                 subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i >= i]
-                return self._attribution(token, 0.7) if subjects else None
+                return self.attribution(token, 0.7) if subjects else None
             if token.pos_ == "NOUN" and token.i > i and token.lemma_.lower() in cues.SPEECH \
                     and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("PUNCT", "ADP"):
                 # '"...," the two write.' with the verb tagged as a noun.
-                return self._attribution(token, 0.6, subject=doc[token.i - 1])
+                return self.attribution(token, 0.6, subject=doc[token.i - 1])
             if "\n" in token.text_with_ws:
                 return None
         return None
@@ -387,10 +421,10 @@ class QuoteFinder:
         sentence = self.doc[i].sent
         found = [t for t in sentence if cues.is_cue(t) and self.outside(t)]
         if found:
-            return self._attribution(max(found, key=lambda t: t.i))
+            return self.attribution(max(found, key=lambda t: t.i))
         # "President Clinton released the following statement:" — the colon is the cue.
         if sentence.root.pos_ in ("VERB", "AUX") and cue_subject(sentence.root) is not None:
-            return self._attribution(sentence.root, 0.6)
+            return self.attribution(sentence.root, 0.6)
         return None
 
     def trailing(self, quote: SpacySpan) -> Attribution | None:
@@ -407,7 +441,7 @@ class QuoteFinder:
                  and t.lemma_.lower() in cues.SPEECH
                  and not any(c.dep_ == "ccomp" or c.dep_ == "dobj" and t.lemma_ != "tell"
                              for c in t.children)]
-        return self._attribution(found[0]) if found else None
+        return self.attribution(found[0]) if found else None
 
     def sentence_before(self, quote: SpacySpan) -> Attribution | None:
         """'Lynch announced the lawsuit. "We are seeking ..."': a sentence that is all quote
@@ -423,13 +457,13 @@ class QuoteFinder:
                  and t.lemma_.lower() in cues.SPEECH]
         if found:
             cue = min(found, key=lambda t: (len(list(t.ancestors)), t.i))
-            attribution = self._attribution(cue, cues.confidence(cue) * 0.8)
+            attribution = self.attribution(cue, cues.confidence(cue) * 0.8)
             if attribution.speaker is not None:
                 return attribution  # a described speaker counts, even if not resolved
         elif before.root.pos_ == "VERB" and self.outside(before.root) and any(
                 c.dep_ == "nsubj" for c in before.root.children):
             # 'Clinton touted her credentials. "We need ..."': the one the sentence is about.
-            attribution = self._attribution(before.root, 0.5)
+            attribution = self.attribution(before.root, 0.5)
         else:
             return None
         return attribution if attribution.speaker and attribution.speaker.ref else None
@@ -455,9 +489,18 @@ class QuoteFinder:
         attributed = previous  # the last kept quote with an attribution (skips scare quotes)
         for stretch in self.stretches:
             begin, end = _words(self.doc, stretch)
+            if self._skipped_at(begin, end):
+                continue
+            line = self._line(begin)
+            begin = line[0] if line else begin
             quote = self.doc.char_span(begin, end, alignment_mode="expand") if end > begin \
                 else None
             if quote is None or not any(t.is_alpha for t in quote):
+                continue
+            if line is not None:
+                # 'WALLACE: If I may, sir': the label speaks, whatever quote it continues.
+                yield stretch, quote, line[1], True
+                previous = attributed = (stretch, quote, line[1], True)
                 continue
             if previous is not None and previous[0].continues:
                 # A paragraph of a multi-paragraph quote: one attribution with its start,
@@ -473,7 +516,8 @@ class QuoteFinder:
                 found = self._continued(attributed, stretch, quote)
             if found is None:
                 found = self.sentence_before(quote)
-            keep = (found is not None or self._standalone(quote)) and not self._title(quote)
+            keep = (found is not None or self._standalone(quote)) and \
+                not self._title(quote) and not self._printed(found)
             yield stretch, quote, found, keep
             previous = (stretch, quote, found, keep)
             if keep and found is not None:
@@ -500,6 +544,22 @@ class QuoteFinder:
         # "A," he said. "B." — the cue of the first quote sits between the two.
         return attribution if before.end <= cue.begin < stretch.begin else None
 
+    def unquoted_lines(self) -> Iterator[Quote]:
+        """Transcript lines printed without quotation marks ('TAPPER: Do you think ...')."""
+        text = doc_text(self.doc)
+        for begin in self.lines:
+            if any(b - 3 <= begin < e for b, e in self.quoted):
+                continue  # a quoted line is attributed with its stretch
+            words, attribution = self._line(begin)
+            stop = text.find("\n", words)
+            stop = len(text) if stop < 0 else stop
+            end = words + len(text[words:stop].rstrip())
+            if end > words:
+                speaker = attribution.speaker
+                yield Quote(doc_span(self.doc, words, end), direct=True, cue=attribution.cue,
+                            cue_span=attribution.cue_span, speaker=speaker.ref,
+                            speaker_mention=speaker.mention, confidence=attribution.confidence)
+
     def _paragraph_quote(self, stretch: Stretch) -> bool:
         """The stretch is its paragraph: nothing but marks and space around it."""
         text = doc_text(self.doc)
@@ -509,10 +569,31 @@ class QuoteFinder:
         return not (text[start:stretch.begin] + text[stretch.end:stop]).strip(" \"“”«»'.")
 
     def _title(self, quote: SpacySpan) -> bool:
-        """The title of a work ('titled "I Am Part of the Resistance"'), not speech."""
+        """The title of a work, not speech: after 'titled' ('titled "I Am Part of the
+        Resistance"'), right after a work ('his memoir "The Art of the Deal"'), or in
+        title case after a work and a comma ('In his new book, "Crippled America"')."""
         before = [t for t in self.doc[max(0, quote.start - 3):quote.start]
                   if not t.is_punct and not t.is_space]
-        return bool(before) and before[-1].lower_ in _TITLE_CUES
+        if not before:
+            return False
+        last = before[-1]
+        if last.lower_ in _TITLE_CUES:
+            return True
+        if last.lemma_.lower() not in _WORKS or not last.is_lower:  # ('Dr. Paul Song')
+            return False
+        words = [t for t in quote if t.is_alpha]
+        adjacent = all(t.is_punct and t.text != "," or t.is_space
+                       for t in self.doc[last.i + 1:quote.start])
+        return adjacent or len(words) <= 12 and \
+            sum(t.is_title for t in words) > len(words) / 2
+
+    def _printed(self, found: Attribution | None) -> bool:
+        """A slogan on clothing ('a shirt reading "..."'), not speech."""
+        if found is None or found.cue_span is None:
+            return False
+        cue = self.doc.char_span(found.cue_span.begin, found.cue_span.end,
+                                 alignment_mode="expand")
+        return cue is not None and cues.printed_on(cue[0])
 
     def _standalone(self, quote: SpacySpan) -> bool:
         """A whole sentence in quotes with no cue: a headline or pull quote, kept unattributed."""
@@ -530,31 +611,6 @@ def _direct(doc: Doc, quote: SpacySpan, found: Attribution | None) -> Quote:
                  speaker=speaker.ref if speaker else None,
                  speaker_mention=speaker.mention if speaker else None,
                  confidence=found.confidence)
-
-
-def _reported(finder: QuoteFinder) -> Iterator[Quote]:
-    """Reported speech: a speech cue's clausal complement, when it is not all quoted."""
-    doc = finder.doc
-    for cue in doc:
-        if not (cues.is_cue(cue) and finder.outside(cue)):
-            continue
-        complements = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-        if not complements:
-            continue
-        clause = complements[0]
-        tokens = [t for t in clause.subtree if t.i > cue.i]
-        if tokens and tokens[0].dep_ == "mark":
-            tokens = tokens[1:]
-        if len(tokens) < 3 or sum(finder.outside(t) for t in tokens) < len(tokens) / 2:
-            continue
-        begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = doc_text(doc)[begin:end].rstrip(" ,.;:")
-        found = finder._attribution(cue)
-        speaker = found.speaker
-        yield Quote(doc_span(doc, begin, begin + len(text)), direct=False, cue=found.cue,
-                    cue_span=found.cue_span, speaker=speaker.ref if speaker else None,
-                    speaker_mention=speaker.mention if speaker else None,
-                    confidence=round(found.confidence * 0.9, 3))
 
 
 def _pull_quotes(doc: Doc, direct: list[Quote]) -> Iterator[Quote]:
@@ -592,8 +648,9 @@ def extract_quotes(doc: Doc, table: EntityTable) -> Iterator[Quote]:
     direct = [_direct(doc, quote, found)
               for _, quote, found, keep in finder.attributions() if keep]
     yield from direct
+    yield from finder.unquoted_lines()
     yield from _pull_quotes(doc, direct)
-    yield from _reported(finder)
+    yield from reported_speech(finder)
 
 
 __all__ = ["extract_quotes"]

@@ -106,27 +106,60 @@ class SpeakerResolver:
         if PRONOUN_GENDER.get(pronoun):
             self.gender.setdefault(ref, PRONOUN_GENDER[pronoun])
 
-    def antecedent(self, pronoun: Token) -> EntityRef | None:
-        """The most salient earlier entity a pronoun can refer to."""
+    def _compatible(self, pronoun: Token, ref: EntityRef) -> bool:
+        """Kind and gender agree: 'he'/'she' is a person of no other known gender; 'it' is
+        never a person."""
         wanted = PRONOUN_GENDER.get(pronoun.lower_)
-        kinds = {"person"} if pronoun.lower_ in ("he", "she", "him", "her") else \
-            {"person", "org", "gov", "outlet"}
+        if pronoun.lower_ in ("he", "she", "him", "her") and ref.kind != "person" or \
+                pronoun.lower_ == "it" and ref.kind == "person" or \
+                ref.kind not in ("person", "org", "gov", "outlet"):
+            return False
+        gender = self.gender.get(ref)
+        return not (wanted and gender and gender != wanted)
+
+    def _local(self, pronoun: Token) -> EntityRef | None:
+        """A person named in the pronoun's sentence or the one before ('Last week I met
+        John Smith, a farmer. He told me ...'): the subject first, then the nearest; a
+        singular pronoun's antecedent is that near, whoever spoke most in the article."""
+        if pronoun.lower_ not in ("he", "she"):
+            return None
+        sentence = pronoun.sent
+        start = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+        best: tuple[bool, bool, int] | None = None
+        found = None
+        for mention in self.table.mentions_before(pronoun.idx):
+            ref = mention.entity
+            if mention.span.begin < start or self._inside_quote(mention.span.begin) or \
+                    not self._compatible(pronoun, ref):
+                continue
+            span = self.doc.char_span(mention.span.begin, mention.span.end,
+                                      alignment_mode="expand")
+            subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+            key = (subject, self.gender.get(ref) == PRONOUN_GENDER[pronoun.lower_],
+                   mention.span.begin)
+            if best is None or key > best:
+                best, found = key, ref
+        return found
+
+    def antecedent(self, pronoun: Token) -> EntityRef | None:
+        """The entity a pronoun refers to: a person named just before it, else the most
+        salient earlier entity of its kind and gender."""
+        local = self._local(pronoun)
+        if local is not None:
+            return local
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
         scores: dict[EntityRef, float] = {}
         for mention in self.table.mentions_before(pronoun.idx):
             ref = mention.entity
-            if ref.kind not in kinds or self._inside_quote(mention.span.begin):
+            if not self._compatible(pronoun, ref) or self._inside_quote(mention.span.begin):
                 continue
             distance = pronoun.idx - mention.span.begin
             if distance > 3000:
                 continue
             gender = self.gender.get(ref)
-            if wanted and gender and gender != wanted:
-                continue
             score = -distance / 100
             if wanted and gender == wanted:
                 score += 3
-            if pronoun.lower_ == "it" and ref.kind == "person":
-                continue
             if pronoun.lower_ == "they" and ref.kind == "person":
                 score -= 4
             spoke = self.spoke.get(ref)

@@ -37,6 +37,17 @@ def _attributed(nlp, text):
     # organisation
     ("The White House responded on Wednesday. \u201cThe story is false,\u201d the White House "
      "said in a statement.", "The story is false", "the White House", "White House"),
+    # pronoun: a person introduced in the sentence before, not the article's main speaker
+    ("\u201cWe will win,\u201d Donald Trump said. \u201cWe will win big,\u201d Trump said. Last "
+     "week I met John Smith, a farmer from Iowa. \u201cThe crops are failing,\u201d he told me.",
+     "The crops are failing", "he", "John Smith"),
+    # pronoun: the subject of the sentence before wins over a nearer object
+    ("\u201cWe will win,\u201d Sarah Jones said. Mark Ellis attacked Tom Hale on Monday. "
+     "\u201cHe is weak,\u201d he said.", "He is weak", "he", "Mark Ellis"),
+    # transcript: the label speaks, the one the article quotes most does not
+    ("Donald Trump debated Hillary Clinton, moderated by Chris Wallace.\n\n\u201cWe will win,"
+     "\u201d Trump said.\n\nWALLACE: If I may, sir, we have limited time.",
+     "If I may, sir, we have limited time.", "WALLACE", "Chris Wallace"),
     # relative pronoun: the mention stays 'who', the speaker is the antecedent
     ('Contrast that with Donald Trump, who has called the trade pact "insanity."', "insanity.",
      "who", "Donald Trump"),
@@ -67,6 +78,16 @@ def test_speaker_kinds(nlp, text, quote, mention, speaker):
     found = {(q.span.text, q.speaker_mention.text if q.speaker_mention else None,
               q.speaker.name if q.speaker else None) for q in quotes}
     assert (quote, mention, speaker) in found
+
+
+def test_reported_pronoun_goes_to_the_person_just_named(nlp):
+    text = ("Donald Trump said the wall would be built. Trump said Mexico would pay. Last week "
+            "I met John Smith, a farmer from Iowa. He told me the crops were failing.")
+    doc = nlp(text)
+    indirect = [q for q in extract_quotes(doc, extract_entities(doc)) if not q.direct]
+    speakers = {q.span.text: q.speaker.name if q.speaker else None for q in indirect}
+    assert speakers["the crops were failing"] == "John Smith"
+    assert speakers["Mexico would pay"] == "Donald Trump"
 
 
 def test_pronoun_mention_is_registered(nlp):
