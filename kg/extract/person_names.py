@@ -196,3 +196,10 @@ def fold_case(name: str) -> str:
         return name
     return " ".join(w.capitalize() if w.isupper() and len(w.rstrip(".")) > 1 else w
                     for w in words)
+
+
+def looks_like_a_person(span: SpacySpan) -> bool:
+    """Whether a proper-noun phrase the tagger did not call a person ('Zero Hedge reported',
+    'Rasmussen found') may still be one: a personal name whose first word is a first name."""
+    name = person_name_span(span)
+    return name is not None and is_first_name(name[0].text)

@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.data import tsv_rows
 from kg.extract.doctext import doc_span, doc_text
+from kg.extract.person_names import first_name_gender, looks_like_a_person
 from kg.extract.records import Entity, EntityRef, Span
 from kg.extract.table import EntityTable
 
@@ -45,11 +45,6 @@ _SPECIFIC = re.compile(
 
 
 @lru_cache(maxsize=1)
-def gender_words() -> dict[str, str]:
-    """Title, kinship word or first name -> 'm' or 'f' (kg/data/gender_words.tsv)."""
-    return {word.strip(): gender.strip() for word, gender in tsv_rows("gender_words.tsv")}
-
-
 @dataclass(frozen=True)
 class Speaker:
     mention: Span
@@ -94,7 +89,7 @@ class SpeakerResolver:
             before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
             words = [w.strip(".").lower() for w in mention.entity.name.split()[:1]]
             for word in (before[-1:] if before else []) + words:
-                if gender := gender_words().get(word.strip(".")):
+                if gender := first_name_gender(word):
                     self.gender[mention.entity] = gender
 
     def _inside_quote(self, offset: int) -> bool:
@@ -235,7 +230,8 @@ class SpeakerResolver:
             words = [t.text.lstrip("-\u2014\u2013") for t in phrase if t.pos_ == "PROPN"]
             ref = self._by_surname(words) if words else None
             if ref is None and words and head.tag_ == "NNP" and head.ent_type_ in ("", "PERSON") \
-                    and all(t.pos_ == "PROPN" or t.is_punct for t in phrase):
+                    and all(t.pos_ == "PROPN" or t.is_punct for t in phrase) \
+                    and looks_like_a_person(phrase):
                 ref = EntityRef("person", " ".join(words))
             if ref is not None:
                 self.table.add_mention(mention, ref, confidence=0.6)
