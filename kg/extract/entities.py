@@ -212,7 +212,8 @@ def _overlaps(begin: int, end: int, taken: list[tuple[int, int]]) -> bool:
 def headline_case_lines(doc: Doc) -> list[tuple[int, int]]:
     """Lines Written In Title Case (headlines), where the tagger takes capitalised verbs and
     nouns for parts of names ("Obama Seeks", "Clinton Hid Past Health"): few lowercase words,
-    and at least three capitalised words outside any named entity."""
+    and at least three capitalised words outside any named entity; and headings of four
+    words or fewer ("Gender Equality.")."""
     in_entity = {t.i for ent in doc.ents for t in ent}
     lines, begin = [], 0
     for line in doc_text(doc).splitlines(keepends=True):
@@ -220,7 +221,9 @@ def headline_case_lines(doc: Doc) -> list[tuple[int, int]]:
         words = [t for t in span or () if t.is_alpha and len(t) > 3]
         plain = [t for t in words if t.text[0].isupper() and t.i not in in_entity]
         lower = [t for t in words if t.text[0].islower()]
-        if len(plain) >= 3 and len(lower) <= 0.25 * len(words):
+        short_heading = span is not None and 0 < len([t for t in span if t.is_alpha]) <= 4 \
+            and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in span)
+        if len(plain) >= 3 and len(lower) <= 0.25 * len(words) or short_heading:
             lines.append((begin, begin + len(line)))
         begin += len(line)
     return lines
@@ -292,8 +295,11 @@ def _untagged_mentions(doc: Doc, found: list[_PersonMention],
     them ("Trump never missed an opportunity", "NBC's Lester Holt"): one person, one name
     through the whole article. Not where the name is part of another name ("Trump Tower")
     or modifies a group ("Clinton campaign")."""
-    full = {tuple(m.name.split()) for m in found if len(m.name.split()) > 1}
-    surnames = {words[-1] for words in full if not names.generation(" ".join(words))}
+    full = {tuple(m.name.split()) for m in found if len(m.name.split()) > 1
+            and person_names.is_first_name(m.name.split()[0])}
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP", "FAC")}
+    surnames = {words[-1] for words in full
+                if not names.generation(" ".join(words)) and words[-1] not in places}
     if not full:
         return []
     covered = taken + [(m.span.begin, m.span.end) for m in found]

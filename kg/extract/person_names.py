@@ -22,6 +22,7 @@ from kg.extract.names import PARTICLES, TITLE_WORDS, is_honorific, strip_possess
 # Words after a name that make the whole mention a group or an organisation, not a person.
 GROUP_NOUNS = {
     "society", "strategies", "associates", "partners", "group", "reports", "panthers",
+    "empire", "show", "program", "radio", "network", "brand", "products", "food", "v.", "vs.",
     "supporters", "voters", "fans", "campaign", "campaigns", "administration", "foundation",
     "family", "camp", "allies", "aides", "staff", "staffers", "team", "loyalists", "backers",
     "donors", "surrogates", "administrations", "organization", "presidency", "white", "era",
@@ -148,8 +149,12 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
         return None  # "Trump supporters", "the Clinton campaign"
     if tokens[-1].lower_ in GROUP_NOUNS:
         return None
-    if len(tokens) == 1 and strip_possessive(tokens[0].lower_) in GROUPS:
-        return None
+    if len(tokens) == 1 and (strip_possessive(tokens[0].lower_) in GROUPS
+                             or tokens[0].tag_ in ("NNS", "NNPS")):
+        return None  # "Latinos", "Scholars have long debated"
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("v.", "vs.", "v"):
+        return None  # a court case: "Plessy v. Ferguson"
     if len(tokens) == 1 and tokens[0].text.endswith("s") and span.start > 0 \
             and doc[span.start - 1].lower_ == "the" and tokens[0].text[:1].isupper():
         return None  # "the Clintons"
