@@ -195,7 +195,10 @@ def _gold_source_person(doc: dict, text: str, source: tuple[tuple[int, int], ...
     inside = sorted((b, e, ent["name"]) for ent in doc["entities"] if ent["kind"] == "person"
                     for b, e, _ in ent["mentions"]
                     if any(b2 <= b and e <= e2 for b2, e2 in source))
-    heads = [m for m in inside if not re.match(r"(?:['’]s?\b|\s+[a-z])", text[m[1]:m[1] + 3])]
+    end = max(e for _, e in source)
+    # a head is followed by the end of the source, a comma, a bracket or a dash (not by a
+    # noun it modifies or a possessive)
+    heads = [m for m in inside if m[1] >= end or re.match(r"\s*[,(–—]|\s+--", text[m[1]:m[1] + 3])]
     if heads or inside:
         return (heads or inside)[0][2]
     for b, e, _, person in doc.get("sources", []):
