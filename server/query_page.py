@@ -87,8 +87,6 @@ def download() -> Response:
         outcome = _run(text, fmt, info)
     except (ProtocolError, UnsafeRequest, QueryFailed, QueryError) as failure:
         return Response(f"{failure}\n", 400, mimetype="text/plain")
-    except QueryTimeout as failure:
-        return Response(f"{failure}\n", 503, mimetype="text/plain")
     extension = {"turtle": "ttl", "json-ld": "jsonld", "rdf-xml": "rdf"}.get(fmt, fmt)
     return Response(outcome.body, mimetype=offer[0], headers={
         "Content-Disposition": f'attachment; filename="result.{extension}"'})

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, RDFS
 
 from kg.sparql_text import RequestText, UnsafeRequest, read_request
 from server.backend import backend
-from server.executor import Job, QueryFailed, QueryTimeout
+from server.executor import Job, QueryFailed
 from server.negotiation import GRAPH_TYPES, TYPES_BY_FORM, by_format, choose, result_form
 
 bp = Blueprint("sparql", __name__)
@@ -203,8 +203,6 @@ def endpoint() -> Response:
         return Response(f"{error}\n", error.status, error.headers, mimetype="text/plain")
     except UnsafeRequest as error:
         return Response(f"{error}\n", 400, mimetype="text/plain")
-    except QueryTimeout as error:
-        return Response(f"{error}\n", 503, {"Retry-After": "1"}, mimetype="text/plain")
     except QueryFailed as error:
         status = 400 if error.syntax else 500
         return Response(f"{error}\n", status, mimetype="text/plain")
