@@ -12,9 +12,11 @@ from rdflib import URIRef
 
 from kg.queries import QUERY_DIR, QueryError, named_queries, parse_bindings
 from kg.sparql_text import RequestText, UnsafeRequest, bind_values, read_request
+from server import result_table
 from server.backend import backend
 from server.executor import Job, Outcome, QueryFailed, QueryTimeout
 from server.negotiation import FORMAT_ALIASES, TYPES_BY_FORM, result_form
+from server.page_data import paging
 from server.sparql import ProtocolError, check_safety
 
 bp = Blueprint("query_page", __name__)
@@ -68,7 +70,10 @@ def page() -> str:
             error = str(failure)
     return render_template("query.html", named=named, chosen=chosen,
                            text=text or DEFAULT_QUERY, outcome=outcome, error=error,
-                           params=chosen.params if chosen else ())
+                           params=chosen.params if chosen else (),
+                           pages=paging(len(outcome.rows), result_table.PAGE_SIZE)
+                           if outcome else None,
+                           columns=result_table.columns(outcome.names) if outcome else [])
 
 
 @bp.get("/query/download")
