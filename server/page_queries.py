@@ -96,31 +96,29 @@ SELECT ?x ?other ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
 } GROUP BY ?x ?other ?label ORDER BY DESC(?articles) ?label LIMIT 10"""
 
 REACTIONS_BY = """
-SELECT ?x ?reaction ?kind ?target ?targetLabel ?quote ?quoteText ?article ?headline ?id WHERE {
+SELECT DISTINCT ?x ?kind ?target ?targetLabel ?article ?headline ?id WHERE {
   ?reaction schema:agent ?x ; a ?kind .
   OPTIONAL { ?reaction schema:object ?target
              OPTIONAL { ?target rdfs:label|schema:headline|schema:text ?targetLabel } }
-  OPTIONAL { ?reaction prov:wasDerivedFrom ?quote OPTIONAL { ?quote schema:text ?quoteText } }
   OPTIONAL { ?reaction gaf:denotedBy/nif:referenceContext ?article
              OPTIONAL { ?article schema:headline ?headline }
              OPTIONAL { ?article dcterms:identifier ?id } }
-} ORDER BY ?reaction LIMIT 200"""
+} ORDER BY ?kind ?article LIMIT 200"""
 
 REACTIONS_TO = """
-SELECT ?x ?reaction ?kind ?agent ?agentLabel ?quote ?quoteText ?article ?headline ?id WHERE {
+SELECT DISTINCT ?x ?kind ?agent ?agentLabel ?article ?headline ?id WHERE {
   ?reaction schema:object ?x ; a ?kind ; schema:agent ?agent .
   OPTIONAL { ?agent rdfs:label ?agentLabel }
-  OPTIONAL { ?reaction prov:wasDerivedFrom ?quote OPTIONAL { ?quote schema:text ?quoteText } }
   OPTIONAL { ?reaction gaf:denotedBy/nif:referenceContext ?article
              OPTIONAL { ?article schema:headline ?headline }
              OPTIONAL { ?article dcterms:identifier ?id } }
-} ORDER BY ?reaction LIMIT 200"""
+} ORDER BY ?kind ?article LIMIT 200"""
 
 # -- articles ------------------------------------------------------------------------------
 
 ARTICLE = """
-SELECT ?x ?headline ?id ?date ?url ?outlet ?outletLabel ?opinion WHERE {
-  BIND(?x AS ?article)""" + _ARTICLE + """
+SELECT ?x ?headline ?id ?date ?url ?outlet ?outletLabel ?opinion WHERE {""" + _ARTICLE.replace(
+    "?article", "?x") + """
   OPTIONAL { ?x schema:url ?url }
   BIND(EXISTS { ?x a schema:OpinionNewsArticle } AS ?opinion)
 }"""
