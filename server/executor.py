@@ -176,15 +176,16 @@ def serve_jobs(path: str, fd: int, write: bool = False) -> None:
 
 
 class _Worker:
-    """A worker process (``python -m server.query_worker``) and the socket to it.
+    """A worker process (``python -m server.query_worker``, or another ``module`` that
+    answers the same way) and the socket to it.
 
     A fresh interpreter rather than multiprocessing's spawn, so the worker never re-runs
     the parent's main module (a script, pytest, the kg entry point).
     """
 
-    def __init__(self, path: str, write: bool = False):
+    def __init__(self, path: str, write: bool = False, module: str = "server.query_worker"):
         ours, theirs = socket.socketpair()
-        command = [sys.executable, "-m", "server.query_worker", path, str(theirs.fileno())]
+        command = [sys.executable, "-m", module, path, str(theirs.fileno())]
         self.process = subprocess.Popen(command + (["--write"] if write else []),
                                         pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
         theirs.close()
@@ -207,11 +208,13 @@ def _unwrap(status: str, payload):
 
 
 class QueryPool:
-    """``size`` worker processes over the store folder ``path``; ``run`` is thread-safe."""
+    """``size`` worker processes over the store folder ``path``; ``run`` is thread-safe.
+    ``module`` is the workers' entry point (server.task_worker runs page work, not SPARQL)."""
 
-    def __init__(self, path: str, size: int = 2):
+    def __init__(self, path: str, size: int = 2, module: str = "server.query_worker"):
         self.path = path
         self.size = size
+        self.module = module
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
@@ -222,7 +225,7 @@ class QueryPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.path)
+        worker = _Worker(self.path, module=self.module)
         with self._lock:
             self._workers.append(worker)
         self._idle.put(worker)

@@ -20,8 +20,19 @@ PAGE_SIZE = 20
 CONFIDENCE_CHOICES = (0.0, 0.5, 0.7, 0.9)
 CONTEXT_CHARS = 240  # at most this much of the sentence on each side of a quote
 # A sentence ends at . ! or ? (closing quotes and brackets included) before a space, or at
-# a line break.
+# a line break; not after a title or an initial ("Ms. Lee", "Donald J. Trump").
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
+_NOT_AN_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|St|Jr|Sr|Rev|"
+                         r"Hon|No|vs|U\.S|[A-Z])\.)$")
+
+
+def _sentence_ends(text: str, start: int, stop: int):
+    """Where sentences end in text[start:stop] (the index after the end's white space)."""
+    for match in _SENTENCE_END.finditer(text, start, stop):
+        dot = match.start() + 1
+        if match.group().startswith(".") and _NOT_AN_END.search(text, max(0, dot - 7), dot):
+            continue
+        yield match.end()
 
 
 def select(text: str, x: str | None = None, **fields: object) -> list[Plain]:
@@ -67,11 +78,8 @@ class InContext:
 def in_context(text: str, begin: int, end: int) -> InContext:
     """The sentence holding text[begin:end]: from the end of the sentence before it to the
     end of the one it ends in (cut at CONTEXT_CHARS each side, with an ellipsis)."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, begin):
-        start = match.end()
-    found = _SENTENCE_END.search(text, end)
-    stop = found.end() if found else len(text)
+    start = max([0, *_sentence_ends(text, max(0, begin - 4 * CONTEXT_CHARS), begin)])
+    stop = next(_sentence_ends(text, end, len(text)), len(text))
     before, after = text[start:begin], text[end:stop].rstrip()
     if len(before) > CONTEXT_CHARS:
         before = "…" + before[-CONTEXT_CHARS:].lstrip()
