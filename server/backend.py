@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from flask import Flask, current_app, has_request_context, request
@@ -19,6 +20,7 @@ from rdflib import Dataset
 
 from kg.rdf.namespaces import bind_prefixes
 from server.executor import ARRIVED, Cell, Job, Outcome, QueryPool, run_update
+from server.tasks import Task
 
 Row = dict[str, Cell | None]
 
@@ -40,6 +42,11 @@ def read_only_dataset(store: ox.Store) -> Dataset:
     return dataset
 
 
+def _arrived() -> float | None:
+    """When this request arrived (server.serving stamps it), or None outside a request."""
+    return request.environ.get(ARRIVED) if has_request_context() else None
+
+
 class Backend:
     """The store folder, its worker pool, the named graphs it holds and cached counts."""
 
@@ -48,22 +55,22 @@ class Backend:
         self.path = str(path)
         self.timeout = timeout
         self.max_rows = max_rows
+        self.worker_memory = worker_memory
         self.pool = QueryPool(self.path, workers, worker_memory)
+        self._tasks: QueryPool | None = None  # started by the first page task
         self._update_lock = threading.Lock()
         self._stats: dict[str, int] | None = None
         self._open()
 
     def _open(self) -> None:
         store = ox.Store.read_only(self.path)
-        self.dataset = read_only_dataset(store)
         self.graphs = frozenset(g.value for g in store.named_graphs())
         self._stats = None
         self._exports: dict[str, bytes] = {}
 
     def run(self, job: Job) -> Outcome:
         """Run ``job`` within the time limit, counted from the request's arrival."""
-        arrived = request.environ.get(ARRIVED) if has_request_context() else None
-        return self.pool.run(job, self.timeout, arrived)
+        return self.pool.run(job, self.timeout, _arrived())
 
     def rows(self, text: str, **bindings: Cell) -> list[Row]:
         """SELECT rows as dicts; ``bindings`` pre-bind variables (never spliced into text)."""
@@ -71,25 +78,39 @@ class Backend:
                                substitutions=tuple(bindings.items())))
         return [dict(zip(outcome.names, row)) for row in outcome.rows]
 
+    def task(self, name: str, *args: object) -> Any:
+        """Run a page's in-process work (server.tasks) in the task worker, under the query
+        time limit (counted from the request's arrival) and the worker memory cap:
+        QueryTimeout past either; the task's own exception if it raised one."""
+        with self._update_lock:
+            if self._tasks is None:
+                self._tasks = QueryPool(self.path, 1, self.worker_memory,
+                                        module="server.task_worker")
+        value, problem = self._tasks.run(Task(name, args), self.timeout, _arrived())
+        if problem is not None:
+            raise problem
+        return value
+
     def stats(self) -> dict[str, int]:
         """Counts by type, computed once per store state (the store is read-only between
         updates)."""
         if self._stats is None:
-            from kg.stats import graph_stats
-
-            self._stats = graph_stats(self.dataset)
+            self._stats = self.task("stats")
         return self._stats
 
-    def export(self, fmt: str, serialize) -> bytes:
+    def export(self, fmt: str) -> bytes:
         """The whole graph in ``fmt``, serialized once per store state."""
         if fmt not in self._exports:
-            self._exports[fmt] = serialize(self.dataset, fmt)
+            self._exports[fmt] = self.task("export", fmt)
         return self._exports[fmt]
 
     def update(self, text: str) -> None:
         """Apply an update: stop the readers, write in a killable process, reopen."""
         with self._update_lock:
             self.pool.close(wait=self.timeout)
+            tasks, self._tasks = self._tasks, None
+            if tasks is not None:
+                tasks.close(wait=self.timeout)
             try:
                 run_update(self.path, text, self.timeout)
             finally:
@@ -98,6 +119,8 @@ class Backend:
 
     def close(self) -> None:
         self.pool.close(wait=0.5)
+        if self._tasks is not None:
+            self._tasks.close(wait=0.5)
 
 
 def init_app(app: Flask) -> Backend:

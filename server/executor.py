@@ -244,6 +244,14 @@ def _update(path: str, text: str) -> tuple[str, object]:
         return "error", f"{type(error).__name__}: {error}"
 
 
+def cap_memory(memory_mb: int | None) -> None:
+    """Limit this (worker) process to ``memory_mb`` of address space (None: no cap), so a
+    runaway allocation fails in the worker instead of starving the machine."""
+    if memory_mb:
+        cap = memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
 def serve_jobs(path: str, fd: int, write: bool = False, memory_mb: int | None = None) -> None:
     """The worker side: answer jobs from the socket ``fd`` until it closes.
 
@@ -256,9 +264,7 @@ def serve_jobs(path: str, fd: int, write: bool = False, memory_mb: int | None = 
         conn.send(_update(path, conn.recv()))
         return
     store = ox.Store.read_only(path)
-    if memory_mb:
-        cap = memory_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    cap_memory(memory_mb)
     while True:
         try:
             job = conn.recv()
@@ -271,15 +277,17 @@ def serve_jobs(path: str, fd: int, write: bool = False, memory_mb: int | None = 
 
 
 class _Worker:
-    """A worker process (``python -m server.query_worker``) and the socket to it.
+    """A worker process (``python -m server.query_worker``, or another ``module`` that
+    answers the same way) and the socket to it.
 
     A fresh interpreter rather than multiprocessing's spawn, so the worker never re-runs
     the parent's main module (a script, pytest, the kg entry point).
     """
 
-    def __init__(self, path: str, write: bool = False, memory_mb: int | None = None):
+    def __init__(self, path: str, write: bool = False, memory_mb: int | None = None,
+                 module: str = "server.query_worker"):
         ours, theirs = socket.socketpair()
-        command = [sys.executable, "-m", "server.query_worker", path, str(theirs.fileno())]
+        command = [sys.executable, "-m", module, path, str(theirs.fileno())]
         if write:
             command.append("--write")
         if memory_mb:
@@ -314,13 +322,17 @@ def _unwrap(status: str, payload):
 class QueryPool:
     """``size`` worker processes over the store folder ``path``; ``run`` is thread-safe.
 
-    Each worker may use ``memory_mb`` of address space (None: no cap).
+
+    Each worker may use ``memory_mb`` of address space (None: no cap). ``module`` is the
+    workers' entry point (server.task_worker runs page work, not SPARQL).
     """
 
-    def __init__(self, path: str, size: int = 2, memory_mb: int | None = None):
+    def __init__(self, path: str, size: int = 2, memory_mb: int | None = None,
+                 module: str = "server.query_worker"):
         self.path = path
         self.size = size
         self.memory_mb = memory_mb
+        self.module = module
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
@@ -331,7 +343,7 @@ class QueryPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.path, memory_mb=self.memory_mb)
+        worker = _Worker(self.path, memory_mb=self.memory_mb, module=self.module)
         with self._lock:
             self._workers.append(worker)
         self._idle.put(worker)
@@ -346,7 +358,7 @@ class QueryPool:
         return status
 
     def _over_memory(self) -> QueryOverMemory:
-        return QueryOverMemory(f"the query needed more than a query worker's memory limit "
+        return QueryOverMemory(f"the request needed more than a worker's memory limit "
                                f"({self.memory_mb} MB) and was stopped")
 
     def run(self, job: Job, timeout: float, arrived: float | None = None) -> Outcome:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort
 
-from kg.export import serialize
 from server.backend import backend
 
 bp = Blueprint("export", __name__)
@@ -20,6 +19,6 @@ def download(ext: str) -> Response:
     if ext not in EXPORTS:
         abort(404, f"no export as .{ext} (try: {', '.join(EXPORTS)})")
     fmt, media = EXPORTS[ext]
-    body = backend().export(fmt, serialize)
+    body = backend().export(fmt)
     return Response(body, mimetype=media,
                     headers={"Content-Disposition": f'attachment; filename="newskg.{ext}"'})

@@ -1,5 +1,6 @@
 """`/graph`: the interactive graph page, with the filters of `kg viz` in the query string.
 
+The subgraph is chosen in the task worker, under the query time limit (server.tasks).
 The page's scripts and styles come from this server (vis-network from the installed
 pyvis package), never from a CDN; the app's Content-Security-Policy header keeps it that way.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 from flask import Blueprint, Response, abort, request, send_file, url_for
 
-from kg.viz import FilterError, Filters, Subgraph, filters_from, page_html, select_subgraph
+from kg.viz import FilterError, Filters, Subgraph, filters_from, page_html
 from kg.viz.render import ASSETS, path_link
 from server.backend import backend
 
@@ -19,7 +20,7 @@ bp = Blueprint("graph_page", __name__)
 @bp.get("/graph")
 def graph() -> Response:
     try:
-        subgraph = select_subgraph(backend().dataset, filters_from(request.args))
+        subgraph = backend().task("subgraph", filters_from(request.args))
         error, status = None, 200
     except FilterError as problem:
         subgraph, error, status = Subgraph(nx.MultiDiGraph(), Filters()), str(problem), 400

@@ -9,10 +9,11 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from rdflib import URIRef
 
-from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
+from kg.rdf.namespaces import NIF, NKG, RDFS, SCHEMA, SKOS
+from server import article_page, outlet_page, person_page, quote_page
 from server import page_queries as q
 from server.backend import backend
-from server.executor import Cell, Job, QueryTimeout
+from server.executor import Cell, Job
 from server.negotiation import GRAPH_TYPES, HTML, choose
 
 bp = Blueprint("linked_data", __name__)
@@ -39,32 +40,38 @@ def neighbourhood(rows: list[dict]) -> dict:
     return {"nodes": nodes}
 
 
-def _page(iri: str, x: Cell) -> str:
+def _resource_page(iri: str, x: Cell, types: list[str]) -> str:
+    """Any other resource (a place, an article only mentioned in a text, ...): its
+    statements both ways and its neighbourhood."""
     rows = backend().rows
     outgoing = rows(q.OUTGOING, x=x)
-    types = [c.value for c in _values(outgoing, RDF.type)]
     labels = _values(outgoing, RDFS.label) or _values(outgoing, SCHEMA.headline)
-    context = {
-        "iri": iri,
-        "label": labels[0].value if labels else iri.rsplit("/", 1)[-1],
-        "aliases": sorted({c.value for c in _values(outgoing, SKOS.altLabel)}),
-        "types": types,
-        "roles": _values(outgoing, SCHEMA.jobTitle),
-        "affiliations": [r for r in outgoing if r["p"].value == str(SCHEMA.affiliation)],
-        "outgoing": outgoing,
-        "incoming": rows(q.INCOMING, x=x),
-        "quotes": rows(q.QUOTES_BY, x=x),
-        "reactions": rows(q.REACTIONS_BY, x=x),
-        "reactions_to": rows(q.REACTIONS_TO, x=x),
-        "graph": neighbourhood(rows(q.NEIGHBOURS, x=x)),
-        "article_quotes": [],
-        "article_text": None,
-    }
-    if str(SCHEMA.NewsArticle) in types or str(SCHEMA.OpinionNewsArticle) in types:
-        context["article_quotes"] = rows(q.ARTICLE_QUOTES, x=x)
-        text = rows(q.ARTICLE_TEXT, x=x)
-        context["article_text"] = text[0]["text"].value if text else None
-    return render_template("resource.html", **context)
+    return render_template(
+        "resource.html", iri=iri, types=types,
+        label=labels[0].value if labels else iri.rsplit("/", 1)[-1],
+        aliases=sorted({c.value for c in _values(outgoing, SKOS.altLabel)}),
+        outgoing=outgoing, incoming=rows(q.INCOMING, x=x),
+        graph=neighbourhood(rows(q.NEIGHBOURS, x=x)))
+
+
+# The first of these types a resource has picks its page (an outlet is also an organisation).
+PAGES = [
+    (NKG.Official, "person.html", person_page.context),
+    (SCHEMA.NewsMediaOrganization, "outlet.html", outlet_page.context),
+    (SCHEMA.Person, "person.html", person_page.context),
+    (SCHEMA.Organization, "person.html", person_page.context),
+    (SCHEMA.GovernmentOrganization, "person.html", person_page.context),
+    (NIF.Context, "article.html", article_page.context),
+    (SCHEMA.Quotation, "quote.html", quote_page.context),
+]
+
+
+def _page(iri: str, x: Cell) -> str:
+    types = [row["type"].value for row in backend().rows(q.TYPES, x=x) if row["type"]]
+    for rdf_type, template, context in PAGES:
+        if str(rdf_type) in types:
+            return render_template(template, types=types, **context(iri))
+    return _resource_page(iri, x, types)
 
 
 def _named_iris(rest: str) -> list[str]:
@@ -99,17 +106,14 @@ def resource(rest: str) -> Response:
     offer = choose(request.headers.get("Accept"), [HTML] + GRAPH_TYPES)
     if offer is None:
         abort(406, "pages are served as text/html, " + ", ".join(m for m, _ in GRAPH_TYPES))
-    try:
-        iri = _known(iris)
-        if iri is None:
-            abort(404, f"the graph says nothing about <{iris[-1]}>")
-        x = Cell("uri", iri)
-        if offer[1] == "html":
-            response = Response(_page(iri, x), mimetype="text/html")
-        else:
-            job = Job("DESCRIBE ?x", offer[1], backend().max_rows, substitutions=(("x", x),))
-            response = Response(backend().run(job).body, mimetype=offer[0])
-    except QueryTimeout as error:
-        return Response(f"{error}\n", 503, mimetype="text/plain")
+    iri = _known(iris)
+    if iri is None:
+        abort(404, f"the graph says nothing about <{iris[-1]}>")
+    x = Cell("uri", iri)
+    if offer[1] == "html":
+        response = Response(_page(iri, x), mimetype="text/html")
+    else:
+        job = Job("DESCRIBE ?x", offer[1], backend().max_rows, substitutions=(("x", x),))
+        response = Response(backend().run(job).body, mimetype=offer[0])
     response.headers["Vary"] = "Accept"
     return response

@@ -3,9 +3,24 @@
 ?x (and ?q) are bound by substitution, never spliced into the text; pyoxigraph substitutes
 only projected variables, so each query selects them. The data model's prefixes need no
 declaration: the query workers predeclare them (kg.rdf.namespaces.PREFIX_IRIS).
+Queries with ``{...}`` fields are filled only with numbers the page parsed and IRIs written
+by pyoxigraph (see server.page_data).
 """
 
+# What a page shows about an article wherever it lists one: headline (else the input id),
+# outlet and date. Expects ?article bound.
+_ARTICLE = """
+  OPTIONAL { ?article schema:headline ?headline }
+  OPTIONAL { ?article dcterms:identifier ?id }
+  OPTIONAL { ?article schema:datePublished ?date }
+  OPTIONAL { ?article schema:publisher ?outlet OPTIONAL { ?outlet rdfs:label ?outletLabel } }"""
+_ARTICLE_FIELDS = _ARTICLE.replace("{", "{{").replace("}", "}}")  # inside a str.format template
+
 EXISTS = "ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }"
+
+TYPES = "SELECT ?x ?type WHERE { ?x a ?type }"
+
+# -- any resource (places, events, ...) ----------------------------------------------------
 
 OUTGOING = """
 SELECT ?x ?p ?o ?label WHERE {
@@ -21,49 +36,206 @@ SELECT ?x ?s ?p ?label WHERE {
   OPTIONAL { ?s rdfs:label|schema:headline ?label }
 } ORDER BY ?p ?s LIMIT 300"""
 
-QUOTES_BY = """
-SELECT ?x ?quote ?text ?article ?headline ?snippet WHERE {
-  ?x nkg:said ?quote .
-  ?quote schema:text ?text .
-  OPTIONAL {
-    ?quote gaf:denotedBy ?span .
-    ?span nif:referenceContext ?article ; nif:beginIndex ?b ; nif:endIndex ?e .
-    OPTIONAL { ?article schema:headline ?headline }
-    OPTIONAL { ?article nif:isString ?whole }
-    BIND(IF(?b > 80, ?b - 79, 1) AS ?from)
-    BIND(SUBSTR(?whole, ?from, ?e - ?from + 81) AS ?snippet)
-  }
-} ORDER BY ?article ?b LIMIT 300"""
-
-REACTIONS_BY = """
-SELECT ?x ?reaction ?kind ?target ?targetLabel ?quote ?quoteText WHERE {
-  ?reaction schema:agent ?x ; a ?kind .
-  OPTIONAL { ?reaction schema:object ?target
-             OPTIONAL { ?target rdfs:label|schema:headline|schema:text ?targetLabel } }
-  OPTIONAL { ?reaction prov:wasDerivedFrom ?quote OPTIONAL { ?quote schema:text ?quoteText } }
-} ORDER BY ?reaction LIMIT 200"""
-
-REACTIONS_TO = """
-SELECT ?x ?reaction ?kind ?agent ?agentLabel WHERE {
-  ?reaction schema:object ?x ; a ?kind ; schema:agent ?agent .
-  OPTIONAL { ?agent rdfs:label ?agentLabel }
-} ORDER BY ?reaction LIMIT 200"""
-
-ARTICLE_QUOTES = """
-SELECT DISTINCT ?x ?quote ?text ?speaker ?speakerLabel WHERE {
-  ?quote a schema:Quotation ; schema:text ?text ; gaf:denotedBy ?span .
-  ?span nif:referenceContext ?x .
-  OPTIONAL { ?quote schema:creator ?speaker OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
-} ORDER BY ?speakerLabel LIMIT 300"""
-
-ARTICLE_TEXT = "SELECT ?x ?text WHERE { ?x nif:isString ?text } LIMIT 1"
-
 NEIGHBOURS = """
 SELECT DISTINCT ?x ?n ?label ?p WHERE {
   { ?x ?p ?n } UNION { ?n ?p ?x }
   ?n rdfs:label|schema:headline ?label .
   FILTER(isIRI(?n) && ?n != ?x)
 } ORDER BY ?label LIMIT 16"""
+
+# -- people (and organisations that speak) ---------------------------------------------------
+
+NAMES = """
+SELECT ?x ?label ?alias ?official WHERE {
+  OPTIONAL { ?x rdfs:label ?label }
+  OPTIONAL { ?x skos:altLabel ?alias }
+  BIND(EXISTS { ?x a nkg:Official } AS ?official)
+}"""
+
+ROLES = """
+SELECT DISTINCT ?x ?title ?org ?orgLabel ?article ?headline ?id WHERE {
+  { GRAPH ?g { ?x schema:jobTitle ?title . ?article a nif:Context } }
+  UNION
+  { GRAPH ?g { ?x schema:affiliation ?org . ?article a nif:Context }
+    OPTIONAL { ?org rdfs:label ?orgLabel } }
+  OPTIONAL { ?article schema:headline ?headline }
+  OPTIONAL { ?article dcterms:identifier ?id }
+} ORDER BY ?title ?orgLabel ?headline ?id"""
+
+SAID_COUNTS = """
+SELECT ?x (COUNT(DISTINCT ?quote) AS ?quotes) (COUNT(DISTINCT ?span) AS ?occurrences)
+       (COUNT(DISTINCT ?article) AS ?articles) WHERE {{
+  ?x nkg:said ?quote . ?quote gaf:denotedBy ?span . ?span nif:referenceContext ?article .
+  OPTIONAL {{ ?span nkg:confidence ?confidence }}
+  FILTER(COALESCE(?confidence, 1) >= {min_confidence})
+}} GROUP BY ?x"""
+
+# One row per occurrence, newest article first; a page of them (LIMIT/OFFSET filled in).
+SAID = """
+SELECT ?x ?quote ?text ?direct ?span ?b ?e ?cue ?confidence
+       ?article ?headline ?id ?date ?outlet ?outletLabel WHERE {{
+  ?x nkg:said ?quote . ?quote schema:text ?text ; gaf:denotedBy ?span .
+  ?span nif:referenceContext ?article ; nif:beginIndex ?b ; nif:endIndex ?e .
+  OPTIONAL {{ ?span nkg:cue ?cue }}
+  OPTIONAL {{ ?span nkg:confidence ?confidence }}
+  FILTER(COALESCE(?confidence, 1) >= {min_confidence})
+  BIND(EXISTS {{ ?quote a nkg:DirectQuote }} AS ?direct)""" + _ARTICLE_FIELDS + """
+}} ORDER BY DESC(?date) ?article ?b LIMIT {limit} OFFSET {offset}"""
+
+SAID_BY_DATE = """
+SELECT ?x ?date (COUNT(DISTINCT ?span) AS ?n) WHERE {
+  ?x nkg:said/gaf:denotedBy ?span . ?span nif:referenceContext/schema:datePublished ?date .
+} GROUP BY ?x ?date ORDER BY ?date"""
+
+QUOTED_ALONGSIDE = """
+SELECT ?x ?other ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  ?x nkg:said/gaf:denotedBy/nif:referenceContext ?article .
+  ?other nkg:said/gaf:denotedBy/nif:referenceContext ?article .
+  FILTER(?other != ?x)
+  OPTIONAL { ?other rdfs:label ?label }
+} GROUP BY ?x ?other ?label ORDER BY DESC(?articles) ?label LIMIT 10"""
+
+REACTIONS_BY = """
+SELECT DISTINCT ?x ?kind ?target ?targetLabel ?article ?headline ?id WHERE {
+  ?reaction schema:agent ?x ; a ?kind .
+  OPTIONAL { ?reaction schema:object ?target
+             OPTIONAL { ?target rdfs:label|schema:headline|schema:text ?targetLabel } }
+  OPTIONAL { ?reaction gaf:denotedBy/nif:referenceContext ?article
+             OPTIONAL { ?article schema:headline ?headline }
+             OPTIONAL { ?article dcterms:identifier ?id } }
+} ORDER BY ?kind ?article LIMIT 200"""
+
+REACTIONS_TO = """
+SELECT DISTINCT ?x ?kind ?agent ?agentLabel ?article ?headline ?id WHERE {
+  ?reaction schema:object ?x ; a ?kind ; schema:agent ?agent .
+  OPTIONAL { ?agent rdfs:label ?agentLabel }
+  OPTIONAL { ?reaction gaf:denotedBy/nif:referenceContext ?article
+             OPTIONAL { ?article schema:headline ?headline }
+             OPTIONAL { ?article dcterms:identifier ?id } }
+} ORDER BY ?kind ?article LIMIT 200"""
+
+# -- articles ------------------------------------------------------------------------------
+
+ARTICLE = """
+SELECT ?x ?headline ?id ?date ?url ?outlet ?outletLabel ?opinion WHERE {""" + _ARTICLE.replace(
+    "?article", "?x") + """
+  OPTIONAL { ?x schema:url ?url }
+  BIND(EXISTS { ?x a schema:OpinionNewsArticle } AS ?opinion)
+}"""
+
+AUTHORS = """
+SELECT ?x ?author ?label WHERE {
+  ?x schema:author ?author OPTIONAL { ?author rdfs:label ?label }
+} ORDER BY ?label"""
+
+TEXT = "SELECT ?x ?text WHERE { ?x nif:isString ?text } LIMIT 1"
+
+TEXTS = """
+SELECT ?article ?text WHERE {{
+  VALUES ?article {{ {articles} }} ?article nif:isString ?text
+}}"""
+
+ARTICLE_QUOTES = """
+SELECT ?x ?quote ?text ?span ?b ?e ?cue ?confidence ?speaker ?speakerLabel WHERE {
+  ?span nif:referenceContext ?x ; nif:beginIndex ?b ; nif:endIndex ?e .
+  ?quote gaf:denotedBy ?span ; schema:text ?text .
+  OPTIONAL { ?span nkg:cue ?cue }
+  OPTIONAL { ?span nkg:confidence ?confidence }
+  OPTIONAL { ?quote schema:creator ?speaker OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
+} ORDER BY ?b"""
+
+ARTICLE_MENTIONS = """
+SELECT ?x ?b ?e ?entity ?label ?outlet WHERE {
+  ?span nif:referenceContext ?x ; itsrdf:taIdentRef ?entity ;
+        nif:beginIndex ?b ; nif:endIndex ?e .
+  ?entity rdfs:label ?label .
+  VALUES ?type { schema:Person schema:NewsMediaOrganization }
+  ?entity a ?type .
+  BIND(?type = schema:NewsMediaOrganization AS ?outlet)
+} ORDER BY ?b"""
+
+# -- quotations ----------------------------------------------------------------------------
+
+QUOTE = """
+SELECT ?x ?text ?direct ?speaker ?speakerLabel WHERE {
+  ?x schema:text ?text .
+  BIND(EXISTS { ?x a nkg:DirectQuote } AS ?direct)
+  OPTIONAL { ?x schema:creator ?speaker OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
+}"""
+
+OCCURRENCES = """
+SELECT ?x ?span ?b ?e ?cue ?confidence ?article ?headline ?id ?date ?outlet ?outletLabel WHERE {
+  ?x gaf:denotedBy ?span .
+  ?span nif:referenceContext ?article ; nif:beginIndex ?b ; nif:endIndex ?e .
+  OPTIONAL { ?span nkg:cue ?cue }
+  OPTIONAL { ?span nkg:confidence ?confidence }""" + _ARTICLE + """
+} ORDER BY DESC(?date) ?article ?b LIMIT 500"""
+
+REACTIONS_CARRIED = """
+SELECT ?x ?reaction ?kind ?agent ?agentLabel ?target ?targetLabel WHERE {
+  ?reaction prov:wasDerivedFrom ?x ; a ?kind .
+  OPTIONAL { ?reaction schema:agent ?agent OPTIONAL { ?agent rdfs:label ?agentLabel } }
+  OPTIONAL { ?reaction schema:object ?target
+             OPTIONAL { ?target rdfs:label|schema:headline|schema:text ?targetLabel } }
+} ORDER BY ?reaction LIMIT 200"""
+
+# -- outlets -------------------------------------------------------------------------------
+
+PUBLISHED = """
+SELECT ?x ?article ?headline ?id ?date ?ingested WHERE {
+  ?x nkg:published ?article .
+  BIND(EXISTS { ?article a nif:Context } AS ?ingested)
+  OPTIONAL { ?article schema:headline ?headline }
+  OPTIONAL { ?article dcterms:identifier ?id }
+  OPTIONAL { ?article schema:datePublished ?date }
+} ORDER BY DESC(?date) ?headline ?id LIMIT 500"""
+
+# Each speaker of a quote occurrence in the outlet's articles, with what may tell a gender:
+# honorific name forms and the pronouns the text used for them as speakers.
+OUTLET_SPEAKERS = """
+SELECT ?x ?speaker ?label ?official (COUNT(DISTINCT ?span) AS ?occurrences)
+       (GROUP_CONCAT(DISTINCT LCASE(?form); separator="|") AS ?forms) WHERE {
+  ?x nkg:published ?article .
+  ?span nif:referenceContext ?article .
+  ?quote gaf:denotedBy ?span ; schema:creator ?speaker .
+  OPTIONAL { ?speaker rdfs:label ?label }
+  BIND(EXISTS { ?speaker a nkg:Official } AS ?official)
+  OPTIONAL { { ?speaker skos:altLabel|rdfs:label ?form }
+             UNION { ?pronoun itsrdf:taIdentRef ?speaker ; nif:anchorOf ?form .
+                     FILTER(LCASE(?form) IN ("he", "him", "his", "she", "her", "hers")) } }
+} GROUP BY ?x ?speaker ?label ?official ORDER BY DESC(?occurrences) ?label"""
+
+# -- home ----------------------------------------------------------------------------------
+
+MOST_QUOTED = """
+SELECT ?person ?label (COUNT(DISTINCT ?quote) AS ?quotes) (COUNT(DISTINCT ?article) AS ?articles)
+WHERE {
+  ?person a schema:Person ; nkg:said ?quote .
+  ?quote gaf:denotedBy/nif:referenceContext ?article .
+  OPTIONAL { ?person rdfs:label ?label }
+} GROUP BY ?person ?label ORDER BY DESC(?quotes) ?label LIMIT 12"""
+
+OUTLETS = """
+SELECT ?outlet ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  ?outlet a schema:NewsMediaOrganization ; nkg:published ?article .
+  ?article a nif:Context .
+  OPTIONAL { ?outlet rdfs:label ?label }
+} GROUP BY ?outlet ?label ORDER BY DESC(?articles) ?label LIMIT 30"""
+
+LATEST = """
+SELECT ?article ?headline ?id ?date ?outlet ?outletLabel WHERE {
+  ?article a nif:Context .""" + _ARTICLE + """
+} ORDER BY DESC(?date) ?headline ?id LIMIT 12"""
+
+SHARED_QUOTES = """
+SELECT ?quote ?text ?speaker ?speakerLabel (COUNT(DISTINCT ?article) AS ?articles)
+       (COUNT(DISTINCT ?outlet) AS ?outlets)
+       (GROUP_CONCAT(DISTINCT ?outletLabel; separator=", ") AS ?outletNames) WHERE {
+  ?quote a schema:Quotation ; schema:text ?text ; gaf:denotedBy/nif:referenceContext ?article .
+  OPTIONAL { ?quote schema:creator ?speaker OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
+  OPTIONAL { ?article schema:publisher ?outlet OPTIONAL { ?outlet rdfs:label ?outletLabel } }
+} GROUP BY ?quote ?text ?speaker ?speakerLabel HAVING (COUNT(DISTINCT ?article) > 1)
+ORDER BY DESC(?outlets) DESC(?articles) ?text LIMIT 10"""
 
 SEARCH = """
 SELECT ?q ?thing ?label ?kind WHERE {

@@ -13,9 +13,11 @@ from rdflib import URIRef
 
 from kg.queries import QUERY_DIR, QueryError, named_queries, parse_bindings
 from kg.sparql_text import UnsafeRequest
+from server import result_table
 from server.backend import backend
 from server.executor import Job, NoFormat, Outcome, QueryFailed, QueryTimeout
 from server.negotiation import FORMAT_ALIASES, TYPES_BY_FORM
+from server.page_data import paging
 
 bp = Blueprint("query_page", __name__)
 
@@ -66,7 +68,10 @@ def page() -> str:
             error = str(failure)
     return render_template("query.html", named=named, chosen=chosen,
                            text=text or DEFAULT_QUERY, outcome=outcome, error=error,
-                           params=chosen.params if chosen else ())
+                           params=chosen.params if chosen else (),
+                           pages=paging(len(outcome.rows), result_table.PAGE_SIZE)
+                           if outcome else None,
+                           columns=result_table.columns(outcome.names) if outcome else [])
 
 
 @bp.get("/query/download")
@@ -85,8 +90,6 @@ def download() -> Response:
                         mimetype="text/plain")
     except (UnsafeRequest, QueryFailed, QueryError) as failure:
         return Response(f"{failure}\n", 400, mimetype="text/plain")
-    except QueryTimeout as failure:
-        return Response(f"{failure}\n", 503, mimetype="text/plain")
     media = next(m for m, f in TYPES_BY_FORM[outcome.form] if f == fmt)
     extension = {"turtle": "ttl", "json-ld": "jsonld", "rdf-xml": "rdf"}.get(fmt, fmt)
     return Response(outcome.body, mimetype=media, headers={

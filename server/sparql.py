@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, RDFS
 
 from kg.sparql_text import UnsafeRequest
 from server.backend import backend
-from server.executor import NOT_RUN, Job, NoFormat, QueryFailed, QueryTimeout
+from server.executor import NOT_RUN, Job, NoFormat, QueryFailed
 from server.negotiation import GRAPH_TYPES, TYPES_BY_FORM, by_format, choose
 
 bp = Blueprint("sparql", __name__)
@@ -191,8 +191,6 @@ def endpoint() -> Response:
         return Response(f"{error}\n", error.status, error.headers, mimetype="text/plain")
     except UnsafeRequest as error:
         return Response(f"{error}\n", 400, mimetype="text/plain")
-    except QueryTimeout as error:
-        return Response(f"{error}\n", 503, {"Retry-After": "1"}, mimetype="text/plain")
     except QueryFailed as error:
         status = 400 if error.syntax else 500
         return Response(f"{error}\n", status, mimetype="text/plain")

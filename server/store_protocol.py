@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 
 from server.backend import backend
-from server.executor import Job, QueryTimeout
+from server.executor import Job
 from server.negotiation import GRAPH_TYPES, choose
 
 bp = Blueprint("store_protocol", __name__)
@@ -29,10 +29,7 @@ def read_graph() -> Response:
         return _text(406, "graphs are served as " + ", ".join(m for m, _ in GRAPH_TYPES))
     job = Job(ALL_TRIPLES, offer[1], backend().max_rows,
               default_graphs=(graph,) if graph else None, named_graphs=() if graph else None)
-    try:
-        outcome = backend().run(job)
-    except QueryTimeout as error:
-        return _text(503, str(error))
+    outcome = backend().run(job)
     response = Response(outcome.body, mimetype=offer[0])
     if outcome.truncated:
         response.headers["Warning"] = f'199 - "graph cut at {backend().max_rows} triples"'

@@ -1,14 +1,17 @@
-"""What every page shares: turning IRIs into safe links and short names, and error pages."""
+"""What every page shares: turning IRIs into safe links and short names, showing text from
+articles so it cannot reorder the page, and error pages."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import re
+from urllib.parse import urlencode, urlparse
 
 from flask import Flask, Response, current_app, request
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from kg.rdf.namespaces import PREFIXES
-from server.executor import Cell
+from server.executor import Cell, QueryTimeout
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -45,6 +48,39 @@ def cell_text(cell: Cell | None) -> str:
     return short(cell.value) if cell.is_iri else cell.value
 
 
+# Bidirectional formatting characters (embeddings, overrides, isolates, marks): from article
+# text they could flip the order of whatever follows them on the page.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: object) -> str:
+    """Untrusted text without bidi controls, for places that take no markup (<title>,
+    attributes, SVG labels)."""
+    return BIDI_CONTROLS.sub("", "" if text is None else str(text))
+
+
+def isolated(text: object) -> Markup:
+    """Untrusted text, escaped and wrapped in <bdi> so its direction stays inside it."""
+    return Markup("<bdi>%s</bdi>") % escape("" if text is None else str(text))
+
+
+def args_with(**changes: object) -> str:
+    """This request's query string with some arguments changed (None drops one), for
+    paging links that keep the page's other settings."""
+    args = request.args.to_dict()
+    for name, value in changes.items():
+        if value is None:
+            args.pop(name, None)
+        else:
+            args[name] = str(value)
+    return urlencode(args)
+
+
+def _timeout(error: QueryTimeout) -> Response:
+    """Every view's time-out (a query, or a page's in-process work) is one 503."""
+    return Response(f"{error}\n", 503, {"Retry-After": "1"}, mimetype="text/plain")
+
+
 def _error(error: HTTPException) -> Response:
     """Plain-text errors: short, and nothing from the request echoed as markup."""
     if error.code == 413:
@@ -61,5 +97,8 @@ def _error(error: HTTPException) -> Response:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(link_for=link_for, short=short, cell_text=cell_text,
+                                 args_with=args_with,
                                  has_graph_page=lambda: "graph_page" in current_app.blueprints)
+    app.jinja_env.filters.update(bdi=isolated, plain=plain)
     app.register_error_handler(HTTPException, _error)
+    app.register_error_handler(QueryTimeout, _timeout)

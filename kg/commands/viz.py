@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--focus", help="an entity's name or IRI: show its neighbourhood")
     parser.add_argument("--depth", default="1", help="hops around the focus (default: 1)")
     parser.add_argument("--relations", action="append", default=[],
-                        help="said, published, reacted-to, mentions (comma list or repeated)")
+                        help="said, published, reacted-to, mentions (comma list or repeated; "
+                             "default: said, published, reacted-to)")
     parser.add_argument("--types", action="append", default=[],
                         help="person, official, outlet, organisation, article, quote, place")
     parser.add_argument("--since", help="only relations stated in articles from this date on")

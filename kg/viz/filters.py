@@ -14,6 +14,8 @@ MAX_LIMIT = 2000
 MAX_DEPTH = 5
 
 _RELATION_ALIASES = {name.replace(" ", ""): name for name in RELATIONS}
+# What the graph is about; mentions (every name in every article) only when asked for.
+DEFAULT_RELATIONS = frozenset({"said", "published", "reacted to"})
 
 
 class FilterError(QueryError):
@@ -22,11 +24,12 @@ class FilterError(QueryError):
 
 @dataclass(frozen=True)
 class Filters:
-    """Which nodes and edges to show; empty sets mean "all"."""
+    """Which nodes and edges to show: these relations (the default ones unless given), nodes
+    of these types (every type when none is given)."""
 
     focus: str | None = None  # an entity's canonical name or IRI
     depth: int = 1
-    relations: frozenset[str] = field(default_factory=frozenset)
+    relations: frozenset[str] = DEFAULT_RELATIONS
     types: frozenset[str] = field(default_factory=frozenset)
     since: str | None = None  # ISO dates, inclusive
     until: str | None = None
@@ -34,6 +37,8 @@ class Filters:
     limit: int = DEFAULT_LIMIT
 
     def __post_init__(self) -> None:
+        if not self.relations:
+            raise FilterError("choose at least one relation")
         if not 0 <= self.depth <= MAX_DEPTH:
             raise FilterError(f"depth must be between 0 and {MAX_DEPTH}, not {self.depth}")
         if self.min_degree < 0:
@@ -115,7 +120,7 @@ def filters_from(params: Mapping[str, object]) -> Filters:
     return Filters(
         focus=focus,
         depth=_integer("depth", one("depth"), 1),
-        relations=relation_names(values("relations")),
+        relations=relation_names(values("relations")) or DEFAULT_RELATIONS,
         types=type_names(values("types")),
         since=iso_date(one("since")),
         until=iso_date(one("until")),

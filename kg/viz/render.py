@@ -138,9 +138,9 @@ def inline_csp(scripts: list[str], styles: list[str]) -> str:
 def _form(filters: Filters, action: str) -> dict:
     return {"action": action, "focus": filters.focus or "", "depth": filters.depth,
             "relations": filters.relations, "relation_names": list(RELATIONS),
-            "types": filters.types, "type_names": list(KINDS), "since": filters.since or "",
-            "until": filters.until or "", "min_degree": filters.min_degree,
-            "limit": filters.limit}
+            "types": filters.types or frozenset(KINDS), "type_names": list(KINDS),
+            "since": filters.since or "", "until": filters.until or "",
+            "min_degree": filters.min_degree, "limit": filters.limit}
 
 
 def query_params(filters: Filters) -> dict[str, str]:

@@ -56,6 +56,9 @@ _DETAILS_BY_KIND = {
 }
 
 
+MOST_QUOTED_START = 5  # without a focus, a cut picture opens on this many most-quoted people
+
+
 @dataclass
 class Subgraph:
     """The graph to draw plus what the filters left out, for the notice."""
@@ -96,8 +99,7 @@ def _date_filter(filters: Filters) -> str:
 
 def _relation_graph(dataset: Dataset, filters: Filters) -> nx.MultiDiGraph:
     """Every relation edge that passes the relation and date filters, with its sources."""
-    names = filters.relations or RELATIONS.keys()
-    by_predicate = {RELATIONS[name]: name for name in names}
+    by_predicate = {RELATIONS[name]: name for name in sorted(filters.relations)}
     query = _EDGES.format(relations=_iri_list(by_predicate), date_filter=_date_filter(filters))
     graph = nx.MultiDiGraph()
     for row in run_query(dataset, query):
@@ -182,6 +184,13 @@ def most_connected(graph: nx.MultiDiGraph, limit: int, start: tuple[str, ...] = 
     return list(chosen)
 
 
+def most_quoted(graph: nx.MultiDiGraph, count: int) -> tuple[str, ...]:
+    """The people with the most ``said`` edges: where a picture without a focus starts."""
+    said = Counter(source for source, _, relation in graph.edges(keys=True)
+                   if relation == "said" and graph.nodes[source]["kind"] in ("person", "official"))
+    return tuple(node for node, _ in said.most_common(count))
+
+
 def select_subgraph(dataset: Dataset, filters: Filters) -> Subgraph:
     """Apply the filters in a fixed order: relations and dates (SPARQL), types, focus and
     depth, minimum degree, then the limit (see ``most_connected``)."""
@@ -208,7 +217,8 @@ def select_subgraph(dataset: Dataset, filters: Filters) -> Subgraph:
                                             if d >= filters.min_degree or n in focus]), focus)
     matched = graph.number_of_nodes()
     if matched > filters.limit:
-        shown = _keep(graph, most_connected(graph, filters.limit, focus))
+        start = focus or most_quoted(graph, min(MOST_QUOTED_START, filters.limit))
+        shown = _keep(graph, most_connected(graph, filters.limit, start))
         left_out = Counter(graph.nodes[n]["kind"] for n in graph if n not in shown)
         graph = shown
     else:

@@ -15,7 +15,9 @@ ARTICLE_GRAPH = BASE + "article/000_2ace28bdd7d1dd52/graph"
 def test_home_counts_and_links(client, app):
     body = client.get("/").text
     assert "/query" in body and "/sparql" in body
-    assert ">people<" in body.replace("<th>", ">").replace("</th>", "<")
+    assert "</strong> people</span>" in body
+    most_quoted = body.split('id="most-quoted"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/id/person/jane-doe"' in most_quoted
     if "graph_page" in app.blueprints:
         assert 'href="/graph"' in body
 
@@ -31,10 +33,11 @@ def test_search_finds_labels(client, q, expected):
 
 def test_person_page(client):
     body = client.get("/id/person/jane-doe").text
-    for part in ("Jane Doe", "Senator", "Quotes (1)", "disgrace to", "Neighbourhood", "<svg"):
+    for part in ("<h1><bdi>Jane Doe</bdi></h1>", "Senator", "<strong>1</strong> quotation,",
+                 "disgrace to", "Showing 1–1 of 1 occurrences"):
         assert part in body, part
-    # the quote's context in its article, escaped like everything from the text
-    assert 'class="snippet">…Senator Jane Doe said on Thursday' in body
+    # the quote in the sentence around it, escaped like everything from the text
+    assert 'class="context">Senator Jane Doe said on Thursday' in body
 
 
 @pytest.mark.parametrize("accept, media, parse_format", [

@@ -6,6 +6,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from kg.viz import FilterError, Filters, filters_from, select_subgraph
+from kg.viz.style import RELATIONS
 
 ID = "https://newskg.example.org/id/"
 
@@ -54,33 +55,41 @@ def names(subgraph) -> set[str]:
     return {node.removeprefix(ID) for node in subgraph.graph}
 
 
+EVERY = frozenset(RELATIONS)
+
+
+def every(**settings) -> Filters:
+    """Filters over every relation, mentions included (the default leaves them out)."""
+    return Filters(relations=EVERY, **settings)
+
+
 ALL = {"article/a1", "article/a2", "article/mentioned-op-ed", "outlet/cnn",
        "outlet/the-new-york-times", "person/donald-trump", "person/sarah-sanders", "quote/q1",
        "quote/q2", "org/white-house", "place/washington"}
 
 
 @pytest.mark.parametrize("filters, expected", [
-    (Filters(), ALL),
+    (every(), ALL),
     (Filters(relations=frozenset({"said"})),
      {"person/donald-trump", "quote/q1", "person/sarah-sanders", "quote/q2"}),
     (Filters(relations=frozenset({"published", "reacted to"})),
      {"outlet/cnn", "article/a1", "outlet/the-new-york-times", "article/mentioned-op-ed",
       "person/sarah-sanders"}),
-    (Filters(types=frozenset({"person", "official", "quote"})),
+    (every(types=frozenset({"person", "official", "quote"})),
      {"person/donald-trump", "quote/q1", "person/sarah-sanders", "quote/q2"}),
-    (Filters(focus="Trump", depth=1),  # an alternative label finds the entity
+    (every(focus="Trump", depth=1),  # an alternative label finds the entity
      {"person/donald-trump", "quote/q1", "article/a1"}),
-    (Filters(focus="donald trump", depth=2),
+    (every(focus="donald trump", depth=2),
      {"person/donald-trump", "quote/q1", "article/a1", "outlet/cnn", "org/white-house",
       "place/washington"}),
-    (Filters(focus=ID + "person/sarah-sanders", depth=0), {"person/sarah-sanders"}),
-    (Filters(since="2018-09-06"),  # only what the article of 2018-09-10 states
+    (every(focus=ID + "person/sarah-sanders", depth=0), {"person/sarah-sanders"}),
+    (every(since="2018-09-06"),  # only what the article of 2018-09-10 states
      {"article/a2", "person/sarah-sanders", "quote/q2", "article/mentioned-op-ed"}),
-    (Filters(until="2018-09-05"),
+    (every(until="2018-09-05"),
      {"article/a1", "outlet/cnn", "person/donald-trump", "quote/q1", "org/white-house",
       "place/washington", "outlet/the-new-york-times", "article/mentioned-op-ed"}),
-    (Filters(since="2019-01-01"), set()),
-    (Filters(min_degree=2),  # degrees counted before the cut, isolated leftovers dropped
+    (every(since="2019-01-01"), set()),
+    (every(min_degree=2),  # degrees counted before the cut, isolated leftovers dropped
      {"article/a1", "person/donald-trump", "person/sarah-sanders",
       "article/mentioned-op-ed"}),
 ])
@@ -89,9 +98,9 @@ def test_filters_select(small_graph, filters, expected):
 
 
 def test_the_limit_keeps_the_most_connected_and_says_what_it_left_out(small_graph):
-    subgraph = select_subgraph(small_graph, Filters(limit=3))
-    # a1 has most edges; then its best-connected neighbour, then ties go by IRI
-    assert names(subgraph) == {"article/a1", "person/donald-trump", "org/white-house"}
+    subgraph = select_subgraph(small_graph, every(limit=3))
+    # it opens on the most-quoted people, then their most connected neighbour
+    assert names(subgraph) == {"person/donald-trump", "person/sarah-sanders", "article/a1"}
     assert subgraph.matched_nodes == 11
     assert sum(subgraph.left_out.values()) == 11 - subgraph.graph.number_of_nodes()
     assert subgraph.notice.startswith(
@@ -105,22 +114,22 @@ def test_the_limit_keeps_the_most_connected_and_says_what_it_left_out(small_grap
          "outlet/the-new-york-times"}),
 ])
 def test_the_limit_grows_the_picture_from_the_focus(small_graph, limit, expected):
-    subgraph = select_subgraph(small_graph, Filters(focus="Sarah Sanders", depth=5, limit=limit))
+    subgraph = select_subgraph(small_graph, every(focus="Sarah Sanders", depth=5, limit=limit))
     assert names(subgraph) == expected
 
 
 def test_the_focus_is_kept_whatever_the_limit(small_graph):
-    subgraph = select_subgraph(small_graph, Filters(focus="Washington", limit=1))
+    subgraph = select_subgraph(small_graph, every(focus="Washington", limit=1))
     assert names(subgraph) == {"place/washington"}
 
 
 def test_nothing_to_show_is_said_in_words(small_graph):
-    assert select_subgraph(small_graph, Filters(since="2030-01-01")).notice == \
+    assert select_subgraph(small_graph, every(since="2030-01-01")).notice == \
         "Nothing in the graph matches these filters."
 
 
 def test_everything_shown_needs_no_notice(small_graph):
-    assert select_subgraph(small_graph, Filters()).notice is None
+    assert select_subgraph(small_graph, every()).notice is None
 
 
 @pytest.mark.parametrize("focus, message", [
@@ -129,7 +138,7 @@ def test_everything_shown_needs_no_notice(small_graph):
 ])
 def test_unknown_focus(small_graph, focus, message):
     with pytest.raises(FilterError, match=message):
-        select_subgraph(small_graph, Filters(focus=focus))
+        select_subgraph(small_graph, every(focus=focus))
 
 
 @pytest.mark.parametrize("node, kind, label, degree", [
@@ -143,19 +152,31 @@ def test_unknown_focus(small_graph, focus, message):
     ("place/washington", "place", "Washington", 1),
 ])
 def test_nodes_are_typed_labelled_and_counted(small_graph, node, kind, label, degree):
-    data = select_subgraph(small_graph, Filters()).graph.nodes[ID + node]
+    data = select_subgraph(small_graph, every()).graph.nodes[ID + node]
     assert (data["kind"], data["label"], data["degree"]) == (kind, label, degree)
 
 
 def test_quote_details_name_cue_article_and_date(small_graph):
-    details = select_subgraph(small_graph, Filters()).graph.nodes[ID + "quote/q1"]["details"]
+    details = select_subgraph(small_graph, every()).graph.nodes[ID + "quote/q1"]["details"]
     assert details == {"text": ["really a disgrace"], "speaker": ["Donald Trump"],
                        "cue": ["said"], "article": ["Op-ed rocks the White House"],
                        "outlet": ["CNN"], "date": ["2018-09-05"]}
 
 
 def test_edges_carry_relation_article_and_date(small_graph):
-    graph = select_subgraph(small_graph, Filters()).graph
+    graph = select_subgraph(small_graph, every()).graph
     edge = graph.edges[ID + "person/donald-trump", ID + "quote/q1", "said"]
     assert (edge["relation"], edge["articles"], edge["dates"]) == \
         ("said", {"a1"}, {"2018-09-05"})
+
+
+def test_the_default_shows_said_published_and_reacted_to_not_mentions(small_graph):
+    graph = select_subgraph(small_graph, Filters()).graph
+    assert {relation for *_, relation in graph.edges(keys=True)} == \
+        {"said", "published", "reacted to"}
+    assert filters_from({}).relations == Filters().relations
+
+
+def test_no_relation_at_all_is_refused():
+    with pytest.raises(FilterError, match="at least one relation"):
+        Filters(relations=frozenset())

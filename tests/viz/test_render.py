@@ -12,6 +12,7 @@ import pytest
 
 from kg.viz import Filters, page_html, select_subgraph
 from kg.viz.render import clip, iri_link, path_link, script_json, tooltip
+from kg.viz.style import RELATIONS
 
 HOSTILE = ["<script>alert('headline')</script>", "<img src=x onerror=alert('label')>",
            "</script><script>alert('quote')</script>", "<svg onload=alert('job')>",
@@ -63,7 +64,7 @@ def test_tooltip_is_plain_text_lines():
 
 @pytest.fixture(scope="module")
 def hostile_page(hostile_graph) -> str:
-    return page_html(select_subgraph(hostile_graph, Filters()))
+    return page_html(select_subgraph(hostile_graph, Filters(relations=frozenset(RELATIONS))))
 
 
 def _markup(page: str) -> str:
@@ -108,7 +109,7 @@ def test_the_file_page_csp_allows_exactly_its_own_scripts_and_styles(hostile_pag
 
 
 def test_the_served_page_links_its_assets(hostile_graph):
-    page = page_html(select_subgraph(hostile_graph, Filters()),
+    page = page_html(select_subgraph(hostile_graph, Filters(relations=frozenset(RELATIONS))),
                      asset_url=lambda name: f"/graph/assets/{name}", page_url="/graph",
                      link_for=path_link)
     assert re.findall(r'<script src="([^"]+)"', page) == [
