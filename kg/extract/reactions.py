@@ -1,14 +1,15 @@
-"""Official-reacted-to facts: an official or a government body reacting to an article, a
-person, an organisation or a statement, found from the parse.
+"""Official-reacted-to facts: an official, a government body, a campaign or a party reacting
+to an article, a person, an organisation or a statement, found from the parse.
 
-Shapes: a reaction verb with the agent as subject and the target as object ("Trump
-criticized the failing New York Times", "called the author a coward", "describing the Times
-piece as ..."); a verb and its preposition ("Responding to the op-ed", "called on Obama to",
-"railing against Trump", "agreed with Ivana Trump"); an adjective ("critical of Trump");
-"X said of Y"; and a statement by the agent about an article the text mentions ("it is a
-disgrace that the piece was published"). Agents must act in an office: a government body, or
-a person the article titles as an office holder or a candidate (docs/entities.md). The quote
-carrying the reaction, when the quotes stage found one, becomes ``derived_from``.
+Shapes (docs/reactions.md): a reaction verb with the agent as subject and the target as object
+("Trump criticized the failing New York Times", "called the author a coward"); a verb with its
+preposition or particle ("Responding to the op-ed", "took aim at Trump", "called out Trump");
+an adjective ("critical of Trump"); a noun ("his critique of his opponents"); "X said of Y";
+a statement about an article the text mentions; and a quote by an official that names its
+target (``reaction_quotes``). Negated, modal, questioned and merely intended cues are not
+reactions. A person the article titles as a non-official (an analyst, a former governor) never
+reacts; a person it gives no title is kept here and judged against the whole graph by
+``kg.resolve.reactions``. The quote carrying the reaction becomes ``derived_from``.
 """
 
 from __future__ import annotations
@@ -17,40 +18,26 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.doctext import doc_span
+from kg.extract.doctext import doc_span, doc_text
+from kg.extract.reaction_cues import (
+    ADJECTIVE_CUES,
+    BODY_WORDS,
+    CUES,
+    MODALS,
+    NEEDS_COMPLEMENT,
+    NOUN_CUES,
+    PARTICLE_CUES,
+    PREPOSITION_CUES,
+    SPEECH,
+    TAKE_NOUNS,
+    UNREAL,
+)
+from kg.extract.reaction_quotes import quote_reactions
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
 from kg.extract.roles import ROLE_WORDS, is_candidacy
+from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
-CUES: dict[str, Stance] = {
-    **dict.fromkeys(
-        ["criticize", "criticise", "denounce", "condemn", "slam", "blast", "attack", "rip",
-         "decry", "dismiss", "reject", "mock", "deride", "lambaste", "assail", "knock", "bash",
-         "chide", "rebuke", "fault", "accuse", "ridicule", "scold", "berate", "trash",
-         "disavow", "repudiate", "castigate", "excoriate", "pan", "skewer", "disparage",
-         "insult", "belittle", "scorn", "sue", "oppose", "blame", "unendorse"], "disagree"),
-    **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
-                     "congratulate", "defend", "endorse", "salute", "compliment", "back",
-                     "support"], "agree"),
-    **dict.fromkeys(["call", "describe", "label", "brand", "dub", "urge"],
-                    "react"),
-}
-# a verb whose target is the object of one preposition: "railed against Trump"
-PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
-    "respond": ("to", "react"), "react": ("to", "react"), "call": ("on", "react"),
-    "ask": ("about", "react"), "rail": ("against", "disagree"), "lash": ("at", "disagree"),
-    "poke": ("at", "disagree"), "speak": ("against", "disagree"),
-    "retaliate": ("against", "disagree"),
-    "break": ("with", "disagree"), "disagree": ("with", "disagree"),
-    "agree": ("with", "agree"), "side": ("with", "agree"), "campaign": ("for", "agree"),
-    "vouch": ("for", "agree"),
-}
-# an adjective whose target follows "of": "Graham has been critical of Trump"
-ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
-                                     "contemptuous": "disagree", "supportive": "agree"}
-_NEEDS_COMPLEMENT = {"call", "label", "brand", "dub", "describe"}  # "called X a Y"
-SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",
-          "insist", "state", "note", "suggest", "charge", "complain", "warn", "contend"}
 # what someone said or decided: "Trump's declaration" is a reaction target standing for Trump
 STATEMENT_NOUNS = {"statement", "statements", "comment", "comments", "remark", "remarks",
                    "declaration", "claim", "claims", "tweet", "tweets", "speech", "decision",
@@ -62,17 +49,42 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
-                   Stance], Reaction | None]
+                   Stance, str], Reaction | None]
 
 
-def acts_in_office(table: EntityTable, ref: EntityRef) -> bool:
-    """Whether an agent may react as an official: a government body, or a person the
-    article gives an office ("President", "Sen.") or a candidacy ("Republican nominee")."""
+def may_react(table: EntityTable, ref: EntityRef) -> bool:
+    """Whether an agent may react as an official: a government body, a campaign, party or
+    committee, or a named person whom the article titles with an office or a candidacy or
+    does not title at all (the store decides those: kg.resolve.reactions)."""
     entity = table.entities.get(ref)
-    if ref.kind == "gov":
+    if ref.kind in ("gov", "org"):
+        return ref.kind == "gov" or bool(set(ref.name.lower().split()) & BODY_WORDS)
+    if ref.kind != "person" or entity is None or entity.described:
+        return False
+    return entity.official or is_candidacy(entity.job_title) or not entity.job_title
+
+
+def unreal(cue: Token) -> bool:
+    """Whether a cue states no reaction: negated ("did not criticize"), modal ("would
+    condemn"), in a question or an if-clause, or an infinitive under a verb of intention,
+    request or refusal ("refused to endorse", "urged X to attack", "Welch to back Sanders")."""
+    if cue.sent.text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
-    return ref.kind == "person" and entity is not None and not entity.described \
-        and (entity.official or is_candidacy(entity.job_title))
+    node = cue
+    for _ in range(3):
+        children = list(node.children)
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+            return True
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+        if infinitive and (node.head is node or node.dep_ in ("ROOT", "relcl", "acl")
+                           or node.head.lemma_.lower() in UNREAL):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _name_range(token: Token) -> tuple[int, int]:
@@ -94,7 +106,9 @@ def _titled(table: EntityTable, token: Token) -> EntityRef | None:
     return None
 
 
-def _resolve(table: EntityTable, token: Token) -> EntityRef | None:
+def _resolve(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+    if token.lower_ in ("he", "she", "they", "we"):
+        return resolver.resolve(token).ref  # gender- and salience-aware, like a speaker
     if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
             and any(c.lower_ == "the" for c in token.lefts):
         return _titled(table, token)  # not "South Carolina" in "the South Carolina senator"
@@ -171,30 +185,46 @@ def _prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list
             for g in p.children if g.dep_ == "pobj"]
 
 
-def _objects(verb: Token) -> tuple[list[Token], Stance]:
-    """The tokens a cue reacts to, and the stance the cue expresses."""
+def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
+    """The tokens a cue reacts to, the stance the cue expresses and the shape it makes."""
     lemma = verb.lemma_.lower()
+    response = "response" if lemma in ("respond", "react", "reply") else "verb-object"
     if lemma in ADJECTIVE_CUES:
-        return _prep_objects(verb, "of"), ADJECTIVE_CUES[lemma]
+        return _prep_objects(verb, "of"), ADJECTIVE_CUES[lemma], "verb-object"
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    for particle in particles:
+        if (lemma, particle) in PARTICLE_CUES:  # "called out Trump", "hit back at Clinton"
+            stance = PARTICLE_CUES[(lemma, particle)]
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            return objects + _prep_objects(verb, "at"), stance, "verb-object"
+    if lemma == "take":  # "took aim at Trump", "took issue with the report"
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in TAKE_NOUNS):
+            preposition, stance = TAKE_NOUNS[noun.lemma_]
+            return (_prep_objects(verb, preposition) + _prep_objects(noun, preposition), stance,
+                    "verb-object")
+        return [], "react", "verb-object"
     if lemma in PREPOSITION_CUES:
         preposition, stance = PREPOSITION_CUES[lemma]
         if lemma == "ask" and not (verb.tag_ == "VBN" and verb.dep_ == "advcl"):
-            return [], stance  # only "Asked about X, Clinton said": the agent answers
+            return [], stance, "quote-cue"  # only "Asked about X, Clinton said": Y answers
+        shape = "statement-about" if preposition in ("about", "on") else response
+        shape = "quote-cue" if lemma == "ask" else shape
         if targets := _prep_objects(verb, preposition, adjacent=lemma in CUES):
-            return targets, stance
+            return targets, stance, shape
         if lemma not in CUES:
-            return [], stance
+            return [], stance, shape
     stance = CUES[lemma]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if lemma in _NEEDS_COMPLEMENT:
+    if lemma in NEEDS_COMPLEMENT:
         complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
                        or (c.dep_ == "prep" and c.lower_ == "as")]
         if not complements:
-            return [], stance
+            return [], stance, "called-x"
         # "called [the author a coward]" is often parsed as a clause: its subject is the target
         objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp")
                     for s in c.children if s.dep_ == "nsubj"]
-    return objects, stance
+        return objects, stance, "called-x"
+    return objects, stance, "statement-about" if lemma == "discuss" else "verb-object"
 
 
 def _evidence(doc: Doc, subject: Token, cue: Token, target: Token) -> Span:
@@ -212,62 +242,93 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
     return min(near, key=lambda q: abs(q.span.begin - cue.idx), default=None)
 
 
-def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance]]:
-    """(cue, subject, target token, stance) for every reaction cue and "said of" in the text;
-    every conjunct of a subject reacts ("the AFT and the AFL-CIO endorsed")."""
+def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
+    """A reaction noun: "his critique of his opponents", "In response to X, Y said"."""
+    if noun.lemma_.lower() == "response":
+        targets = _prep_objects(noun, "to")
+        if noun.head.dep_ == "prep" and noun.head.lower_ == "in":
+            return _subject(noun.head.head), targets, "react", "response"
+    else:
+        targets = _prep_objects(noun, "of")
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner, targets, NOUN_CUES[noun.lemma_.lower()], "verb-object"
+
+
+def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]]:
+    """(cue, subject, target token, stance, shape) for every reaction cue and "said of" in
+    the text; every conjunct of a subject reacts ("the AFT and the AFL-CIO endorsed")."""
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES:
-            if lemma in ADJECTIVE_CUES and token.pos_ != "ADJ":
+        subject: Token | None = None
+        if token.pos_ == "NOUN" and lemma in NOUN_CUES:
+            subject, targets, stance, shape = _noun_cue(token)
+        elif token.pos_ in ("VERB", "AUX", "ADJ") and (
+                lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES
+                or lemma == "take"):
+            if (lemma in ADJECTIVE_CUES) != (token.pos_ == "ADJ"):
                 continue
-            targets, stance = _objects(token)
+            targets, stance, shape = _objects(token)
         elif lemma in SPEECH and token.pos_ in ("VERB", "AUX"):
-            targets, stance = _prep_objects(token, "of"), "react"
+            targets, stance, shape = _prep_objects(token, "of"), "react", "said-of"
         else:
             continue
-        subject = _subject(token)
+        if not targets or unreal(token):
+            continue
+        if subject is None:
+            subject = _subject(token)
         if subject is None and token.dep_ == "advcl":  # "Responding to X, Trump said"
             subject = _subject(token.head)
         if subject is None:
             continue
         for agent in [subject, *subject.conjuncts]:
             for target in targets:
-                yield token, agent, target, stance
+                for each in [target, *target.conjuncts]:
+                    yield token, agent, each, stance, shape
 
 
 def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
                       articles: list[MentionedArticle]) -> Iterator[Reaction]:
-    """Reactions by officials and government bodies to articles, people, organisations and
-    statements."""
+    """Reactions by officials, government bodies, campaigns and parties to articles, people,
+    organisations and statements."""
     quotes = list(quotes)
+    resolver = SpeakerResolver(doc, table, [(q.span.begin, q.span.end) for q in quotes])
     seen: set[tuple[EntityRef, object, int]] = set()
 
     def make(agent: EntityRef, cue: Token, evidence: Span, ref: EntityRef | None,
              article: MentionedArticle | None, confidence: float,
-             stance: Stance) -> Reaction | None:
+             stance: Stance, shape: str) -> Reaction | None:
         target_key = article.key if article else ref
         sentence = cue.sent.start
-        if not acts_in_office(table, agent) or target_key is None or ref == agent \
+        if not may_react(table, agent) or target_key is None or ref == agent \
                 or (agent, target_key, sentence) in seen:
             return None
         seen.add((agent, target_key, sentence))
         return Reaction(agent=agent, evidence=evidence, cue=cue.text, target_entity=ref,
                         target_article=article, stance=stance,
-                        derived_from=_quote_in(quotes, agent, cue), confidence=confidence)
+                        derived_from=_quote_in(quotes, agent, cue), confidence=confidence,
+                        shape=shape)
 
-    for cue, subject, target, stance in _cue_reactions(doc):
+    found: list[Reaction] = []
+    for cue, subject, target, stance, shape in _cue_reactions(doc):
         if _article_at(articles, *_name_range(subject)):
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
-        agent = _resolve(table, subject)
+        agent = _resolve(table, resolver, subject)
         ref, article = _target(table, articles, target)
         if agent is not None and (ref is not None or article is not None):
             evidence = _evidence(doc, subject, cue, target)
-            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance):
-                yield reaction
-    yield from _statements_about_articles(doc, table, articles, make)
+            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
+                found.append(reaction)
+    found += _statements_about_articles(doc, table, resolver, articles, make)
+    yield from found
+    for reaction in quote_reactions(table, quotes, doc_text(doc)):
+        if may_react(table, reaction.agent) and not any(
+                (r.agent, r.target_entity) == (reaction.agent, reaction.target_entity)
+                and r.evidence.begin < reaction.evidence.end
+                and reaction.evidence.begin < r.evidence.end for r in found):
+            yield reaction
 
 
-def _statements_about_articles(doc: Doc, table: EntityTable,
+def _statements_about_articles(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
                                articles: list[MentionedArticle],
                                make: _Maker) -> Iterator[Reaction]:
     """A speech verb whose agent says something about an article the text mentions (not
@@ -280,8 +341,8 @@ def _statements_about_articles(doc: Doc, table: EntityTable,
         subject = _subject(token)
         if subject is None or _article_at(articles, *_name_range(subject)):
             continue
-        agent = _resolve(table, subject)
-        if agent is None or table.entities[agent].described:
+        agent = _resolve(table, resolver, subject)
+        if agent is None or table.entities[agent].described or unreal(token):
             continue
         said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")]
         if token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i:
@@ -291,6 +352,7 @@ def _statements_about_articles(doc: Doc, table: EntityTable,
                             if (found := _article_at(articles, t.idx, t.idx + len(t)))), None)
             if article is not None:
                 evidence = _evidence(doc, subject, token, clause)
-                if reaction := make(agent, token, evidence, None, article, 0.6, "react"):
+                if reaction := make(agent, token, evidence, None, article, 0.6, "react",
+                                       "statement-about"):
                     yield reaction
                 break

@@ -1,0 +1,71 @@
+"""The words that make a reaction, and the words that unmake one (docs/reactions.md)."""
+
+from __future__ import annotations
+
+from kg.extract.records import Stance
+
+# a verb whose direct object is the target: "Trump slammed Clinton"
+CUES: dict[str, Stance] = {
+    **dict.fromkeys(
+        ["criticize", "criticise", "denounce", "condemn", "slam", "blast", "attack", "rip",
+         "decry", "dismiss", "reject", "mock", "deride", "lambaste", "assail", "knock", "bash",
+         "chide", "rebuke", "fault", "accuse", "ridicule", "scold", "berate", "trash",
+         "disavow", "repudiate", "castigate", "excoriate", "skewer", "disparage",
+         "insult", "belittle", "scorn", "sue", "oppose", "blame", "unendorse", "question",
+         "hammer", "admonish", "lament", "regret", "contradict", "pummel", "overrule",
+         "challenge", "torch", "smear", "shame", "hit", "swipe"], "disagree"),
+    **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
+                     "congratulate", "defend", "endorse", "salute", "compliment", "back",
+                     "support", "embrace", "cheer"], "agree"),
+    **dict.fromkeys(["call", "describe", "label", "brand", "dub", "discuss"], "react"),
+}
+# a verb whose target is the object of one preposition: "railed against Trump"
+PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
+    "respond": ("to", "react"), "react": ("to", "react"), "reply": ("to", "react"),
+    "ask": ("about", "react"), "rail": ("against", "disagree"), "lash": ("at", "disagree"),
+    "poke": ("at", "disagree"), "speak": ("against", "disagree"),
+    "retaliate": ("against", "disagree"), "aim": ("at", "disagree"),
+    "swipe": ("at", "disagree"), "fire": ("at", "disagree"), "hit": ("at", "disagree"),
+    "go": ("after", "disagree"), "push": ("against", "disagree"),
+    "apologize": ("for", "disagree"), "apologise": ("for", "disagree"),
+    "break": ("with", "disagree"), "disagree": ("with", "disagree"),
+    "agree": ("with", "agree"), "side": ("with", "agree"), "campaign": ("for", "agree"),
+    "vouch": ("for", "agree"), "tweet": ("about", "react"), "comment": ("on", "react"),
+    "sound": ("on", "react"),
+}
+# "took aim at", "took issue with", "took a swipe at": the noun carries the cue
+TAKE_NOUNS: dict[str, tuple[str, Stance]] = {
+    "aim": ("at", "disagree"), "issue": ("with", "disagree"), "swipe": ("at", "disagree"),
+    "shot": ("at", "disagree"), "jab": ("at", "disagree"), "dig": ("at", "disagree")}
+# a noun whose "of" phrase is the target, owned by the agent: "his critique of his opponents"
+NOUN_CUES: dict[str, Stance] = {"critique": "disagree", "criticism": "disagree",
+                                "praise": "agree", "endorsement": "agree", "response": "react"}
+# "called out X", "hit back at X": a particle that makes the verb a cue
+PARTICLE_CUES: dict[tuple[str, str], Stance] = {("call", "out"): "disagree",
+                                                ("hit", "back"): "disagree",
+                                                ("fire", "back"): "disagree",
+                                                ("lash", "out"): "disagree",
+                                                ("take", "on"): "disagree",
+                                                ("strike", "down"): "disagree"}
+# an adjective whose target follows "of": "Graham has been critical of Trump"
+ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
+                                     "contemptuous": "disagree", "supportive": "agree"}
+NEEDS_COMPLEMENT = {"call", "label", "brand", "dub", "describe"}  # "called X a Y"
+SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",
+          "insist", "state", "note", "suggest", "charge", "complain", "warn", "contend",
+          "affirm", "explain", "point", "respond", "reply", "acknowledge", "stress"}
+# verbs over an infinitive cue that say it has not happened: "refused to endorse Ryan"
+UNREAL = {"refuse", "decline", "plan", "want", "intend", "pledge", "promise", "vow",
+          "encourage", "urge", "ask", "expect", "hope", "threaten", "need", "have", "decide",
+          "consider", "prepare", "wish", "like", "yet", "fail", "hesitate", "go", "able",
+          "ready", "likely", "set", "due", "aim", "seek"}
+MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}
+# a word in the quote that makes it praise rather than criticism
+PRAISE_WORDS = {"respect", "admire", "like", "love", "great", "proud", "support", "endorse",
+                "commend", "thank", "grateful", "incredible", "tremendous", "excited",
+                "congratulate", "wonderful", "honored", "appreciate", "strong", "leader",
+                "good", "best", "agree", "excellent", "brilliant", "terrific"}
+# campaigns, parties and committees: bodies whose reaction is an official one
+BODY_WORDS = {"campaign", "party", "committee", "caucus", "administration", "council",
+              "department", "court", "senate", "house", "congress", "democrats",
+              "republicans", "gop", "rnc", "dnc"}

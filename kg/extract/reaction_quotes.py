@@ -1,0 +1,55 @@
+"""Quote-cue reactions: an official's quote that names someone else reacts to them
+("'The American people do not agree with Trump,' Sanders said"; "Warren said Trump was a
+'proven failure'"). The quote is the evidence and ``derived_from``; its words give the stance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kg.extract.reaction_cues import PRAISE_WORDS
+from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
+from kg.extract.table import EntityTable
+
+_MAX_TARGETS = 2  # a quote naming more people is a list, not a reaction to each
+_TARGET_KINDS = ("person", "gov")
+
+
+def quote_stance(text: str) -> Stance:
+    """Praise words make a quote agree; otherwise a quote naming its target criticises it."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return "agree" if words & PRAISE_WORDS else "disagree"
+
+
+def _evidence(quote: Quote, text: str) -> Span:
+    parts = [s for s in (quote.span, quote.cue_span, quote.speaker_mention) if s is not None]
+    begin, end = min(s.begin for s in parts), max(s.end for s in parts)
+    return Span(begin, end, text[begin:end])
+
+
+def _named_targets(table: EntityTable, quote: Quote) -> list[EntityRef]:
+    """The entities the quote names (by name, not by pronoun), first mention first."""
+    found: list[EntityRef] = []
+    for mention in table.mentions:
+        span = mention.span
+        if not (quote.span.begin <= span.begin and span.end <= quote.span.end):
+            continue
+        if mention.entity.kind in _TARGET_KINDS and span.text[:1].isupper() \
+                and span.text.lower() not in ("he", "she", "it", "they", "we", "i") \
+                and mention.entity != quote.speaker and mention.entity not in found:
+            found.append(mention.entity)
+    return found if len(found) <= _MAX_TARGETS else []
+
+
+def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
+                    text: str) -> Iterator[Reaction]:
+    """One reaction per quote and named target; questions are not reactions."""
+    for quote in quotes:
+        if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?"):
+            continue
+        for target in _named_targets(table, quote):
+            yield Reaction(agent=quote.speaker, evidence=_evidence(quote, text),
+                           cue=quote.cue or ":", target_entity=target,
+                           stance=quote_stance(quote.span.text),
+                           derived_from=quote, confidence=0.5, shape="quote-cue")
