@@ -54,17 +54,22 @@ NEEDS_COMPLEMENT = {"call", "label", "brand", "dub", "describe"}  # "called X a 
 SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",
           "insist", "state", "note", "suggest", "charge", "complain", "warn", "contend",
           "affirm", "explain", "point", "respond", "reply", "acknowledge", "stress"}
-# verbs over an infinitive cue that say it has not happened: "refused to endorse Ryan"
-UNREAL = {"refuse", "decline", "plan", "want", "intend", "pledge", "promise", "vow",
-          "encourage", "urge", "ask", "expect", "hope", "threaten", "need", "have", "decide",
-          "consider", "prepare", "wish", "like", "yet", "fail", "hesitate", "go", "able",
-          "ready", "likely", "set", "due", "aim", "seek"}
+# verbs over an infinitive cue that say it happened: "tried to attack", "voted to condemn";
+# under any other ("refused to endorse", "plans to attack", "urged X to") it has not
+CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use", "take",
+               "seem", "appear", "go", "proceed", "manage"}
 MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}
 # a word in the quote that makes it praise rather than criticism
 PRAISE_WORDS = {"respect", "admire", "like", "love", "great", "proud", "support", "endorse",
                 "commend", "thank", "grateful", "incredible", "tremendous", "excited",
                 "congratulate", "wonderful", "honored", "appreciate", "strong", "leader",
                 "good", "best", "agree", "excellent", "brilliant", "terrific"}
+# titles that make a person no official whatever else they say ("MSNBC host", "analyst")
+NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "reporter",
+                 "correspondent", "editor", "professor", "economist", "pollster", "strategist",
+                 "activist", "expert", "researcher", "fellow", "writer", "author", "producer",
+                 "retired", "ceo", "founder", "lawyer", "mogul", "businessman", "businesswoman",
+                 "billionaire", "veteran", "chairman", "chairwoman"}
 # campaigns, parties and committees: bodies whose reaction is an official one
 BODY_WORDS = {"campaign", "party", "committee", "caucus", "administration", "council",
               "department", "court", "senate", "house", "congress", "democrats",

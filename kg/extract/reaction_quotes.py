@@ -13,7 +13,8 @@ from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.table import EntityTable
 
 _MAX_TARGETS = 2  # a quote naming more people is a list, not a reaction to each
-_TARGET_KINDS = ("person", "gov")
+_TARGET_KINDS = ("person",)
+_HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.I)
 
 
 def quote_stance(text: str) -> Stance:
@@ -46,7 +47,8 @@ def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
                     text: str) -> Iterator[Reaction]:
     """One reaction per quote and named target; questions are not reactions."""
     for quote in quotes:
-        if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?"):
+        if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
+                or _HYPOTHETICAL.search(quote.span.text):
             continue
         for target in _named_targets(table, quote):
             yield Reaction(agent=quote.speaker, evidence=_evidence(quote, text),

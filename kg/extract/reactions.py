@@ -22,27 +22,24 @@ from kg.extract.doctext import doc_span, doc_text
 from kg.extract.reaction_cues import (
     ADJECTIVE_CUES,
     BODY_WORDS,
+    CARRIED_OUT,
     CUES,
     MODALS,
     NEEDS_COMPLEMENT,
+    NOT_AN_OFFICE,
     NOUN_CUES,
     PARTICLE_CUES,
+    PRAISE_WORDS,
     PREPOSITION_CUES,
     SPEECH,
     TAKE_NOUNS,
-    UNREAL,
 )
 from kg.extract.reaction_quotes import quote_reactions
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
-from kg.extract.roles import ROLE_WORDS, is_candidacy
+from kg.extract.roles import OFFICE_WORDS, ROLE_WORDS, is_candidacy
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
-# what someone said or decided: "Trump's declaration" is a reaction target standing for Trump
-STATEMENT_NOUNS = {"statement", "statements", "comment", "comments", "remark", "remarks",
-                   "declaration", "claim", "claims", "tweet", "tweets", "speech", "decision",
-                   "argument", "request", "words", "accusation", "accusations", "attack",
-                   "attacks", "criticism", "proposal", "proposals", "op-ed", "editorial"}
 _AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
 _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "representative": {"rep.", "rep", "congressman", "congresswoman"},
@@ -61,13 +58,16 @@ def may_react(table: EntityTable, ref: EntityRef) -> bool:
         return ref.kind == "gov" or bool(set(ref.name.lower().split()) & BODY_WORDS)
     if ref.kind != "person" or entity is None or entity.described:
         return False
-    return entity.official or is_candidacy(entity.job_title) or not entity.job_title
+    title = set((entity.job_title or "").lower().split())
+    return entity.official or is_candidacy(entity.job_title) or not title & NOT_AN_OFFICE \
+        and (not title or bool(title & OFFICE_WORDS))  # "former Gov.": the store decides
 
 
 def unreal(cue: Token) -> bool:
     """Whether a cue states no reaction: negated ("did not criticize"), modal ("would
-    condemn"), in a question or an if-clause, or an infinitive under a verb of intention,
-    request or refusal ("refused to endorse", "urged X to attack", "Welch to back Sanders")."""
+    condemn"), in a question or an if-clause, or an infinitive not under a verb that carries
+    it out ("refused to endorse", "urged X to attack", "Welch to back Sanders"; but "tried to
+    attack Trump", "voted to condemn")."""
     if cue.sent.text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
     node = cue
@@ -78,8 +78,7 @@ def unreal(cue: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return True
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
-        if infinitive and (node.head is node or node.dep_ in ("ROOT", "relcl", "acl")
-                           or node.head.lemma_.lower() in UNREAL):
+        if infinitive and node.head.lemma_.lower() not in CARRIED_OUT:
             return True
         if node.dep_ not in ("xcomp", "conj") or node.head is node:
             return False
@@ -165,15 +164,16 @@ def _target(table: EntityTable, articles: list[MentionedArticle],
         return _described_author(table), None  # "the author": the op-ed's anonymous writer
     if article := _article_at(articles, begin, end):
         return None, article
-    for conj in [token, *token.conjuncts]:
-        # the head noun must name the entity: "a Gold Star mother" is not Gold Star
-        ref = table.ref_at(conj.idx, conj.idx + len(conj))
+    # the head noun must name the entity: "a Gold Star mother" is not Gold Star; "her rival
+    # Donald Trump" names him in the apposition
+    for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
+        ref = table.ref_at(named.idx, named.idx + len(named))
         if ref is not None:
             return ref, None
-    if token.lower_ in STATEMENT_NOUNS:  # "Trump's declaration": reacting to what Trump said
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.lower_ not in _PRONOUNS | {"his", "her", "its", "their"}:
-            return table.ref_at(owner.idx, owner.idx + len(owner)), None
+    # "Trump's declaration", "Mr. Trump's veracity": reacting to what Trump said or is
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in _PRONOUNS | {"his", "her", "its", "their"}:
+        return table.ref_at(owner.idx, owner.idx + len(owner)), None
     return None, None
 
 
@@ -223,7 +223,8 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         # "called [the author a coward]" is often parsed as a clause: its subject is the target
         objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp")
                     for s in c.children if s.dep_ == "nsubj"]
-        return objects, stance, "called-x"
+        words = {t.lemma_.lower() for c in complements for t in c.subtree}
+        return objects, "agree" if words & PRAISE_WORDS else "disagree", "called-x"
     return objects, stance, "statement-about" if lemma == "discuss" else "verb-object"
 
 
@@ -240,6 +241,39 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
     near = [q for q in quotes if q.speaker == agent
             and sent.start_char <= (q.cue_span or q.span).begin < sent.end_char]
     return min(near, key=lambda q: abs(q.span.begin - cue.idx), default=None)
+
+
+def surface_lemma(word: str) -> str | None:
+    """The cue a word inflects ("slams", "ripped", "blasting" -> slam, rip, blast), if any;
+    for headlines and other text the parser tags badly."""
+    word = word.lower()
+    stems = [word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "e",
+             word[:-2] + "y"]
+    return next((s for s in stems if s in CUES and s not in NEEDS_COMPLEMENT), None)
+
+
+def _surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, EntityRef,
+                                                                        EntityRef, Span]]:
+    """"NAME cue NAME" read off the surface ("Clinton blasts Trump over deportation idea",
+    "Clinton swipes at Trump"): a mention ends right before the cue and one starts right
+    after it (or after the cue's preposition)."""
+    ends = {m.span.end: m for m in table.mentions}
+    begins = {m.span.begin: m for m in table.mentions}
+    for token in doc[1:]:
+        lemma = surface_lemma(token.text)
+        before = doc[token.i - 1]
+        if lemma is None or before.lower_ in MODALS | {"to", "not", "n't"}:
+            continue
+        agent = ends.get(before.idx + len(before)) if before.whitespace_ == " " else None
+        after = token.nbor() if token.i + 1 < len(doc) else None
+        if after is not None and after.lower_ == PREPOSITION_CUES.get(lemma, ("",))[0] \
+                and after.i + 1 < len(doc):
+            after = after.nbor()
+        target = begins.get(after.idx) if after is not None else None
+        if agent is None or target is None or "?" in token.sent.text:
+            continue
+        evidence = doc_span(doc, agent.span.begin, target.span.end)
+        yield token, agent.entity, target.entity, evidence
 
 
 def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
@@ -318,6 +352,11 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             evidence = _evidence(doc, subject, cue, target)
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
                 found.append(reaction)
+    for cue, agent_ref, target_ref, evidence in _surface_reactions(doc, table):
+        lemma = surface_lemma(cue.text) or ""
+        if reaction := make(agent_ref, cue, evidence, target_ref, None, 0.6, CUES[lemma],
+                            "verb-object"):
+            found.append(reaction)
     found += _statements_about_articles(doc, table, resolver, articles, make)
     yield from found
     for reaction in quote_reactions(table, quotes, doc_text(doc)):
