@@ -57,7 +57,7 @@ SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue"
 # verbs over an infinitive cue that say it happened: "tried to attack", "voted to condemn";
 # under any other ("refused to endorse", "plans to attack", "urged X to") it has not
 CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use", "take",
-               "seem", "appear", "go", "proceed", "manage"}
+               "seem", "appear", "proceed", "manage"}
 MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}
 # a word in the quote that makes it praise rather than criticism
 PRAISE_WORDS = {"respect", "admire", "like", "love", "great", "proud", "support", "endorse",
