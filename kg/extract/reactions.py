@@ -35,6 +35,7 @@ from kg.extract.reaction_cues import (
     TAKE_NOUNS,
 )
 from kg.extract.reaction_quotes import quote_reactions
+from kg.extract.reaction_surface import surface_lemma, surface_reactions
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
 from kg.extract.roles import OFFICE_WORDS, ROLE_WORDS, is_candidacy
 from kg.extract.speakers import SpeakerResolver
@@ -45,6 +46,7 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "representative": {"rep.", "rep", "congressman", "congresswoman"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 _PRONOUNS = {"he", "she", "they", "it", "we"}
+_PHRASE = 10  # tokens: a longer object phrase names more than its target
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
                    Stance, str], Reaction | None]
 
@@ -135,7 +137,7 @@ def _subject(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "nsubj" and node.dep_ == "relcl":  # "Christie, who campaigned"
                 return node.head
-        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp") \
+        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp", "prep") \
                 and node.head is not node:
             node = node.head
         else:
@@ -174,6 +176,13 @@ def _target(table: EntityTable, articles: list[MentionedArticle],
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ not in _PRONOUNS | {"his", "her", "its", "their"}:
         return table.ref_at(owner.idx, owner.idx + len(owner)), None
+    # "several of Trump's comments", "comments by Donald Trump": the phrase names its maker
+    if token.right_edge.i - token.left_edge.i < _PHRASE:
+        for mention in table.mentions:
+            inside = token.left_edge.idx <= mention.span.begin < token.right_edge.idx
+            if inside and mention.entity.kind in ("person", "gov") \
+                    and mention.span.text[:1].isupper():
+                return mention.entity, None
     return None, None
 
 
@@ -241,39 +250,6 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
     near = [q for q in quotes if q.speaker == agent
             and sent.start_char <= (q.cue_span or q.span).begin < sent.end_char]
     return min(near, key=lambda q: abs(q.span.begin - cue.idx), default=None)
-
-
-def surface_lemma(word: str) -> str | None:
-    """The cue a word inflects ("slams", "ripped", "blasting" -> slam, rip, blast), if any;
-    for headlines and other text the parser tags badly."""
-    word = word.lower()
-    stems = [word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "e",
-             word[:-2] + "y"]
-    return next((s for s in stems if s in CUES and s not in NEEDS_COMPLEMENT), None)
-
-
-def _surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, EntityRef,
-                                                                        EntityRef, Span]]:
-    """"NAME cue NAME" read off the surface ("Clinton blasts Trump over deportation idea",
-    "Clinton swipes at Trump"): a mention ends right before the cue and one starts right
-    after it (or after the cue's preposition)."""
-    ends = {m.span.end: m for m in table.mentions}
-    begins = {m.span.begin: m for m in table.mentions}
-    for token in doc[1:]:
-        lemma = surface_lemma(token.text)
-        before = doc[token.i - 1]
-        if lemma is None or before.lower_ in MODALS | {"to", "not", "n't"}:
-            continue
-        agent = ends.get(before.idx + len(before)) if before.whitespace_ == " " else None
-        after = token.nbor() if token.i + 1 < len(doc) else None
-        if after is not None and after.lower_ == PREPOSITION_CUES.get(lemma, ("",))[0] \
-                and after.i + 1 < len(doc):
-            after = after.nbor()
-        target = begins.get(after.idx) if after is not None else None
-        if agent is None or target is None or "?" in token.sent.text:
-            continue
-        evidence = doc_span(doc, agent.span.begin, target.span.end)
-        yield token, agent.entity, target.entity, evidence
 
 
 def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
@@ -352,7 +328,7 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             evidence = _evidence(doc, subject, cue, target)
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
                 found.append(reaction)
-    for cue, agent_ref, target_ref, evidence in _surface_reactions(doc, table):
+    for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
         lemma = surface_lemma(cue.text) or ""
         if reaction := make(agent_ref, cue, evidence, target_ref, None, 0.6, CUES[lemma],
                             "verb-object"):
