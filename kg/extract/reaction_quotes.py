@@ -15,6 +15,10 @@ from kg.extract.table import EntityTable
 _MAX_TARGETS = 2  # a quote naming more people is a list, not a reaction to each
 _TARGET_KINDS = ("person",)
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.I)
+# reported speech about the future or a plan states no reaction ("said he planned to vote for
+# Sanders", "predicted that Clinton will win"); direct quotes keep their modals
+_UNREAL_REPORT = re.compile(r"\b(?:will|would|plan(?:s|ned)?|going to|wants? to)\b", re.I)
+_HEADLINE = re.compile(r"([^:\n]{3,40}):\s+(\S[^\n]*)")  # "Graham: Trump's 'Hateful Rhetoric'"
 
 
 def quote_stance(text: str) -> Stance:
@@ -38,9 +42,18 @@ def _named_targets(table: EntityTable, quote: Quote) -> list[EntityRef]:
             continue
         if mention.entity.kind in _TARGET_KINDS and span.text[:1].isupper() \
                 and span.text.lower() not in ("he", "she", "it", "they", "we", "i") \
-                and mention.entity != quote.speaker and mention.entity not in found:
+                and mention.entity != quote.speaker and mention.entity not in found \
+                and not _own_side(table, quote.speaker, mention.entity):
             found.append(mention.entity)
     return found if len(found) <= _MAX_TARGETS else []
+
+
+def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef) -> bool:
+    """Whether the speaker speaks for the target ("Clinton spokesman Brian Fallon" on
+    Clinton): the target's surname is in the speaker's job title."""
+    entity = table.entities.get(speaker) if speaker else None
+    title = (entity.job_title or "") if entity else ""
+    return target.name.split()[-1] in title.split()
 
 
 def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
@@ -48,10 +61,37 @@ def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
     """One reaction per quote and named target; questions are not reactions."""
     for quote in quotes:
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
-                or _HYPOTHETICAL.search(quote.span.text):
+                or _HYPOTHETICAL.search(quote.span.text) \
+                or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
             continue
         for target in _named_targets(table, quote):
             yield Reaction(agent=quote.speaker, evidence=_evidence(quote, text),
                            cue=quote.cue or ":", target_entity=target,
                            stance=quote_stance(quote.span.text),
                            derived_from=quote, confidence=0.5, shape="quote-cue")
+
+
+def headline_reactions(table: EntityTable, text: str,
+                       forms: dict[str, EntityRef]) -> Iterator[Reaction]:
+    """"X: quote" headlines ("Elizabeth Warren: Donald Trump Is a 'Proven Failure'"): the
+    name before the colon reacts to the people the rest names (``forms``: the article's
+    names, lower-cased, as ``reaction_surface.name_forms`` gives them)."""
+    line = text.split("\n", 1)[0]
+    match = _HEADLINE.match(line)
+    agent = forms.get(match.group(1).strip().lower()) if match else None
+    if match is None or agent is None or line.rstrip().endswith("?"):
+        return
+    said = match.group(2)
+    words = re.findall(r"[\w.’'-]+", said)
+    targets: list[EntityRef] = []
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            ref = forms.get(" ".join(words[i:i + size]).lower().removesuffix("’s")
+                            .removesuffix("'s"))
+            if ref is not None and ref != agent and ref.kind == "person" \
+                    and ref not in targets and not _own_side(table, agent, ref):
+                targets.append(ref)
+    evidence = Span(0, len(line), line)
+    for target in targets[:_MAX_TARGETS]:
+        yield Reaction(agent=agent, evidence=evidence, cue=":", target_entity=target,
+                       stance=quote_stance(said), confidence=0.5, shape="quote-cue")

@@ -15,6 +15,7 @@ reacts; a person it gives no title is kept here and judged against the whole gra
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 
 from spacy.tokens import Doc, Token
 
@@ -34,8 +35,8 @@ from kg.extract.reaction_cues import (
     SPEECH,
     TAKE_NOUNS,
 )
-from kg.extract.reaction_quotes import quote_reactions
-from kg.extract.reaction_surface import surface_lemma, surface_reactions
+from kg.extract.reaction_quotes import headline_reactions, quote_reactions
+from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
 from kg.extract.roles import OFFICE_WORDS, ROLE_WORDS, is_candidacy
 from kg.extract.speakers import SpeakerResolver
@@ -335,7 +336,9 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             found.append(reaction)
     found += _statements_about_articles(doc, table, resolver, articles, make)
     yield from found
-    for reaction in quote_reactions(table, quotes, doc_text(doc)):
+    text = doc_text(doc)
+    for reaction in chain(quote_reactions(table, quotes, text),
+                          headline_reactions(table, text, name_forms(table))):
         if may_react(table, reaction.agent) and not any(
                 (r.agent, r.target_entity) == (reaction.agent, reaction.target_entity)
                 and r.evidence.begin < reaction.evidence.end
