@@ -80,6 +80,10 @@ def unreal(cue: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return True
+        subjects = [c.i for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "were", "should") and subjects
+               and c.i < min(subjects) for c in children):
+            return True  # "had Clinton congratulated him": an inverted conditional
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
         if infinitive and node.head.lemma_.lower() not in CARRIED_OUT:
             return True
@@ -109,8 +113,8 @@ def _titled(table: EntityTable, token: Token) -> EntityRef | None:
 
 
 def _resolve(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
-    if token.lower_ in ("he", "she", "they", "we"):
-        return resolver.resolve(token).ref  # gender- and salience-aware, like a speaker
+    if token.lower_ in ("he", "she", "they", "his", "her", "their"):
+        return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
     if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
             and any(c.lower_ == "the" for c in token.lefts):
         return _titled(table, token)  # not "South Carolina" in "the South Carolina senator"
@@ -160,9 +164,11 @@ def _described_author(table: EntityTable) -> EntityRef | None:
     return described[0] if len(described) == 1 else None
 
 
-def _target(table: EntityTable, articles: list[MentionedArticle],
+def _target(table: EntityTable, resolver: SpeakerResolver, articles: list[MentionedArticle],
             token: Token) -> tuple[EntityRef | None, MentionedArticle | None]:
     begin, end = _name_range(token)
+    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "nsubj"):
+        return resolver.antecedent(token), None  # "He called him a liar"
     if token.lemma_.lower() in _AUTHOR_NOUNS and token.tag_ == "NN":
         return _described_author(table), None  # "the author": the op-ed's anonymous writer
     if article := _article_at(articles, begin, end):
@@ -201,7 +207,7 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
     response = "response" if lemma in ("respond", "react", "reply") else "verb-object"
     if lemma in ADJECTIVE_CUES:
         return _prep_objects(verb, "of"), ADJECTIVE_CUES[lemma], "verb-object"
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
     for particle in particles:
         if (lemma, particle) in PARTICLE_CUES:  # "called out Trump", "hit back at Clinton"
             stance = PARTICLE_CUES[(lemma, particle)]
@@ -324,7 +330,7 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
         if _article_at(articles, *_name_range(subject)):
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
         agent = _resolve(table, resolver, subject)
-        ref, article = _target(table, articles, target)
+        ref, article = _target(table, resolver, articles, target)
         if agent is not None and (ref is not None or article is not None):
             evidence = _evidence(doc, subject, cue, target)
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
