@@ -12,7 +12,7 @@ from kg.extract.reaction_cues import PRAISE_WORDS
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.table import EntityTable
 
-_MAX_TARGETS = 2  # a quote naming more people is a list, not a reaction to each
+_MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.I)
 # reported speech about the future or a plan states no reaction ("said he planned to vote for
@@ -45,7 +45,7 @@ def _named_targets(table: EntityTable, quote: Quote) -> list[EntityRef]:
                 and mention.entity != quote.speaker and mention.entity not in found \
                 and not _own_side(table, quote.speaker, mention.entity):
             found.append(mention.entity)
-    return found if len(found) <= _MAX_TARGETS else []
+    return found[:_MAX_TARGETS]
 
 
 def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef) -> bool:
