@@ -21,11 +21,21 @@ _SKIP = {"the", "a", "an", "and", "of", "in", "on", "to", "he", "she", "it", "th
 
 
 def surface_lemma(word: str) -> str | None:
-    """The cue a word inflects ("slams", "ripped", "blasting" -> slam, rip, blast), if any."""
+    """The cue a word inflects ("slams", "ripped", "calls" -> slam, rip, call), if any."""
     word = word.lower()
     stems = [word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "e",
              word[:-2] + "y"]
-    return next((s for s in stems if s in CUES and s not in NEEDS_COMPLEMENT), None)
+    return next((s for s in stems if s in CUES), None)
+
+
+def _complemented(doc: Doc, after: int) -> bool:
+    """Whether "called NAME" goes on with what it called them ("unqualified", "a liar",
+    a quotation), not with "on", "to" or the end of the clause."""
+    if after >= len(doc):
+        return False
+    token = doc[after]
+    return token.is_quote or token.pos_ in ("ADJ", "NOUN", "DET") \
+        or token.tag_ == "VBN" and token.dep_ != "ROOT"
 
 
 def name_forms(table: EntityTable) -> dict[str, EntityRef]:
@@ -77,6 +87,9 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
         if after < len(doc) and doc[after].lower_ == PREPOSITION_CUES.get(lemma, ("",))[0]:
             after += 1
         target = _name(doc, after, token.sent.end, forms, backwards=False)
+        if lemma in NEEDS_COMPLEMENT and (target is None
+                                          or not _complemented(doc, target[1] + 1)):
+            continue
         if agent is not None and target is not None and agent[0] != target[0]:
             end = doc[target[1]]
             yield token, agent[0], target[0], doc_span(doc, doc[agent[1]].idx,

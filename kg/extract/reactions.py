@@ -337,8 +337,10 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
                 found.append(reaction)
     for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
         lemma = surface_lemma(cue.text) or ""
-        if reaction := make(agent_ref, cue, evidence, target_ref, None, 0.6, CUES[lemma],
-                            "verb-object"):
+        stance, shape = CUES[lemma], "verb-object"
+        if lemma in NEEDS_COMPLEMENT:  # "Sanders calls Clinton unqualified"
+            stance, shape = "disagree", "called-x"
+        if reaction := make(agent_ref, cue, evidence, target_ref, None, 0.6, stance, shape):
             found.append(reaction)
     found += _statements_about_articles(doc, table, resolver, articles, make)
     yield from found
