@@ -58,6 +58,7 @@ class ReactionScore:
     stance_right: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    stance_wrong: list[str] = field(default_factory=list)
 
     @property
     def matched(self) -> int:
@@ -114,6 +115,9 @@ def score_article(gold: dict, text: str, system: list[SystemReaction],
         score.right[reaction.shape] += 1
         score.found[g["shape"]] += 1
         score.stance_right += g["stance"] == reaction.stance
+        if g["stance"] != reaction.stance:
+            score.stance_wrong.append(f"{gold['article']} {reaction.stance} for {g['stance']} "
+                                      f"({g['cue']!r}): {g['evidence'][2]!r}")
     for _, g in left:
         score.missed.append(f"{gold['article']} [{g['shape']}] {g['agent']} -> {g['target']} "
                             f"({g['stance']}, {g['cue']!r}): {g['evidence'][2]!r}")
@@ -173,4 +177,5 @@ def format_reaction_report(score: ReactionScore, errors: int = 0) -> str:
     lines.append(f"stance right on {score.stance_accuracy:.3f} of {score.matched} matched")
     lines += [f"  missed: {m}" for m in score.missed[:errors]]
     lines += [f"  wrong:  {w}" for w in score.wrong[:errors]]
+    lines += [f"  stance: {w}" for w in score.stance_wrong[:errors]]
     return "\n".join(lines)

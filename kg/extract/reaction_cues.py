@@ -63,7 +63,17 @@ MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo"
 PRAISE_WORDS = {"respect", "admire", "like", "love", "great", "proud", "support", "endorse",
                 "commend", "thank", "grateful", "incredible", "tremendous", "excited",
                 "congratulate", "wonderful", "honored", "appreciate", "strong", "leader",
-                "good", "best", "agree", "excellent", "brilliant", "terrific"}
+                "good", "best", "agree", "excellent", "brilliant", "terrific", "impressed",
+                "voting", "likes", "fantastic", "better"}
+# a word that makes a quote criticism; with a praise word too the quote is mixed ("I like
+# Paul, but these are horrible times")
+BLAME_WORDS = {"troubling", "horrible", "fears", "lies", "liar", "disgrace", "failure", "weak",
+               "dangerous", "wrong", "bad", "terrible", "unfit", "outrageous", "misleading",
+               "nonsense", "crazy", "dumb", "embarrassed", "hateful", "destroying", "corrupt",
+               "crooked", "absurd", "reprehensible", "divisive", "offensive", "unhinged",
+               "inappropriate", "shameful", "disgraceful", "pathetic", "racist", "fraud",
+               "phony", "lie", "lying", "opportunist", "incompetent", "reckless", "failed",
+               "disaster", "sad", "loser", "ridiculous", "unqualified", "bias", "biased"}
 # titles that make a person no official whatever else they say ("MSNBC host", "analyst")
 NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "reporter",
                  "correspondent", "editor", "professor", "economist", "pollster", "strategist",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kg.extract.reaction_cues import PRAISE_WORDS
+from kg.extract.reaction_cues import BLAME_WORDS, PRAISE_WORDS
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.table import EntityTable
 
@@ -22,9 +22,12 @@ _HEADLINE = re.compile(r"([^:\n]{3,40}):\s+(\S[^\n]*)")  # "Graham: Trump's 'Hat
 
 
 def quote_stance(text: str) -> Stance:
-    """Praise words make a quote agree; otherwise a quote naming its target criticises it."""
+    """Praise words make a quote agree, praise and blame together a mixed (react) one;
+    otherwise a quote naming its target criticises it."""
     words = set(re.findall(r"[a-z]+", text.lower()))
-    return "agree" if words & PRAISE_WORDS else "disagree"
+    if words & PRAISE_WORDS:
+        return "react" if words & BLAME_WORDS else "agree"
+    return "disagree"
 
 
 def _evidence(quote: Quote, text: str) -> Span:

@@ -35,7 +35,7 @@ from kg.extract.reaction_cues import (
     SPEECH,
     TAKE_NOUNS,
 )
-from kg.extract.reaction_quotes import headline_reactions, quote_reactions
+from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
 from kg.extract.roles import OFFICE_WORDS, ROLE_WORDS, is_candidacy
@@ -285,8 +285,9 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
             if (lemma in ADJECTIVE_CUES) != (token.pos_ == "ADJ"):
                 continue
             targets, stance, shape = _objects(token)
-        elif lemma in SPEECH and token.pos_ in ("VERB", "AUX"):
-            targets, stance, shape = _prep_objects(token, "of"), "react", "said-of"
+        elif lemma in SPEECH and token.pos_ in ("VERB", "AUX"):  # the words say the stance
+            targets, shape = _prep_objects(token, "of"), "said-of"
+            stance = quote_stance(token.sent.text)
         else:
             continue
         if not targets or unreal(token):
