@@ -14,7 +14,8 @@ from kg.extract.table import EntityTable
 
 _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
-_HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
+_ASKING = {"ask", "asks", "asked", "asking", "wonder", "wondered", "wonders"}
 # reported speech about the future or a plan states no reaction ("said he planned to vote for
 # Sanders", "predicted that Clinton will win"); direct quotes keep their modals
 _UNREAL_REPORT = re.compile(r"\b(?:will|would|plan(?:s|ned)?|going to|wants? to)\b", re.I)
@@ -65,6 +66,7 @@ def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
     for quote in quotes:
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
                 or _HYPOTHETICAL.search(quote.span.text) \
+                or (quote.cue or "").lower() in _ASKING \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
             continue
         for target in _named_targets(table, quote):
@@ -82,7 +84,8 @@ def headline_reactions(table: EntityTable, text: str,
     line = text.split("\n", 1)[0]
     match = _HEADLINE.match(line)
     agent = forms.get(match.group(1).strip().lower()) if match else None
-    if match is None or agent is None or line.rstrip().endswith("?"):
+    if match is None or agent is None or line.rstrip().endswith("?") \
+            or _HYPOTHETICAL.search(line):
         return
     said = match.group(2)
     words = re.findall(r"[\w.’'-]+", said)
