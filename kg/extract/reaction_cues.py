@@ -84,3 +84,10 @@ NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "repor
 BODY_WORDS = {"campaign", "party", "committee", "caucus", "administration", "council",
               "department", "court", "senate", "house", "congress", "democrats",
               "republicans", "gop", "rnc", "dnc"}
+# groups that stand for one body (the gold's conventions): the word itself, or a group noun
+# it modifies ("GOP critics", "Republican hopefuls", "news media")
+COLLECTIVES = {"Republican Party": {"republicans", "gop"},
+               "Democratic Party": {"democrats"},
+               "news media": {"media", "journalists", "reporters", "press"}}
+GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislator", "leader",
+               "field", "media", "senator", "member", "establishment"}

@@ -24,7 +24,9 @@ from kg.extract.reaction_cues import (
     ADJECTIVE_CUES,
     BODY_WORDS,
     CARRIED_OUT,
+    COLLECTIVES,
     CUES,
+    GROUP_NOUNS,
     MODALS,
     NEEDS_COMPLEMENT,
     NOT_AN_OFFICE,
@@ -113,19 +115,31 @@ def _titled(table: EntityTable, token: Token) -> EntityRef | None:
 
 
 def _resolve(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
-    if token.lower_ in ("he", "she", "they", "his", "her", "their"):
+    """The agent a subject names: a person pronoun like a speaker's, a role description, a
+    name, a party named as a group ("Republicans"). "It", "they" and "we" stay unresolved:
+    they stand for ads, memos and crowds as often as for a body."""
+    if token.lower_ in ("he", "she", "his", "her"):
         return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
     if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
             and any(c.lower_ == "the" for c in token.lefts):
         return _titled(table, token)  # not "South Carolina" in "the South Carolina senator"
+    if token.lower_ in _PRONOUNS:
+        return None
     ref = table.ref_at(*_name_range(token))
     for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
         ref = table.ref_at(*_name_range(appos))  # "Republican nominee [Donald Trump]"
-    if ref is None and token.lower_ in _PRONOUNS:
-        kinds = ("gov", "org") if token.lower_ in ("it", "we", "they") else ("person",)
-        earlier = [m for m in table.mentions_before(token.idx) if m.entity.kind in kinds]
-        return earlier[-1].entity if earlier else None
-    return ref
+    return ref or collective(token)
+
+
+def collective(token: Token) -> EntityRef | None:
+    """A group the gold conventions name as one body: "Republicans", "GOP critics" (the
+    Republican Party), "Democrats", "the media", "journalists" (news media)."""
+    words = {token.lower_} | {c.lower_ for c in token.lefts
+                              if c.dep_ in ("compound", "amod", "nmod")}
+    for party, names in COLLECTIVES.items():
+        if token.lower_ in names or words & names and token.lemma_.lower() in GROUP_NOUNS:
+            return EntityRef("org", party)
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -173,6 +187,11 @@ def _target(table: EntityTable, resolver: SpeakerResolver, articles: list[Mentio
         return _described_author(table), None  # "the author": the op-ed's anonymous writer
     if article := _article_at(articles, begin, end):
         return None, article
+    if group := collective(token):
+        return group, None
+    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
+            and any(c.lower_ == "the" for c in token.lefts):
+        return _titled(table, token), None  # "accused the president"
     # the head noun must name the entity: "a Gold Star mother" is not Gold Star; "her rival
     # Donald Trump" names him in the apposition
     for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
