@@ -46,7 +46,9 @@ PARTICLE_CUES: dict[tuple[str, str], Stance] = {("call", "out"): "disagree",
                                                 ("fire", "back"): "disagree",
                                                 ("lash", "out"): "disagree",
                                                 ("take", "on"): "disagree",
-                                                ("strike", "down"): "disagree"}
+                                                ("strike", "down"): "disagree",
+                                                ("push", "back"): "disagree",
+                                                ("sound", "off"): "disagree"}
 # an adjective whose target follows "of": "Graham has been critical of Trump"
 ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
                                      "contemptuous": "disagree", "supportive": "agree"}

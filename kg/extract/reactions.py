@@ -125,10 +125,30 @@ def _resolve(table: EntityTable, resolver: SpeakerResolver, token: Token) -> Ent
         return _titled(table, token)  # not "South Carolina" in "the South Carolina senator"
     if token.lower_ in _PRONOUNS:
         return None
+    if token.lemma_.lower() in ("campaign", "camp"):
+        return _campaign(table, resolver, token)
     ref = table.ref_at(*_name_range(token))
     for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
         ref = table.ref_at(*_name_range(appos))  # "Republican nominee [Donald Trump]"
     return ref or collective(token)
+
+
+def _campaign(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+    """"The Clinton campaign", "Trump's campaign", "her campaign": the candidate's campaign,
+    a body of its own whose spokespeople speak for it (named "<candidate> campaign")."""
+    owner = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
+    if owner is None:
+        return None
+    named = table.ref_at(owner.idx, owner.idx + len(owner))
+    person = resolver.antecedent(owner) if owner.lower_ in ("his", "her") \
+        else named if named and named.kind == "person" \
+        else name_forms(table).get(owner.lower_)  # "The Clinton campaign": Clinton unmarked
+    if person is None or person.kind != "person":
+        return None
+    ref = EntityRef("org", f"{person.name} campaign")
+    begin, end = _name_range(token)
+    table.add_mention(doc_span(token.doc, begin, end), ref, confidence=0.7)
+    return ref
 
 
 def collective(token: Token) -> EntityRef | None:
@@ -226,12 +246,13 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
     response = "response" if lemma in ("respond", "react", "reply") else "verb-object"
     if lemma in ADJECTIVE_CUES:
         return _prep_objects(verb, "of"), ADJECTIVE_CUES[lemma], "verb-object"
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    for particle in particles:
-        if (lemma, particle) in PARTICLE_CUES:  # "called out Trump", "hit back at Clinton"
-            stance = PARTICLE_CUES[(lemma, particle)]
+    for particle in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
+        if (lemma, particle.lower_) in PARTICLE_CUES:  # "called out Trump", "hit back at"
+            stance = PARTICLE_CUES[(lemma, particle.lower_)]
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-            return objects + _prep_objects(verb, "at"), stance, "verb-object"
+            for head in (verb, particle):
+                objects += [o for p in ("at", "against", "on") for o in _prep_objects(head, p)]
+            return objects, stance, "verb-object"
     if lemma == "take":  # "took aim at Trump", "took issue with the report"
         for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in TAKE_NOUNS):
             preposition, stance = TAKE_NOUNS[noun.lemma_]

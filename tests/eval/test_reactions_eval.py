@@ -6,8 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from kg.eval.reactions import (ReactionScore, SystemReaction, evaluate_reactions,
-                               format_reaction_report, is_match, score_article)
+from kg.eval.reactions import (
+    ReactionScore,
+    SystemReaction,
+    evaluate_reactions,
+    format_reaction_report,
+    is_match,
+    score_article,
+)
 
 TEXT = "Warren slammed Trump. She praised the Clinton campaign. Trump said of Warren: no."
 GOLD = {"article": "a", "split": "train", "checked": True, "reactions": [

@@ -108,12 +108,24 @@ def _shaped(reaction):
      ("Hillary Clinton", "Donald Trump", "disagree", "verb-object")),
     (_WARREN + "She blasted Donald Trump on Tuesday.",
      ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. The Clinton campaign pushed back against "
+     "Sen. Bernie Sanders on Tuesday.",
+     ("Hillary Clinton campaign", "Bernie Sanders", "disagree", "verb-object")),
+    ("President Barack Obama spoke. Republicans quickly accused the president of "
+     "politicizing the tragedy.",
+     ("Republican Party", "Barack Obama", "disagree", "verb-object")),
+    ("President Barack Obama spoke. He lashes out at GOP critics on Monday.",
+     ("Barack Obama", "Republican Party", "disagree", "verb-object")),
+    ("Presidential candidate Ben Carson spoke. Carson again criticized the news media.",
+     ("Ben Carson", "news media", "disagree", "verb-object")),
+    ("Justice Ruth Bader Ginsburg spoke. In an interview, the justice sounded off on "
+     "Donald Trump.", ("Ruth Bader Ginsburg", "Donald Trump", "disagree", "verb-object")),
     ("In response to Donald Trump's proposal, Sen. Bernie Sanders said the plan was wrong.",
      ("Bernie Sanders", "Donald Trump", "react", "response")),
     ("Sen. Marco Rubio reacted to Donald Trump's remarks on Tuesday.",
      ("Marco Rubio", "Donald Trump", "react", "response")),
     ("\u201cHe is a disgrace,\u201d Sen. Lindsey Graham said of Donald Trump.",
-     ("Lindsey Graham", "Donald Trump", "react", "said-of")),
+     ("Lindsey Graham", "Donald Trump", "disagree", "said-of")),
     ("Sen. Marco Rubio called Donald Trump \u201cunhinged.\u201d",
      ("Marco Rubio", "Donald Trump", "disagree", "called-x")),
     ("Gov. Chris Christie called Hillary Clinton a liar on Tuesday.",
@@ -154,6 +166,10 @@ def test_reaction_shapes(nlp, text, expected):
     ("Sen. Lindsey Graham urged Republican nominee Donald Trump to apologize.",
      "Lindsey Graham", "Donald Trump"),  # request
     ("Sen. Ted Cruz cited a poll about Donald Trump.", "Ted Cruz", "Donald Trump"),  # mention
+    ("The White House released an ad. It attacked Donald Trump on Monday.", "White House",
+     "Donald Trump"),  # "it" is the ad, not the body
+    ("Sen. Ted Cruz asked whether Donald Trump was fit to serve.", "Ted Cruz",
+     "Donald Trump"),  # asked whether: a question
     ("Rich Greenfield, a media analyst at BTIG Research, criticized Donald Trump.",
      "Rich Greenfield", "Donald Trump"),  # non-official
     ("\u201cIf Hillary Clinton wins, the country loses,\u201d Republican nominee Donald Trump "
