@@ -93,3 +93,7 @@ COLLECTIVES = {"Republican Party": {"republicans", "gop"},
                "news media": {"media", "journalists", "reporters", "press"}}
 GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislator", "leader",
                "field", "media", "senator", "member", "establishment"}
+# what someone said or decided: "the proposal" stands for whoever just made it
+STATEMENT_NOUNS = {"statement", "proposal", "remark", "comment", "decision", "plan", "tweet",
+                   "claim", "idea", "call", "ban", "policy", "speech", "declaration",
+                   "accusation", "attack", "criticism", "request", "suggestion", "argument"}

@@ -35,6 +35,7 @@ from kg.extract.reaction_cues import (
     PRAISE_WORDS,
     PREPOSITION_CUES,
     SPEECH,
+    STATEMENT_NOUNS,
     TAKE_NOUNS,
 )
 from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
@@ -50,6 +51,7 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PHRASE = 10  # tokens: a longer object phrase names more than its target
+_REACH = 600  # characters back to the maker of "the proposal"
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
                    Stance, str], Reaction | None]
 
@@ -232,6 +234,20 @@ def _target(table: EntityTable, resolver: SpeakerResolver, articles: list[Mentio
     return None, None
 
 
+def _maker_of(table: EntityTable, noun: Token, agent: EntityRef) -> EntityRef | None:
+    """Who made "the proposal", "that statement": the nearest person named before it, not
+    the agent, within a paragraph's reach (the text has just told what they said)."""
+    if noun.lemma_.lower() not in STATEMENT_NOUNS \
+            or not any(c.lower_ in ("the", "that", "this", "these", "those") for c in noun.lefts):
+        return None
+    for mention in reversed(table.mentions_before(noun.idx)):
+        if noun.idx - mention.span.begin > _REACH:
+            return None
+        if mention.entity.kind == "person" and mention.entity != agent:
+            return mention.entity
+    return None
+
+
 def _prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list[Token]:
     """Objects of the verb's preposition; ``adjacent``: right after the verb ("called on X",
     not "called X a coward on Thursday")."""
@@ -372,6 +388,8 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
         agent = _resolve(table, resolver, subject)
         ref, article = _target(table, resolver, articles, target)
+        if ref is None and article is None and agent is not None:
+            ref = _maker_of(table, target, agent)
         if agent is not None and (ref is not None or article is not None):
             evidence = _evidence(doc, subject, cue, target)
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):

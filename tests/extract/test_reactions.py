@@ -120,6 +120,9 @@ def _shaped(reaction):
      ("Ben Carson", "news media", "disagree", "verb-object")),
     ("Justice Ruth Bader Ginsburg spoke. In an interview, the justice sounded off on "
      "Donald Trump.", ("Ruth Bader Ginsburg", "Donald Trump", "disagree", "verb-object")),
+    ("Republican nominee Donald Trump proposed a ban on Muslims entering the country. "
+     "Sen. Marco Rubio called the proposal \u201coffensive and outlandish.\u201d",
+     ("Marco Rubio", "Donald Trump", "disagree", "called-x")),
     ("In response to Donald Trump's proposal, Sen. Bernie Sanders said the plan was wrong.",
      ("Bernie Sanders", "Donald Trump", "react", "response")),
     ("Sen. Marco Rubio reacted to Donald Trump's remarks on Tuesday.",
