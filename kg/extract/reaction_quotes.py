@@ -15,6 +15,8 @@ from kg.extract.table import EntityTable
 _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_TELLING = {"told", "tell", "tells", "telling"}
 _ASKING = {"ask", "asks", "asked", "asking", "wonder", "wondered", "wonders"}
 # reported speech about the future or a plan states no reaction ("said he planned to vote for
 # Sanders", "predicted that Clinton will win"); direct quotes keep their modals
@@ -37,19 +39,43 @@ def _evidence(quote: Quote, text: str) -> Span:
     return Span(begin, end, text[begin:end])
 
 
-def _named_targets(table: EntityTable, quote: Quote) -> list[EntityRef]:
-    """The entities the quote names (by name, not by pronoun), first mention first."""
+def _named_targets(table: EntityTable, quote: Quote, region: Span,
+                   text: str) -> list[EntityRef]:
+    """The people the quote or its reporting clause (``region``) names, by name and not by
+    pronoun, first mention first; not in a hypothetical sentence of the quote ("... to
+    determine if access to Clinton was for sale")."""
     found: list[EntityRef] = []
     for mention in table.mentions:
         span = mention.span
-        if not (quote.span.begin <= span.begin and span.end <= quote.span.end):
+        if not (region.begin <= span.begin and span.end <= region.end) \
+                or _describes_or_hears(quote, span):
             continue
         if mention.entity.kind in _TARGET_KINDS and span.text[:1].isupper() \
                 and span.text.lower() not in ("he", "she", "it", "they", "we", "i") \
                 and mention.entity != quote.speaker and mention.entity not in found \
-                and not _own_side(table, quote.speaker, mention.entity):
+                and not _own_side(table, quote.speaker, mention.entity) \
+                and not _HYPOTHETICAL.search(_sentence_at(text, span.begin, region)):
             found.append(mention.entity)
     return found[:_MAX_TARGETS]
+
+
+def _describes_or_hears(quote: Quote, span: Span) -> bool:
+    """Whether a mention is part of the speaker's naming ("Dog Andres, a spokesman for Paul
+    Ryan, said") or whom they spoke to ("told Chris Wallace"): no target of the quote."""
+    speaker, cue = quote.speaker_mention, quote.cue_span
+    if speaker is not None and speaker.begin <= span.begin < speaker.end:
+        return True
+    if speaker is not None and cue is not None and speaker.end <= span.begin < cue.begin:
+        return True
+    return cue is not None and (quote.cue or "").lower() in _TELLING \
+        and 0 <= span.begin - cue.end <= 2
+
+
+def _sentence_at(text: str, offset: int, region: Span) -> str:
+    """The sentence of ``region`` around ``offset`` (split at . ! ? and line ends)."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, region.begin, offset)]
+    end = _SENTENCE_END.search(text, offset, region.end)
+    return text[starts[-1] if starts else region.begin:end.end() if end else region.end]
 
 
 def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef) -> bool:
@@ -63,14 +89,20 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef) 
 def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
                     text: str) -> Iterator[Reaction]:
     """One reaction per quote and named target; questions are not reactions."""
+    said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
     for quote in quotes:
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
-                or _HYPOTHETICAL.search(quote.span.text) \
                 or (quote.cue or "").lower() in _ASKING \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
             continue
-        for target in _named_targets(table, quote):
-            yield Reaction(agent=quote.speaker, evidence=_evidence(quote, text),
+        evidence = _evidence(quote, text)
+        for target in _named_targets(table, quote, evidence, text):
+            told = [e for e in said.get((quote.speaker, target), [])
+                    if e.begin < evidence.end and evidence.begin < e.end]
+            said.setdefault((quote.speaker, target), []).append(evidence)
+            if told:
+                continue  # "said Trump was a 'proven failure'": one telling, two quotes
+            yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
                            stance=quote_stance(quote.span.text),
                            derived_from=quote, confidence=0.5, shape="quote-cue")
