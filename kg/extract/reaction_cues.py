@@ -40,6 +40,10 @@ TAKE_NOUNS: dict[str, tuple[str, Stance]] = {
 # a noun whose "of" phrase is the target, owned by the agent: "his critique of his opponents"
 NOUN_CUES: dict[str, Stance] = {"critique": "disagree", "criticism": "disagree",
                                 "praise": "agree", "endorsement": "agree", "response": "react"}
+# a noun whose "about"/"on" phrase is the target: "sounded a positive note about Trump"
+ABOUT_NOUNS: dict[str, Stance] = {"note": "react", "doubt": "disagree", "concern": "disagree",
+                                  "remark": "react", "comment": "react", "statement": "react",
+                                  "tweet": "react", "question": "disagree", "joke": "disagree"}
 # "called out X", "hit back at X": a particle that makes the verb a cue
 PARTICLE_CUES: dict[tuple[str, str], Stance] = {("call", "out"): "disagree",
                                                 ("hit", "back"): "disagree",

@@ -21,7 +21,9 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.reaction_cues import (
+    ABOUT_NOUNS,
     ADJECTIVE_CUES,
+    BLAME_WORDS,
     BODY_WORDS,
     CARRIED_OUT,
     COLLECTIVES,
@@ -224,7 +226,10 @@ def _target(table: EntityTable, resolver: SpeakerResolver, articles: list[Mentio
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ not in _PRONOUNS | {"his", "her", "its", "their"}:
         return table.ref_at(owner.idx, owner.idx + len(owner)), None
-    # "several of Trump's comments", "comments by Donald Trump": the phrase names its maker
+    for by in _prep_objects(token, "by") + _prep_objects(token, "from"):
+        if maker := table.ref_at(*_name_range(by)):  # "comments by Donald Trump that ..."
+            return maker, None
+    # "several of Trump's comments": the phrase names its maker
     if token.right_edge.i - token.left_edge.i < _PHRASE:
         for mention in table.mentions:
             inside = token.left_edge.idx <= mention.span.begin < token.right_edge.idx
@@ -316,15 +321,28 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
 
 
 def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
-    """A reaction noun: "his critique of his opponents", "In response to X, Y said"."""
-    if noun.lemma_.lower() == "response":
+    """A reaction noun: "his critique of his opponents", "In response to X, Y said", "sounded
+    a positive note about Trump", "expressed doubts about her". The agent owns the noun or
+    is the subject of the verb that has it."""
+    lemma = noun.lemma_.lower()
+    if lemma in ABOUT_NOUNS:
+        targets = [o for p in ("about", "on", "over") for o in _prep_objects(noun, p)]
+        words = {c.lower_ for c in noun.lefts}
+        stance = "agree" if words & (PRAISE_WORDS | {"positive", "warm"}) else \
+            "disagree" if words & (BLAME_WORDS | {"negative", "harsh", "sharp"}) \
+            else ABOUT_NOUNS[lemma]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj":
+            owner = _subject(noun.head)
+        return owner, targets, stance, "statement-about"
+    if lemma == "response":
         targets = _prep_objects(noun, "to")
         if noun.head.dep_ == "prep" and noun.head.lower_ == "in":
             return _subject(noun.head.head), targets, "react", "response"
     else:
         targets = _prep_objects(noun, "of")
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return owner, targets, NOUN_CUES[noun.lemma_.lower()], "verb-object"
+    return owner, targets, NOUN_CUES[lemma], "verb-object"
 
 
 def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]]:
@@ -333,7 +351,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
     for token in doc:
         lemma = token.lemma_.lower()
         subject: Token | None = None
-        if token.pos_ == "NOUN" and lemma in NOUN_CUES:
+        if token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in ABOUT_NOUNS):
             subject, targets, stance, shape = _noun_cue(token)
         elif token.pos_ in ("VERB", "AUX", "ADJ") and (
                 lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES

@@ -144,6 +144,13 @@ def _shaped(reaction):
      ("Bernie Sanders", "Donald Trump", "react", "statement-about")),
     ("Republican nominee Donald Trump commented on Sen. Ted Cruz on Friday.",
      ("Donald Trump", "Ted Cruz", "react", "statement-about")),
+    ("Indiana Gov. Mike Pence spoke. Pence sounded a positive note about Donald Trump.",
+     ("Mike Pence", "Donald Trump", "agree", "statement-about")),
+    ("Sen. Bernie Sanders spoke. He continued to express doubts about Hillary Clinton.",
+     ("Bernie Sanders", "Hillary Clinton", "disagree", "statement-about")),
+    ("Vice President Joe Biden took aim at comments by Republican nominee Donald Trump that "
+     "Japan might need nuclear weapons.",
+     ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
 ])
 def test_reaction_shapes(nlp, text, expected):
     assert expected in [_shaped(r) for r in _reactions(nlp, text)]
