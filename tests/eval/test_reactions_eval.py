@@ -75,16 +75,18 @@ def test_scores_count_each_gold_once_and_stance_over_matched():
 
 
 GOLD_DEV = Path(__file__).resolve().parents[1] / "data" / "reaction_gold" / "dev"
+# measured on dev at the end of issue 12 (docs/reactions.md): precision 0.611, recall 0.270,
+# stance 0.909 of 44 matched; the issue's targets are 0.85 / 0.75 / 0.90
+PRECISION_FLOOR, RECALL_FLOOR, STANCE_FLOOR = 0.60, 0.26, 0.90
 
 
 @pytest.mark.slow
 def test_dev_reaction_figures(nlp):
-    """Floors at the figures measured on dev (docs/reactions.md), not the issue's targets."""
+    """Floors at the figures measured on dev (docs/reactions.md): the stance target holds,
+    precision and recall are below the issue's targets."""
     score, splits = evaluate_reactions(GOLD_DEV, nlp)
     precision, recall = score.figures()
     assert splits == {"dev"}
     assert precision >= PRECISION_FLOOR and recall >= RECALL_FLOOR
     assert score.stance_accuracy >= STANCE_FLOOR
 
-
-PRECISION_FLOOR, RECALL_FLOOR, STANCE_FLOOR = 0.0, 0.0, 0.0
