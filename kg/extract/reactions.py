@@ -6,10 +6,10 @@ Shapes (docs/reactions.md): a reaction verb with the agent as subject and the ta
 preposition or particle ("Responding to the op-ed", "took aim at Trump", "called out Trump");
 an adjective ("critical of Trump"); a noun ("his critique of his opponents"); "X said of Y";
 a statement about an article the text mentions; and a quote by an official that names its
-target (``reaction_quotes``). Negated, modal, questioned and merely intended cues are not
-reactions. A person the article titles as a non-official (an analyst, a former governor) never
-reacts; a person it gives no title is kept here and judged against the whole graph by
-``kg.resolve.reactions``. The quote carrying the reaction becomes ``derived_from``.
+target (``reaction_quotes``); "NAME cue NAME" where the parse fails (``reaction_surface``).
+Negated, modal, questioned and merely intended cues are not reactions. Who reacts is
+``reaction_agents``, to what ``reaction_targets``. The quote carrying the reaction becomes
+``derived_from``.
 """
 
 from __future__ import annotations
@@ -20,56 +20,31 @@ from itertools import chain
 from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span, doc_text
+from kg.extract.reaction_agents import may_react, name_range, resolve_agent
 from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
     ADJECTIVE_CUES,
     BLAME_WORDS,
-    BODY_WORDS,
     CARRIED_OUT,
-    COLLECTIVES,
     CUES,
-    GROUP_NOUNS,
     MODALS,
     NEEDS_COMPLEMENT,
-    NOT_AN_OFFICE,
     NOUN_CUES,
     PARTICLE_CUES,
     PRAISE_WORDS,
     PREPOSITION_CUES,
     SPEECH,
-    STATEMENT_NOUNS,
     TAKE_NOUNS,
 )
 from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
+from kg.extract.reaction_targets import article_at, maker_of, prep_objects, resolve_target
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
-from kg.extract.roles import OFFICE_WORDS, ROLE_WORDS, is_candidacy
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
-_AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
-_ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
-                  "representative": {"rep.", "rep", "congressman", "congresswoman"},
-                  "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
-_PRONOUNS = {"he", "she", "they", "it", "we"}
-_PHRASE = 10  # tokens: a longer object phrase names more than its target
-_REACH = 600  # characters back to the maker of "the proposal"
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
                    Stance, str], Reaction | None]
-
-
-def may_react(table: EntityTable, ref: EntityRef) -> bool:
-    """Whether an agent may react as an official: a government body, a campaign, party or
-    committee, or a named person whom the article titles with an office or a candidacy or
-    does not title at all (the store decides those: kg.resolve.reactions)."""
-    entity = table.entities.get(ref)
-    if ref.kind in ("gov", "org"):
-        return ref.kind == "gov" or bool(set(ref.name.lower().split()) & BODY_WORDS)
-    if ref.kind != "person" or entity is None or entity.described:
-        return False
-    title = set((entity.job_title or "").lower().split())
-    return entity.official or is_candidacy(entity.job_title) or not title & NOT_AN_OFFICE \
-        and (not title or bool(title & OFFICE_WORDS))  # "former Gov.": the store decides
 
 
 def unreal(cue: Token) -> bool:
@@ -99,73 +74,6 @@ def unreal(cue: Token) -> bool:
     return False
 
 
-def _name_range(token: Token) -> tuple[int, int]:
-    """The characters of the subject's name: compounds and the head, not its clauses."""
-    parts = [token, *(c for c in token.lefts if c.dep_ in ("compound", "amod", "det", "poss"))]
-    begin = min(t.idx for t in parts)
-    return begin, token.idx + len(token)
-
-
-def _titled(table: EntityTable, token: Token) -> EntityRef | None:
-    """The person a definite role description stands for ("the South Carolina senator",
-    "the judge"): the nearest earlier person whose job title has that role word."""
-    words = {token.lower_} | _ROLE_SYNONYMS.get(token.lower_, set())
-    for mention in reversed(table.mentions_before(token.idx)):
-        entity = table.entities.get(mention.entity)
-        title = {w.lower() for w in (entity.job_title or "").split()} if entity else set()
-        if mention.entity.kind == "person" and title & words:
-            return mention.entity
-    return None
-
-
-def _resolve(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
-    """The agent a subject names: a person pronoun like a speaker's, a role description, a
-    name, a party named as a group ("Republicans"). "It", "they" and "we" stay unresolved:
-    they stand for ads, memos and crowds as often as for a body."""
-    if token.lower_ in ("he", "she", "his", "her"):
-        return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
-    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
-            and any(c.lower_ == "the" for c in token.lefts):
-        return _titled(table, token)  # not "South Carolina" in "the South Carolina senator"
-    if token.lower_ in _PRONOUNS:
-        return None
-    if token.lemma_.lower() in ("campaign", "camp"):
-        return _campaign(table, resolver, token)
-    ref = table.ref_at(*_name_range(token))
-    for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
-        ref = table.ref_at(*_name_range(appos))  # "Republican nominee [Donald Trump]"
-    return ref or collective(token)
-
-
-def _campaign(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
-    """"The Clinton campaign", "Trump's campaign", "her campaign": the candidate's campaign,
-    a body of its own whose spokespeople speak for it (named "<candidate> campaign")."""
-    owner = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
-    if owner is None:
-        return None
-    named = table.ref_at(owner.idx, owner.idx + len(owner))
-    person = resolver.antecedent(owner) if owner.lower_ in ("his", "her") \
-        else named if named and named.kind == "person" \
-        else name_forms(table).get(owner.lower_)  # "The Clinton campaign": Clinton unmarked
-    if person is None or person.kind != "person":
-        return None
-    ref = EntityRef("org", f"{person.name} campaign")
-    begin, end = _name_range(token)
-    table.add_mention(doc_span(token.doc, begin, end), ref, confidence=0.7)
-    return ref
-
-
-def collective(token: Token) -> EntityRef | None:
-    """A group the gold conventions name as one body: "Republicans", "GOP critics" (the
-    Republican Party), "Democrats", "the media", "journalists" (news media)."""
-    words = {token.lower_} | {c.lower_ for c in token.lefts
-                              if c.dep_ in ("compound", "amod", "nmod")}
-    for party, names in COLLECTIVES.items():
-        if token.lower_ in names or words & names and token.lemma_.lower() in GROUP_NOUNS:
-            return EntityRef("org", party)
-    return None
-
-
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, climbing from participles and conjuncts to the clause that has one."""
     inverted = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i
@@ -188,96 +96,23 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _article_at(articles: Iterable[MentionedArticle], begin: int,
-                end: int) -> MentionedArticle | None:
-    for article in articles:
-        if any(s.begin < end and begin < s.end for s in article.mentions):
-            return article
-    return None
-
-
-def _described_author(table: EntityTable) -> EntityRef | None:
-    """The article's one unnamed speaker (the op-ed's author), if the quotes stage found it."""
-    described = [r for r, e in table.entities.items() if e.described and r.kind == "person"]
-    return described[0] if len(described) == 1 else None
-
-
-def _target(table: EntityTable, resolver: SpeakerResolver, articles: list[MentionedArticle],
-            token: Token) -> tuple[EntityRef | None, MentionedArticle | None]:
-    begin, end = _name_range(token)
-    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "nsubj"):
-        return resolver.antecedent(token), None  # "He called him a liar"
-    if token.lemma_.lower() in _AUTHOR_NOUNS and token.tag_ == "NN":
-        return _described_author(table), None  # "the author": the op-ed's anonymous writer
-    if article := _article_at(articles, begin, end):
-        return None, article
-    if group := collective(token):
-        return group, None
-    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
-            and any(c.lower_ == "the" for c in token.lefts):
-        return _titled(table, token), None  # "accused the president"
-    # the head noun must name the entity: "a Gold Star mother" is not Gold Star; "her rival
-    # Donald Trump" names him in the apposition
-    for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
-        ref = table.ref_at(named.idx, named.idx + len(named))
-        if ref is not None:
-            return ref, None
-    # "Trump's declaration", "Mr. Trump's veracity": reacting to what Trump said or is
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.lower_ not in _PRONOUNS | {"his", "her", "its", "their"}:
-        return table.ref_at(owner.idx, owner.idx + len(owner)), None
-    for by in _prep_objects(token, "by") + _prep_objects(token, "from"):
-        if maker := table.ref_at(*_name_range(by)):  # "comments by Donald Trump that ..."
-            return maker, None
-    # "several of Trump's comments": the phrase names its maker
-    if token.right_edge.i - token.left_edge.i < _PHRASE:
-        for mention in table.mentions:
-            inside = token.left_edge.idx <= mention.span.begin < token.right_edge.idx
-            if inside and mention.entity.kind in ("person", "gov") \
-                    and mention.span.text[:1].isupper():
-                return mention.entity, None
-    return None, None
-
-
-def _maker_of(table: EntityTable, noun: Token, agent: EntityRef) -> EntityRef | None:
-    """Who made "the proposal", "that statement": the nearest person named before it, not
-    the agent, within a paragraph's reach (the text has just told what they said)."""
-    if noun.lemma_.lower() not in STATEMENT_NOUNS \
-            or not any(c.lower_ in ("the", "that", "this", "these", "those") for c in noun.lefts):
-        return None
-    for mention in reversed(table.mentions_before(noun.idx)):
-        if noun.idx - mention.span.begin > _REACH:
-            return None
-        if mention.entity.kind == "person" and mention.entity != agent:
-            return mention.entity
-    return None
-
-
-def _prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list[Token]:
-    """Objects of the verb's preposition; ``adjacent``: right after the verb ("called on X",
-    not "called X a coward on Thursday")."""
-    return [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == preposition
-            and (not adjacent or p.i == verb.i + 1)
-            for g in p.children if g.dep_ == "pobj"]
-
-
 def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
     """The tokens a cue reacts to, the stance the cue expresses and the shape it makes."""
     lemma = verb.lemma_.lower()
     response = "response" if lemma in ("respond", "react", "reply") else "verb-object"
     if lemma in ADJECTIVE_CUES:
-        return _prep_objects(verb, "of"), ADJECTIVE_CUES[lemma], "verb-object"
+        return prep_objects(verb, "of"), ADJECTIVE_CUES[lemma], "verb-object"
     for particle in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
         if (lemma, particle.lower_) in PARTICLE_CUES:  # "called out Trump", "hit back at"
             stance = PARTICLE_CUES[(lemma, particle.lower_)]
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             for head in (verb, particle):
-                objects += [o for p in ("at", "against", "on") for o in _prep_objects(head, p)]
+                objects += [o for p in ("at", "against", "on") for o in prep_objects(head, p)]
             return objects, stance, "verb-object"
     if lemma == "take":  # "took aim at Trump", "took issue with the report"
         for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in TAKE_NOUNS):
             preposition, stance = TAKE_NOUNS[noun.lemma_]
-            return (_prep_objects(verb, preposition) + _prep_objects(noun, preposition), stance,
+            return (prep_objects(verb, preposition) + prep_objects(noun, preposition), stance,
                     "verb-object")
         return [], "react", "verb-object"
     if lemma in PREPOSITION_CUES:
@@ -286,7 +121,7 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
             return [], stance, "quote-cue"  # only "Asked about X, Clinton said": Y answers
         shape = "statement-about" if preposition in ("about", "on") else response
         shape = "quote-cue" if lemma == "ask" else shape
-        if targets := _prep_objects(verb, preposition, adjacent=lemma in CUES):
+        if targets := prep_objects(verb, preposition, adjacent=lemma in CUES):
             return targets, stance, shape
         if lemma not in CUES:
             return [], stance, shape
@@ -307,7 +142,7 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
 
 def _evidence(doc: Doc, subject: Token, cue: Token, target: Token) -> Span:
     """The stretch from the agent's name through the cue to the end of the target phrase."""
-    begin = min(_name_range(subject)[0], cue.idx, target.left_edge.idx)
+    begin = min(name_range(subject)[0], cue.idx, target.left_edge.idx)
     last = max(cue, target.right_edge, subject, key=lambda t: t.i)
     return doc_span(doc, begin, last.idx + len(last))
 
@@ -326,7 +161,7 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
     is the subject of the verb that has it."""
     lemma = noun.lemma_.lower()
     if lemma in ABOUT_NOUNS:
-        targets = [o for p in ("about", "on", "over") for o in _prep_objects(noun, p)]
+        targets = [o for p in ("about", "on", "over") for o in prep_objects(noun, p)]
         words = {c.lower_ for c in noun.lefts}
         stance = "agree" if words & (PRAISE_WORDS | {"positive", "warm"}) else \
             "disagree" if words & (BLAME_WORDS | {"negative", "harsh", "sharp"}) \
@@ -336,11 +171,11 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
             owner = _subject(noun.head)
         return owner, targets, stance, "statement-about"
     if lemma == "response":
-        targets = _prep_objects(noun, "to")
+        targets = prep_objects(noun, "to")
         if noun.head.dep_ == "prep" and noun.head.lower_ == "in":
             return _subject(noun.head.head), targets, "react", "response"
     else:
-        targets = _prep_objects(noun, "of")
+        targets = prep_objects(noun, "of")
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     return owner, targets, NOUN_CUES[lemma], "verb-object"
 
@@ -360,7 +195,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
                 continue
             targets, stance, shape = _objects(token)
         elif lemma in SPEECH and token.pos_ in ("VERB", "AUX"):  # the words say the stance
-            targets, shape = _prep_objects(token, "of"), "said-of"
+            targets, shape = prep_objects(token, "of"), "said-of"
             stance = quote_stance(token.sent.text)
         else:
             continue
@@ -402,12 +237,12 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
 
     found: list[Reaction] = []
     for cue, subject, target, stance, shape in _cue_reactions(doc):
-        if _article_at(articles, *_name_range(subject)):
+        if article_at(articles, *name_range(subject)):
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
-        agent = _resolve(table, resolver, subject)
-        ref, article = _target(table, resolver, articles, target)
+        agent = resolve_agent(table, resolver, subject)
+        ref, article = resolve_target(table, resolver, articles, target)
         if ref is None and article is None and agent is not None:
-            ref = _maker_of(table, target, agent)
+            ref = maker_of(table, target, agent)
         if agent is not None and (ref is not None or article is not None):
             evidence = _evidence(doc, subject, cue, target)
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
@@ -442,9 +277,9 @@ def _statements_about_articles(doc: Doc, table: EntityTable, resolver: SpeakerRe
         if token.lemma_.lower() not in SPEECH or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = _subject(token)
-        if subject is None or _article_at(articles, *_name_range(subject)):
+        if subject is None or article_at(articles, *name_range(subject)):
             continue
-        agent = _resolve(table, resolver, subject)
+        agent = resolve_agent(table, resolver, subject)
         if agent is None or table.entities[agent].described or unreal(token):
             continue
         said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")]
@@ -452,7 +287,7 @@ def _statements_about_articles(doc: Doc, table: EntityTable, resolver: SpeakerRe
             said.append(token.head)  # "The Times should apologize ..., added Sanders"
         for clause in said:
             article = next((found for t in clause.subtree
-                            if (found := _article_at(articles, t.idx, t.idx + len(t)))), None)
+                            if (found := article_at(articles, t.idx, t.idx + len(t)))), None)
             if article is not None:
                 evidence = _evidence(doc, subject, token, clause)
                 if reaction := make(agent, token, evidence, None, article, 0.6, "react",
