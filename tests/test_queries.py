@@ -14,7 +14,8 @@ EXAMPLES = {"name": Literal("Trump"), "title": Literal("Resistance")}
 def test_named_queries_have_titles_descriptions_and_documented_parameters():
     queries = named_queries()
     assert {"who-said-what", "quotes-by-person", "who-published-what", "reactions-to-an-article",
-            "most-quoted-people", "quotes-in-several-articles"} <= set(queries)
+            "most-quoted-people", "quotes-in-several-articles", "reactions-by-official",
+            "reactions-to-a-person"} <= set(queries)
     for query in queries.values():
         assert query.title and query.description, query.name
         for name, help_text in query.params:
@@ -22,7 +23,11 @@ def test_named_queries_have_titles_descriptions_and_documented_parameters():
             assert name in EXAMPLES
 
 
-@pytest.mark.parametrize("name", sorted(named_queries()))
+# the sample's reactions are to an article and an outlet; test_reaction_queries_* covers it
+_NOT_IN_SAMPLE = {"reactions-to-a-person"}
+
+
+@pytest.mark.parametrize("name", sorted(set(named_queries()) - _NOT_IN_SAMPLE))
 def test_named_query_finds_results_on_the_sample_graph(sample_graph: Dataset, name: str):
     query = named_queries()[name]
     bindings = {param: EXAMPLES[param] for param, _ in query.params}
@@ -48,3 +53,22 @@ def test_parse_bindings(pair: str, expected):
 def test_a_malformed_binding_is_a_query_error():
     with pytest.raises(QueryError):
         parse_bindings(["novalue"])
+
+
+_REACTION_TEXT = ("Sen. Elizabeth Warren slammed Republican nominee Donald Trump on Tuesday. "
+                  "Gov. Mike Pence praised Sen. Elizabeth Warren on Wednesday.\n")
+
+
+@pytest.mark.parametrize("query, name, expected", [
+    ("reactions-by-official", "warren", {("Elizabeth Warren", "Donald Trump")}),
+    ("reactions-by-official", "pence", {("Mike Pence", "Elizabeth Warren")}),
+    ("reactions-to-a-person", "trump", {("Donald Trump", "Elizabeth Warren")}),
+    ("reactions-to-a-person", "warren", {("Elizabeth Warren", "Mike Pence")}),
+])
+def test_reaction_queries_pick_the_named_side(tmp_path, nlp, query, name, expected):
+    import kg
+
+    (tmp_path / "a.txt").write_text(_REACTION_TEXT, encoding="utf-8")
+    rows = run_query(kg.build([tmp_path]), named_queries()[query].text, {"name": Literal(name)})
+    assert {(str(r[0]), str(r[2] if query == "reactions-by-official" else r[1]))
+            for r in rows} == expected

@@ -25,11 +25,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--entities", action="store_true",
                         help="score entity merges, roles and reactions against the JSON "
                              "annotations in --gold (tests/data/entity_gold)")
+    parser.add_argument("--reactions", action="store_true",
+                        help="score officials' reactions against the JSON annotations in "
+                             "--gold (tests/data/reaction_gold/dev); errors only for train")
     add_quiet(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.reactions:
+        return _run_reactions(args)
     if args.entities:
         from kg.eval.entities import evaluate_entities, format_entity_report
         from kg.nlp import load_pipeline
@@ -43,4 +48,17 @@ def run(args: argparse.Namespace) -> int:
         result = evaluate(args.gold, args.model, args.limit, args.strict_marks, args.offset,
                           on_article=updater(bar))
     print(format_report(result, args.errors))
+    return 0
+
+
+def _run_reactions(args: argparse.Namespace) -> int:
+    """Dev articles are for measuring only: their errors are never printed."""
+    from kg.eval.reactions import evaluate_reactions, format_reaction_report
+    from kg.nlp import load_pipeline
+
+    score, splits = evaluate_reactions(args.gold, load_pipeline(args.model))
+    shown = args.errors if splits == {"train"} else 0
+    print(format_reaction_report(score, shown))
+    if shown != args.errors:
+        print("(errors are shown for train gold only: dev is for measuring)")
     return 0

@@ -1,111 +1,77 @@
-"""Official-reacted-to facts: an official or a government body reacting to an article, a
-person, an organisation or a statement, found from the parse.
+"""Official-reacted-to facts: an official, a government body, a campaign or a party reacting
+to an article, a person, an organisation or a statement, found from the parse.
 
-Shapes: a reaction verb with the agent as subject and the target as object ("Trump
-criticized the failing New York Times", "called the author a coward", "describing the Times
-piece as ..."); a verb and its preposition ("Responding to the op-ed", "called on Obama to",
-"railing against Trump", "agreed with Ivana Trump"); an adjective ("critical of Trump");
-"X said of Y"; and a statement by the agent about an article the text mentions ("it is a
-disgrace that the piece was published"). Agents must act in an office: a government body, or
-a person the article titles as an office holder or a candidate (docs/entities.md). The quote
-carrying the reaction, when the quotes stage found one, becomes ``derived_from``.
+Shapes (docs/reactions.md): a reaction verb with the agent as subject and the target as object
+("Trump criticized the failing New York Times", "called the author a coward"); a verb with its
+preposition or particle ("Responding to the op-ed", "took aim at Trump", "called out Trump");
+an adjective ("critical of Trump"); a noun ("his critique of his opponents"); "X said of Y";
+a statement about an article the text mentions; and a quote by an official that names its
+target (``reaction_quotes``); "NAME cue NAME" where the parse fails (``reaction_surface``).
+Negated, modal, questioned and merely intended cues are not reactions. Who reacts is
+``reaction_agents``, to what ``reaction_targets``. The quote carrying the reaction becomes
+``derived_from``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.doctext import doc_span
+from kg.extract.doctext import doc_span, doc_text
+from kg.extract.reaction_agents import may_react, name_range, resolve_agent
+from kg.extract.reaction_cues import (
+    ABOUT_NOUNS,
+    ADJECTIVE_CUES,
+    BLAME_WORDS,
+    CARRIED_OUT,
+    CUES,
+    MODALS,
+    NEEDS_COMPLEMENT,
+    NOUN_CUES,
+    PARTICLE_CUES,
+    PRAISE_WORDS,
+    PREPOSITION_CUES,
+    SPEECH,
+    TAKE_NOUNS,
+)
+from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
+from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
+from kg.extract.reaction_targets import article_at, maker_of, prep_objects, resolve_target
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
-from kg.extract.roles import ROLE_WORDS, is_candidacy
+from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
-CUES: dict[str, Stance] = {
-    **dict.fromkeys(
-        ["criticize", "criticise", "denounce", "condemn", "slam", "blast", "attack", "rip",
-         "decry", "dismiss", "reject", "mock", "deride", "lambaste", "assail", "knock", "bash",
-         "chide", "rebuke", "fault", "accuse", "ridicule", "scold", "berate", "trash",
-         "disavow", "repudiate", "castigate", "excoriate", "pan", "skewer", "disparage",
-         "insult", "belittle", "scorn", "sue", "oppose", "blame", "unendorse"], "disagree"),
-    **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
-                     "congratulate", "defend", "endorse", "salute", "compliment", "back",
-                     "support"], "agree"),
-    **dict.fromkeys(["call", "describe", "label", "brand", "dub", "urge"],
-                    "react"),
-}
-# a verb whose target is the object of one preposition: "railed against Trump"
-PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
-    "respond": ("to", "react"), "react": ("to", "react"), "call": ("on", "react"),
-    "ask": ("about", "react"), "rail": ("against", "disagree"), "lash": ("at", "disagree"),
-    "poke": ("at", "disagree"), "speak": ("against", "disagree"),
-    "retaliate": ("against", "disagree"),
-    "break": ("with", "disagree"), "disagree": ("with", "disagree"),
-    "agree": ("with", "agree"), "side": ("with", "agree"), "campaign": ("for", "agree"),
-    "vouch": ("for", "agree"),
-}
-# an adjective whose target follows "of": "Graham has been critical of Trump"
-ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
-                                     "contemptuous": "disagree", "supportive": "agree"}
-_NEEDS_COMPLEMENT = {"call", "label", "brand", "dub", "describe"}  # "called X a Y"
-SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",
-          "insist", "state", "note", "suggest", "charge", "complain", "warn", "contend"}
-# what someone said or decided: "Trump's declaration" is a reaction target standing for Trump
-STATEMENT_NOUNS = {"statement", "statements", "comment", "comments", "remark", "remarks",
-                   "declaration", "claim", "claims", "tweet", "tweets", "speech", "decision",
-                   "argument", "request", "words", "accusation", "accusations", "attack",
-                   "attacks", "criticism", "proposal", "proposals", "op-ed", "editorial"}
-_AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
-_ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
-                  "representative": {"rep.", "rep", "congressman", "congresswoman"},
-                  "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
-_PRONOUNS = {"he", "she", "they", "it", "we"}
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
-                   Stance], Reaction | None]
+                   Stance, str], Reaction | None]
 
 
-def acts_in_office(table: EntityTable, ref: EntityRef) -> bool:
-    """Whether an agent may react as an official: a government body, or a person the
-    article gives an office ("President", "Sen.") or a candidacy ("Republican nominee")."""
-    entity = table.entities.get(ref)
-    if ref.kind == "gov":
+def unreal(cue: Token) -> bool:
+    """Whether a cue states no reaction: negated ("did not criticize"), modal ("would
+    condemn"), in a question or an if-clause, or an infinitive not under a verb that carries
+    it out ("refused to endorse", "urged X to attack", "Welch to back Sanders"; but "tried to
+    attack Trump", "voted to condemn")."""
+    if cue.sent.text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
-    return ref.kind == "person" and entity is not None and not entity.described \
-        and (entity.official or is_candidacy(entity.job_title))
-
-
-def _name_range(token: Token) -> tuple[int, int]:
-    """The characters of the subject's name: compounds and the head, not its clauses."""
-    parts = [token, *(c for c in token.lefts if c.dep_ in ("compound", "amod", "det", "poss"))]
-    begin = min(t.idx for t in parts)
-    return begin, token.idx + len(token)
-
-
-def _titled(table: EntityTable, token: Token) -> EntityRef | None:
-    """The person a definite role description stands for ("the South Carolina senator",
-    "the judge"): the nearest earlier person whose job title has that role word."""
-    words = {token.lower_} | _ROLE_SYNONYMS.get(token.lower_, set())
-    for mention in reversed(table.mentions_before(token.idx)):
-        entity = table.entities.get(mention.entity)
-        title = {w.lower() for w in (entity.job_title or "").split()} if entity else set()
-        if mention.entity.kind == "person" and title & words:
-            return mention.entity
-    return None
-
-
-def _resolve(table: EntityTable, token: Token) -> EntityRef | None:
-    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
-            and any(c.lower_ == "the" for c in token.lefts):
-        return _titled(table, token)  # not "South Carolina" in "the South Carolina senator"
-    ref = table.ref_at(*_name_range(token))
-    for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
-        ref = table.ref_at(*_name_range(appos))  # "Republican nominee [Donald Trump]"
-    if ref is None and token.lower_ in _PRONOUNS:
-        kinds = ("gov", "org") if token.lower_ in ("it", "we", "they") else ("person",)
-        earlier = [m for m in table.mentions_before(token.idx) if m.entity.kind in kinds]
-        return earlier[-1].entity if earlier else None
-    return ref
+    node = cue
+    for _ in range(3):
+        children = list(node.children)
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+            return True
+        subjects = [c.i for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "were", "should") and subjects
+               and c.i < min(subjects) for c in children):
+            return True  # "had Clinton congratulated him": an inverted conditional
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+        if infinitive and node.head.lemma_.lower() not in CARRIED_OUT:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _subject(verb: Token) -> Token | None:
@@ -122,7 +88,7 @@ def _subject(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "nsubj" and node.dep_ == "relcl":  # "Christie, who campaigned"
                 return node.head
-        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp") \
+        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp", "prep") \
                 and node.head is not node:
             node = node.head
         else:
@@ -130,76 +96,53 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _article_at(articles: Iterable[MentionedArticle], begin: int,
-                end: int) -> MentionedArticle | None:
-    for article in articles:
-        if any(s.begin < end and begin < s.end for s in article.mentions):
-            return article
-    return None
-
-
-def _described_author(table: EntityTable) -> EntityRef | None:
-    """The article's one unnamed speaker (the op-ed's author), if the quotes stage found it."""
-    described = [r for r, e in table.entities.items() if e.described and r.kind == "person"]
-    return described[0] if len(described) == 1 else None
-
-
-def _target(table: EntityTable, articles: list[MentionedArticle],
-            token: Token) -> tuple[EntityRef | None, MentionedArticle | None]:
-    begin, end = _name_range(token)
-    if token.lemma_.lower() in _AUTHOR_NOUNS and token.tag_ == "NN":
-        return _described_author(table), None  # "the author": the op-ed's anonymous writer
-    if article := _article_at(articles, begin, end):
-        return None, article
-    for conj in [token, *token.conjuncts]:
-        # the head noun must name the entity: "a Gold Star mother" is not Gold Star
-        ref = table.ref_at(conj.idx, conj.idx + len(conj))
-        if ref is not None:
-            return ref, None
-    if token.lower_ in STATEMENT_NOUNS:  # "Trump's declaration": reacting to what Trump said
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.lower_ not in _PRONOUNS | {"his", "her", "its", "their"}:
-            return table.ref_at(owner.idx, owner.idx + len(owner)), None
-    return None, None
-
-
-def _prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list[Token]:
-    """Objects of the verb's preposition; ``adjacent``: right after the verb ("called on X",
-    not "called X a coward on Thursday")."""
-    return [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == preposition
-            and (not adjacent or p.i == verb.i + 1)
-            for g in p.children if g.dep_ == "pobj"]
-
-
-def _objects(verb: Token) -> tuple[list[Token], Stance]:
-    """The tokens a cue reacts to, and the stance the cue expresses."""
+def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
+    """The tokens a cue reacts to, the stance the cue expresses and the shape it makes."""
     lemma = verb.lemma_.lower()
+    response = "response" if lemma in ("respond", "react", "reply") else "verb-object"
     if lemma in ADJECTIVE_CUES:
-        return _prep_objects(verb, "of"), ADJECTIVE_CUES[lemma]
+        return prep_objects(verb, "of"), ADJECTIVE_CUES[lemma], "verb-object"
+    for particle in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
+        if (lemma, particle.lower_) in PARTICLE_CUES:  # "called out Trump", "hit back at"
+            stance = PARTICLE_CUES[(lemma, particle.lower_)]
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            for head in (verb, particle):
+                objects += [o for p in ("at", "against", "on") for o in prep_objects(head, p)]
+            return objects, stance, "verb-object"
+    if lemma == "take":  # "took aim at Trump", "took issue with the report"
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in TAKE_NOUNS):
+            preposition, stance = TAKE_NOUNS[noun.lemma_]
+            return (prep_objects(verb, preposition) + prep_objects(noun, preposition), stance,
+                    "verb-object")
+        return [], "react", "verb-object"
     if lemma in PREPOSITION_CUES:
         preposition, stance = PREPOSITION_CUES[lemma]
         if lemma == "ask" and not (verb.tag_ == "VBN" and verb.dep_ == "advcl"):
-            return [], stance  # only "Asked about X, Clinton said": the agent answers
-        if targets := _prep_objects(verb, preposition, adjacent=lemma in CUES):
-            return targets, stance
+            return [], stance, "quote-cue"  # only "Asked about X, Clinton said": Y answers
+        shape = "statement-about" if preposition in ("about", "on") else response
+        shape = "quote-cue" if lemma == "ask" else shape
+        if targets := prep_objects(verb, preposition, adjacent=lemma in CUES):
+            return targets, stance, shape
         if lemma not in CUES:
-            return [], stance
+            return [], stance, shape
     stance = CUES[lemma]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if lemma in _NEEDS_COMPLEMENT:
+    if lemma in NEEDS_COMPLEMENT:
         complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
                        or (c.dep_ == "prep" and c.lower_ == "as")]
         if not complements:
-            return [], stance
+            return [], stance, "called-x"
         # "called [the author a coward]" is often parsed as a clause: its subject is the target
         objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp")
                     for s in c.children if s.dep_ == "nsubj"]
-    return objects, stance
+        words = {t.lemma_.lower() for c in complements for t in c.subtree}
+        return objects, "agree" if words & PRAISE_WORDS else "disagree", "called-x"
+    return objects, stance, "statement-about" if lemma == "discuss" else "verb-object"
 
 
 def _evidence(doc: Doc, subject: Token, cue: Token, target: Token) -> Span:
     """The stretch from the agent's name through the cue to the end of the target phrase."""
-    begin = min(_name_range(subject)[0], cue.idx, target.left_edge.idx)
+    begin = min(name_range(subject)[0], cue.idx, target.left_edge.idx)
     last = max(cue, target.right_edge, subject, key=lambda t: t.i)
     return doc_span(doc, begin, last.idx + len(last))
 
@@ -212,62 +155,118 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
     return min(near, key=lambda q: abs(q.span.begin - cue.idx), default=None)
 
 
-def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance]]:
-    """(cue, subject, target token, stance) for every reaction cue and "said of" in the text;
-    every conjunct of a subject reacts ("the AFT and the AFL-CIO endorsed")."""
+def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
+    """A reaction noun: "his critique of his opponents", "In response to X, Y said", "sounded
+    a positive note about Trump", "expressed doubts about her". The agent owns the noun or
+    is the subject of the verb that has it."""
+    lemma = noun.lemma_.lower()
+    if lemma in ABOUT_NOUNS:
+        targets = [o for p in ("about", "on", "over") for o in prep_objects(noun, p)]
+        words = {c.lower_ for c in noun.lefts}
+        stance = "agree" if words & (PRAISE_WORDS | {"positive", "warm"}) else \
+            "disagree" if words & (BLAME_WORDS | {"negative", "harsh", "sharp"}) \
+            else ABOUT_NOUNS[lemma]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj":
+            owner = _subject(noun.head)
+        return owner, targets, stance, "statement-about"
+    if lemma == "response":
+        targets = prep_objects(noun, "to")
+        if noun.head.dep_ == "prep" and noun.head.lower_ == "in":
+            return _subject(noun.head.head), targets, "react", "response"
+    else:
+        targets = prep_objects(noun, "of")
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner, targets, NOUN_CUES[lemma], "verb-object"
+
+
+def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]]:
+    """(cue, subject, target token, stance, shape) for every reaction cue and "said of" in
+    the text; every conjunct of a subject reacts ("the AFT and the AFL-CIO endorsed")."""
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES:
-            if lemma in ADJECTIVE_CUES and token.pos_ != "ADJ":
+        subject: Token | None = None
+        if token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in ABOUT_NOUNS):
+            subject, targets, stance, shape = _noun_cue(token)
+        elif token.pos_ in ("VERB", "AUX", "ADJ") and (
+                lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES
+                or lemma == "take"):
+            if (lemma in ADJECTIVE_CUES) != (token.pos_ == "ADJ"):
                 continue
-            targets, stance = _objects(token)
-        elif lemma in SPEECH and token.pos_ in ("VERB", "AUX"):
-            targets, stance = _prep_objects(token, "of"), "react"
+            targets, stance, shape = _objects(token)
+        elif lemma in SPEECH and token.pos_ in ("VERB", "AUX"):  # the words say the stance
+            targets, shape = prep_objects(token, "of"), "said-of"
+            stance = quote_stance(token.sent.text)
         else:
             continue
-        subject = _subject(token)
+        if not targets or unreal(token):
+            continue
+        if subject is None:
+            subject = _subject(token)
         if subject is None and token.dep_ == "advcl":  # "Responding to X, Trump said"
             subject = _subject(token.head)
         if subject is None:
             continue
         for agent in [subject, *subject.conjuncts]:
             for target in targets:
-                yield token, agent, target, stance
+                for each in [target, *target.conjuncts]:
+                    yield token, agent, each, stance, shape
 
 
 def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
                       articles: list[MentionedArticle]) -> Iterator[Reaction]:
-    """Reactions by officials and government bodies to articles, people, organisations and
-    statements."""
+    """Reactions by officials, government bodies, campaigns and parties to articles, people,
+    organisations and statements."""
     quotes = list(quotes)
+    resolver = SpeakerResolver(doc, table, [(q.span.begin, q.span.end) for q in quotes])
     seen: set[tuple[EntityRef, object, int]] = set()
 
     def make(agent: EntityRef, cue: Token, evidence: Span, ref: EntityRef | None,
              article: MentionedArticle | None, confidence: float,
-             stance: Stance) -> Reaction | None:
+             stance: Stance, shape: str) -> Reaction | None:
         target_key = article.key if article else ref
         sentence = cue.sent.start
-        if not acts_in_office(table, agent) or target_key is None or ref == agent \
+        if not may_react(table, agent) or target_key is None or ref == agent \
                 or (agent, target_key, sentence) in seen:
             return None
         seen.add((agent, target_key, sentence))
         return Reaction(agent=agent, evidence=evidence, cue=cue.text, target_entity=ref,
                         target_article=article, stance=stance,
-                        derived_from=_quote_in(quotes, agent, cue), confidence=confidence)
+                        derived_from=_quote_in(quotes, agent, cue), confidence=confidence,
+                        shape=shape)
 
-    for cue, subject, target, stance in _cue_reactions(doc):
-        if _article_at(articles, *_name_range(subject)):
+    found: list[Reaction] = []
+    for cue, subject, target, stance, shape in _cue_reactions(doc):
+        if article_at(articles, *name_range(subject)):
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
-        agent = _resolve(table, subject)
-        ref, article = _target(table, articles, target)
+        agent = resolve_agent(table, resolver, subject)
+        ref, article = resolve_target(table, resolver, articles, target)
+        if ref is None and article is None and agent is not None:
+            ref = maker_of(table, target, agent)
         if agent is not None and (ref is not None or article is not None):
             evidence = _evidence(doc, subject, cue, target)
-            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance):
-                yield reaction
-    yield from _statements_about_articles(doc, table, articles, make)
+            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
+                found.append(reaction)
+    for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
+        lemma = surface_lemma(cue.text) or ""
+        stance, shape = CUES[lemma], "verb-object"
+        if lemma in NEEDS_COMPLEMENT:  # "Sanders calls Clinton unqualified"
+            stance, shape = "disagree", "called-x"
+        if reaction := make(agent_ref, cue, evidence, target_ref, None, 0.6, stance, shape):
+            found.append(reaction)
+    found += _statements_about_articles(doc, table, resolver, articles, make)
+    yield from found
+    text = doc_text(doc)
+    for reaction in chain(quote_reactions(table, quotes, text),
+                          headline_reactions(table, text, name_forms(table))):
+        if may_react(table, reaction.agent) and not any(
+                (r.agent, r.target_entity) == (reaction.agent, reaction.target_entity)
+                and r.evidence.begin < reaction.evidence.end
+                and reaction.evidence.begin < r.evidence.end for r in found):
+            yield reaction
 
 
-def _statements_about_articles(doc: Doc, table: EntityTable,
+def _statements_about_articles(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
                                articles: list[MentionedArticle],
                                make: _Maker) -> Iterator[Reaction]:
     """A speech verb whose agent says something about an article the text mentions (not
@@ -278,19 +277,20 @@ def _statements_about_articles(doc: Doc, table: EntityTable,
         if token.lemma_.lower() not in SPEECH or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = _subject(token)
-        if subject is None or _article_at(articles, *_name_range(subject)):
+        if subject is None or article_at(articles, *name_range(subject)):
             continue
-        agent = _resolve(table, subject)
-        if agent is None or table.entities[agent].described:
+        agent = resolve_agent(table, resolver, subject)
+        if agent is None or table.entities[agent].described or unreal(token):
             continue
         said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")]
         if token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i:
             said.append(token.head)  # "The Times should apologize ..., added Sanders"
         for clause in said:
             article = next((found for t in clause.subtree
-                            if (found := _article_at(articles, t.idx, t.idx + len(t)))), None)
+                            if (found := article_at(articles, t.idx, t.idx + len(t)))), None)
             if article is not None:
                 evidence = _evidence(doc, subject, token, clause)
-                if reaction := make(agent, token, evidence, None, article, 0.6, "react"):
+                if reaction := make(agent, token, evidence, None, article, 0.6, "react",
+                                       "statement-about"):
                     yield reaction
                 break

@@ -106,6 +106,7 @@ class Reaction:
     stance: Stance = "react"
     derived_from: Quote | None = None  # the quote that carries the reaction
     confidence: float = 1.0
+    shape: str = "verb-object"  # which rule found it (docs/reactions.md); not written to RDF
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from kg.rdf import iris
 from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
 from kg.resolve.names import PersonNode, person_merges
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
+from kg.resolve.reactions import confirm_reactions
 from kg.store import add_quads, named_quads, remove_quads, settle_union
 
 _PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
@@ -231,4 +232,5 @@ def resolve_store(dataset: Dataset, base: str) -> int:
     texts = settle_quote_texts(dataset)
     if texts:
         settle_union(dataset)
+    confirm_reactions(dataset)  # people who are officials nowhere react nowhere
     return len(renames) + len(relabelled) + changed_labels + len(contained) + texts

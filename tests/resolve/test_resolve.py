@@ -122,7 +122,8 @@ def test_the_times_published_the_op_ed_one_node_across_articles(resolved):
                                    "org/white-house"])
 def test_seed_officials_reacted_to_the_op_ed_or_the_times(resolved, agent):
     targets = _values(resolved, f"""SELECT ?t WHERE {{ <{DEFAULT_BASE}{agent}> nkg:reactedTo ?t .
-        ?r a schema:ReactAction ; schema:agent <{DEFAULT_BASE}{agent}> ; schema:object ?t }}""")
+        ?r a ?stance ; schema:agent <{DEFAULT_BASE}{agent}> ; schema:object ?t
+        FILTER (?stance IN (schema:ReactAction, schema:AgreeAction, schema:DisagreeAction)) }}""")
     assert targets & {"outlet/the-new-york-times",
                       "article/mentioned-i-am-part-of-the-resistance-inside-the-trump-"
                       "administration"}

@@ -1,0 +1,101 @@
+"""Who reacts: the agent a reaction's subject names, and whether it may react as an official
+(docs/reactions.md: bodies, campaigns and parties always; people by their title here, and by
+the whole graph in ``kg.resolve.reactions``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.doctext import doc_span
+from kg.extract.reaction_cues import BODY_WORDS, COLLECTIVES, GROUP_NOUNS, NOT_AN_OFFICE
+from kg.extract.reaction_surface import name_forms
+from kg.extract.records import EntityRef
+from kg.extract.roles import OFFICE_WORDS, ROLE_WORDS, is_candidacy
+from kg.extract.speakers import SpeakerResolver
+from kg.extract.table import EntityTable
+
+_ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
+                  "representative": {"rep.", "rep", "congressman", "congresswoman"},
+                  "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
+PRONOUNS = {"he", "she", "they", "it", "we"}
+
+
+def may_react(table: EntityTable, ref: EntityRef) -> bool:
+    """Whether an agent may react as an official: a government body, a campaign, party or
+    committee, or a named person whom the article titles with an office or a candidacy or
+    does not title at all (the store decides those: kg.resolve.reactions)."""
+    entity = table.entities.get(ref)
+    if ref.kind in ("gov", "org"):
+        return ref.kind == "gov" or bool(set(ref.name.lower().split()) & BODY_WORDS)
+    if ref.kind != "person" or entity is None or entity.described:
+        return False
+    title = set((entity.job_title or "").lower().split())
+    return entity.official or is_candidacy(entity.job_title) or not title & NOT_AN_OFFICE \
+        and (not title or bool(title & OFFICE_WORDS))  # "former Gov.": the store decides
+
+
+def name_range(token: Token) -> tuple[int, int]:
+    """The characters of the subject's name: compounds and the head, not its clauses."""
+    parts = [token, *(c for c in token.lefts if c.dep_ in ("compound", "amod", "det", "poss"))]
+    begin = min(t.idx for t in parts)
+    return begin, token.idx + len(token)
+
+
+def titled(table: EntityTable, token: Token) -> EntityRef | None:
+    """The person a definite role description stands for ("the South Carolina senator",
+    "the judge"): the nearest earlier person whose job title has that role word."""
+    words = {token.lower_} | _ROLE_SYNONYMS.get(token.lower_, set())
+    for mention in reversed(table.mentions_before(token.idx)):
+        entity = table.entities.get(mention.entity)
+        title = {w.lower() for w in (entity.job_title or "").split()} if entity else set()
+        if mention.entity.kind == "person" and title & words:
+            return mention.entity
+    return None
+
+
+def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+    """The agent a subject names: a person pronoun like a speaker's, a role description, a
+    name, a party named as a group ("Republicans"). "It", "they" and "we" stay unresolved:
+    they stand for ads, memos and crowds as often as for a body."""
+    if token.lower_ in ("he", "she", "his", "her"):
+        return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
+    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
+            and any(c.lower_ == "the" for c in token.lefts):
+        return titled(table, token)  # not "South Carolina" in "the South Carolina senator"
+    if token.lower_ in PRONOUNS:
+        return None
+    if token.lemma_.lower() in ("campaign", "camp"):
+        return _campaign(table, resolver, token)
+    ref = table.ref_at(*name_range(token))
+    for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
+        ref = table.ref_at(*name_range(appos))  # "Republican nominee [Donald Trump]"
+    return ref or collective(token)
+
+
+def _campaign(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+    """"The Clinton campaign", "Trump's campaign", "her campaign": the candidate's campaign,
+    a body of its own whose spokespeople speak for it (named "<candidate> campaign")."""
+    owner = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
+    if owner is None:
+        return None
+    named = table.ref_at(owner.idx, owner.idx + len(owner))
+    person = resolver.antecedent(owner) if owner.lower_ in ("his", "her") \
+        else named if named and named.kind == "person" \
+        else name_forms(table).get(owner.lower_)  # "The Clinton campaign": Clinton unmarked
+    if person is None or person.kind != "person":
+        return None
+    ref = EntityRef("org", f"{person.name} campaign")
+    begin, end = name_range(token)
+    table.add_mention(doc_span(token.doc, begin, end), ref, confidence=0.7)
+    return ref
+
+
+def collective(token: Token) -> EntityRef | None:
+    """A group the gold conventions name as one body: "Republicans", "GOP critics" (the
+    Republican Party), "Democrats", "the media", "journalists" (news media)."""
+    words = {token.lower_} | {c.lower_ for c in token.lefts
+                              if c.dep_ in ("compound", "amod", "nmod")}
+    for party, names in COLLECTIVES.items():
+        if token.lower_ in names or words & names and token.lemma_.lower() in GROUP_NOUNS:
+            return EntityRef("org", party)
+    return None

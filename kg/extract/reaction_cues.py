@@ -1,0 +1,103 @@
+"""The words that make a reaction, and the words that unmake one (docs/reactions.md)."""
+
+from __future__ import annotations
+
+from kg.extract.records import Stance
+
+# a verb whose direct object is the target: "Trump slammed Clinton"
+CUES: dict[str, Stance] = {
+    **dict.fromkeys(
+        ["criticize", "criticise", "denounce", "condemn", "slam", "blast", "attack", "rip",
+         "decry", "dismiss", "reject", "mock", "deride", "lambaste", "assail", "knock", "bash",
+         "chide", "rebuke", "fault", "accuse", "ridicule", "scold", "berate", "trash",
+         "disavow", "repudiate", "castigate", "excoriate", "skewer", "disparage",
+         "insult", "belittle", "scorn", "sue", "oppose", "blame", "unendorse", "question",
+         "hammer", "admonish", "lament", "regret", "contradict", "pummel", "overrule",
+         "challenge", "torch", "smear", "shame", "hit", "swipe"], "disagree"),
+    **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
+                     "congratulate", "defend", "endorse", "salute", "compliment", "back",
+                     "support", "embrace", "cheer"], "agree"),
+    **dict.fromkeys(["call", "describe", "label", "brand", "dub", "discuss"], "react"),
+}
+# a verb whose target is the object of one preposition: "railed against Trump"
+PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
+    "respond": ("to", "react"), "react": ("to", "react"), "reply": ("to", "react"),
+    "ask": ("about", "react"), "rail": ("against", "disagree"), "lash": ("at", "disagree"),
+    "poke": ("at", "disagree"), "speak": ("against", "disagree"),
+    "retaliate": ("against", "disagree"), "aim": ("at", "disagree"),
+    "swipe": ("at", "disagree"), "fire": ("at", "disagree"), "hit": ("at", "disagree"),
+    "go": ("after", "disagree"), "push": ("against", "disagree"),
+    "apologize": ("for", "disagree"), "apologise": ("for", "disagree"),
+    "break": ("with", "disagree"), "disagree": ("with", "disagree"),
+    "agree": ("with", "agree"), "side": ("with", "agree"), "campaign": ("for", "agree"),
+    "vouch": ("for", "agree"), "tweet": ("about", "react"), "comment": ("on", "react"),
+    "sound": ("on", "react"),
+}
+# "took aim at", "took issue with", "took a swipe at": the noun carries the cue
+TAKE_NOUNS: dict[str, tuple[str, Stance]] = {
+    "aim": ("at", "disagree"), "issue": ("with", "disagree"), "swipe": ("at", "disagree"),
+    "shot": ("at", "disagree"), "jab": ("at", "disagree"), "dig": ("at", "disagree")}
+# a noun whose "of" phrase is the target, owned by the agent: "his critique of his opponents"
+NOUN_CUES: dict[str, Stance] = {"critique": "disagree", "criticism": "disagree",
+                                "praise": "agree", "endorsement": "agree", "response": "react"}
+# a noun whose "about"/"on" phrase is the target: "sounded a positive note about Trump"
+ABOUT_NOUNS: dict[str, Stance] = {"note": "react", "doubt": "disagree", "concern": "disagree",
+                                  "remark": "react", "comment": "react", "statement": "react",
+                                  "tweet": "react", "question": "disagree", "joke": "disagree"}
+# "called out X", "hit back at X": a particle that makes the verb a cue
+PARTICLE_CUES: dict[tuple[str, str], Stance] = {("call", "out"): "disagree",
+                                                ("hit", "back"): "disagree",
+                                                ("fire", "back"): "disagree",
+                                                ("lash", "out"): "disagree",
+                                                ("take", "on"): "disagree",
+                                                ("strike", "down"): "disagree",
+                                                ("push", "back"): "disagree",
+                                                ("sound", "off"): "disagree"}
+# an adjective whose target follows "of": "Graham has been critical of Trump"
+ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
+                                     "contemptuous": "disagree", "supportive": "agree"}
+NEEDS_COMPLEMENT = {"call", "label", "brand", "dub", "describe"}  # "called X a Y"
+SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",
+          "insist", "state", "note", "suggest", "charge", "complain", "warn", "contend",
+          "affirm", "explain", "point", "respond", "reply", "acknowledge", "stress"}
+# verbs over an infinitive cue that say it happened: "tried to attack", "voted to condemn";
+# under any other ("refused to endorse", "plans to attack", "urged X to") it has not
+CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use", "take",
+               "seem", "appear", "proceed", "manage"}
+MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}
+# a word in the quote that makes it praise rather than criticism
+PRAISE_WORDS = {"respect", "admire", "like", "love", "great", "proud", "support", "endorse",
+                "commend", "thank", "grateful", "incredible", "tremendous", "excited",
+                "congratulate", "wonderful", "honored", "appreciate", "strong", "leader",
+                "good", "best", "agree", "excellent", "brilliant", "terrific", "impressed",
+                "voting", "likes", "fantastic", "better"}
+# a word that makes a quote criticism; with a praise word too the quote is mixed ("I like
+# Paul, but these are horrible times")
+BLAME_WORDS = {"troubling", "horrible", "fears", "lies", "liar", "disgrace", "failure", "weak",
+               "dangerous", "wrong", "bad", "terrible", "unfit", "outrageous", "misleading",
+               "nonsense", "crazy", "dumb", "embarrassed", "hateful", "destroying", "corrupt",
+               "crooked", "absurd", "reprehensible", "divisive", "offensive", "unhinged",
+               "inappropriate", "shameful", "disgraceful", "pathetic", "racist", "fraud",
+               "phony", "lie", "lying", "opportunist", "incompetent", "reckless", "failed",
+               "disaster", "sad", "loser", "ridiculous", "unqualified", "bias", "biased"}
+# titles that make a person no official whatever else they say ("MSNBC host", "analyst")
+NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "reporter",
+                 "correspondent", "editor", "professor", "economist", "pollster", "strategist",
+                 "activist", "expert", "researcher", "fellow", "writer", "author", "producer",
+                 "retired", "ceo", "founder", "lawyer", "mogul", "businessman", "businesswoman",
+                 "billionaire", "veteran", "chairman", "chairwoman"}
+# campaigns, parties and committees: bodies whose reaction is an official one
+BODY_WORDS = {"campaign", "party", "committee", "caucus", "administration", "council",
+              "department", "court", "senate", "house", "congress", "democrats",
+              "republicans", "gop", "rnc", "dnc"}
+# groups that stand for one body (the gold's conventions): the word itself, or a group noun
+# it modifies ("GOP critics", "Republican hopefuls", "news media")
+COLLECTIVES = {"Republican Party": {"republicans", "gop"},
+               "Democratic Party": {"democrats"},
+               "news media": {"media", "journalists", "reporters", "press"}}
+GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislator", "leader",
+               "field", "media", "senator", "member", "establishment"}
+# what someone said or decided: "the proposal" stands for whoever just made it
+STATEMENT_NOUNS = {"statement", "proposal", "remark", "comment", "decision", "plan", "tweet",
+                   "claim", "idea", "call", "ban", "policy", "speech", "declaration",
+                   "accusation", "attack", "criticism", "request", "suggestion", "argument"}

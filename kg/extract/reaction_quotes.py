@@ -1,0 +1,135 @@
+"""Quote-cue reactions: an official's quote that names someone else reacts to them
+("'The American people do not agree with Trump,' Sanders said"; "Warren said Trump was a
+'proven failure'"). The quote is the evidence and ``derived_from``; its words give the stance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kg.extract.reaction_cues import BLAME_WORDS, PRAISE_WORDS
+from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
+from kg.extract.table import EntityTable
+
+_MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
+_TARGET_KINDS = ("person",)
+_HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_TELLING = {"told", "tell", "tells", "telling"}
+_ASKING = {"ask", "asks", "asked", "asking", "wonder", "wondered", "wonders"}
+# reported speech about the future or a plan states no reaction ("said he planned to vote for
+# Sanders", "predicted that Clinton will win"); direct quotes keep their modals
+_UNREAL_REPORT = re.compile(r"\b(?:will|would|plan(?:s|ned)?|going to|wants? to)\b", re.I)
+_HEADLINE = re.compile(r"([^:\n]{3,40}):\s+(\S[^\n]*)")  # "Graham: Trump's 'Hateful Rhetoric'"
+
+
+def quote_stance(text: str) -> Stance:
+    """Praise words make a quote agree, praise and blame together a mixed (react) one;
+    otherwise a quote naming its target criticises it."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & PRAISE_WORDS:
+        return "react" if words & BLAME_WORDS else "agree"
+    return "disagree"
+
+
+def _evidence(quote: Quote, text: str) -> Span:
+    parts = [s for s in (quote.span, quote.cue_span, quote.speaker_mention) if s is not None]
+    begin, end = min(s.begin for s in parts), max(s.end for s in parts)
+    return Span(begin, end, text[begin:end])
+
+
+def _named_targets(table: EntityTable, quote: Quote, region: Span,
+                   text: str) -> list[EntityRef]:
+    """The people the quote or its reporting clause (``region``) names, by name and not by
+    pronoun, first mention first; not in a hypothetical sentence of the quote ("... to
+    determine if access to Clinton was for sale")."""
+    found: list[EntityRef] = []
+    for mention in table.mentions:
+        span = mention.span
+        if not (region.begin <= span.begin and span.end <= region.end) \
+                or _describes_or_hears(quote, span):
+            continue
+        if mention.entity.kind in _TARGET_KINDS and span.text[:1].isupper() \
+                and span.text.lower() not in ("he", "she", "it", "they", "we", "i") \
+                and mention.entity != quote.speaker and mention.entity not in found \
+                and not _own_side(table, quote.speaker, mention.entity) \
+                and not _HYPOTHETICAL.search(_sentence_at(text, span.begin, region)):
+            found.append(mention.entity)
+    return found[:_MAX_TARGETS]
+
+
+def _describes_or_hears(quote: Quote, span: Span) -> bool:
+    """Whether a mention is part of the speaker's naming ("Dog Andres, a spokesman for Paul
+    Ryan, said") or whom they spoke to ("told Chris Wallace"): no target of the quote."""
+    speaker, cue = quote.speaker_mention, quote.cue_span
+    if speaker is not None and speaker.begin <= span.begin < speaker.end:
+        return True
+    if speaker is not None and cue is not None and speaker.end <= span.begin < cue.begin:
+        return True
+    return cue is not None and (quote.cue or "").lower() in _TELLING \
+        and 0 <= span.begin - cue.end <= 2
+
+
+def _sentence_at(text: str, offset: int, region: Span) -> str:
+    """The sentence of ``region`` around ``offset`` (split at . ! ? and line ends)."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, region.begin, offset)]
+    end = _SENTENCE_END.search(text, offset, region.end)
+    return text[starts[-1] if starts else region.begin:end.end() if end else region.end]
+
+
+def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef) -> bool:
+    """Whether the speaker speaks for the target ("Clinton spokesman Brian Fallon" on
+    Clinton): the target's surname is in the speaker's job title."""
+    entity = table.entities.get(speaker) if speaker else None
+    title = (entity.job_title or "") if entity else ""
+    return target.name.split()[-1] in title.split()
+
+
+def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
+                    text: str) -> Iterator[Reaction]:
+    """One reaction per quote and named target; questions are not reactions."""
+    said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
+    for quote in quotes:
+        if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
+                or (quote.cue or "").lower() in _ASKING \
+                or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
+            continue
+        evidence = _evidence(quote, text)
+        for target in _named_targets(table, quote, evidence, text):
+            told = [e for e in said.get((quote.speaker, target), [])
+                    if e.begin < evidence.end and evidence.begin < e.end]
+            said.setdefault((quote.speaker, target), []).append(evidence)
+            if told:
+                continue  # "said Trump was a 'proven failure'": one telling, two quotes
+            yield Reaction(agent=quote.speaker, evidence=evidence,
+                           cue=quote.cue or ":", target_entity=target,
+                           stance=quote_stance(quote.span.text),
+                           derived_from=quote, confidence=0.5, shape="quote-cue")
+
+
+def headline_reactions(table: EntityTable, text: str,
+                       forms: dict[str, EntityRef]) -> Iterator[Reaction]:
+    """"X: quote" headlines ("Elizabeth Warren: Donald Trump Is a 'Proven Failure'"): the
+    name before the colon reacts to the people the rest names (``forms``: the article's
+    names, lower-cased, as ``reaction_surface.name_forms`` gives them)."""
+    line = text.split("\n", 1)[0]
+    match = _HEADLINE.match(line)
+    agent = forms.get(match.group(1).strip().lower()) if match else None
+    if match is None or agent is None or line.rstrip().endswith("?") \
+            or _HYPOTHETICAL.search(line):
+        return
+    said = match.group(2)
+    words = re.findall(r"[\w.’'-]+", said)
+    targets: list[EntityRef] = []
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            ref = forms.get(" ".join(words[i:i + size]).lower().removesuffix("’s")
+                            .removesuffix("'s"))
+            if ref is not None and ref != agent and ref.kind == "person" \
+                    and ref not in targets and not _own_side(table, agent, ref):
+                targets.append(ref)
+    evidence = Span(0, len(line), line)
+    for target in targets[:_MAX_TARGETS]:
+        yield Reaction(agent=agent, evidence=evidence, cue=":", target_entity=target,
+                       stance=quote_stance(said), confidence=0.5, shape="quote-cue")

@@ -1,0 +1,96 @@
+"""Reactions read off the surface, "NAME cue NAME", where the parse is poor: headlines in
+title case ("Ben Carson Slams Hillary And The Media", "Clinton swipes at Trump over Brexit")
+and short clauses the tagger misreads ("Clinton blasts Trump" with "Trump" as the verb).
+Names are the article's own: full names, surnames and first names that name one person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.doctext import doc_span
+from kg.extract.reaction_cues import CUES, MODALS, NEEDS_COMPLEMENT, PREPOSITION_CUES
+from kg.extract.records import EntityRef, Span
+from kg.extract.table import EntityTable
+
+_LONGEST = 4  # tokens in a name
+_SKIP = {"the", "a", "an", "and", "of", "in", "on", "to", "he", "she", "it", "they"}
+
+
+def surface_lemma(word: str) -> str | None:
+    """The cue a word inflects ("slams", "ripped", "calls" -> slam, rip, call), if any."""
+    word = word.lower()
+    stems = [word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "e",
+             word[:-2] + "y"]
+    return next((s for s in stems if s in CUES), None)
+
+
+def _complemented(doc: Doc, after: int) -> bool:
+    """Whether "called NAME" goes on with what it called them ("unqualified", "a liar",
+    a quotation), not with "on", "to" or the end of the clause."""
+    if after >= len(doc):
+        return False
+    token = doc[after]
+    return token.is_quote or token.pos_ in ("ADJ", "NOUN", "DET") \
+        or token.tag_ == "VBN" and token.dep_ != "ROOT"
+
+
+def name_forms(table: EntityTable) -> dict[str, EntityRef]:
+    """Lower-cased names of the article's people and bodies; a surname or first name only
+    when it names one person."""
+    forms: dict[str, EntityRef] = {}
+    parts: Counter = Counter()
+    owners: dict[str, EntityRef] = {}
+    for ref, entity in table.entities.items():
+        if ref.kind not in ("person", "gov", "org") or entity.described:
+            continue
+        for name in (ref.name, *entity.alt_labels):
+            forms[name.lower()] = ref
+        words = ref.name.split()
+        if ref.kind == "person" and len(words) > 1:
+            for word in {words[0].lower(), words[-1].lower()}:
+                parts[word] += 1
+                owners[word] = ref
+    forms.update({w: owners[w] for w, n in parts.items() if n == 1 and w not in forms})
+    return {form: ref for form, ref in forms.items() if len(form) > 2 and form not in _SKIP}
+
+
+def _name(doc: Doc, start: int, stop: int, forms: dict[str, EntityRef],
+          backwards: bool) -> tuple[EntityRef, int] | None:
+    """The longest name made of tokens ending at ``start`` (backwards) or starting there; a
+    possessive ("Trump’s") names its owner. Returns the entity and the far token index."""
+    for size in range(_LONGEST, 0, -1):
+        first, last = (start - size + 1, start) if backwards else (start, start + size - 1)
+        if first < stop if backwards else last >= stop:
+            continue
+        words = [t.text for t in doc[first:last + 1] if t.text not in ("’s", "'s")]
+        if ref := forms.get(" ".join(words).lower()):
+            return ref, first if backwards else last
+    return None
+
+
+def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, EntityRef,
+                                                                       EntityRef, Span]]:
+    """(cue, agent, target, evidence) for every "NAME cue NAME" in a sentence that is no
+    question, with no "to", modal or negation right before the cue."""
+    forms = name_forms(table)
+    for token in doc[1:]:
+        lemma = surface_lemma(token.text)
+        if lemma is None or doc[token.i - 1].lower_ in MODALS | {"to", "not", "n't"} \
+                or "?" in token.sent.text:
+            continue
+        agent = _name(doc, token.i - 1, token.sent.start, forms, backwards=True)
+        after = token.i + 1
+        if after < len(doc) and doc[after].lower_ == PREPOSITION_CUES.get(lemma, ("",))[0]:
+            after += 1
+        target = _name(doc, after, token.sent.end, forms, backwards=False)
+        if lemma in NEEDS_COMPLEMENT and (target is None
+                                          or not _complemented(doc, target[1] + 1)):
+            continue
+        if agent is not None and target is not None and agent[0] != target[0]:
+            end = doc[target[1]]
+            yield token, agent[0], target[0], doc_span(doc, doc[agent[1]].idx,
+                                                       end.idx + len(end))

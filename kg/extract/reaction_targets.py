@@ -1,0 +1,92 @@
+"""To what: the entity, mentioned article or statement maker a reaction's object names
+(docs/reactions.md, "Targets")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from kg.extract.reaction_agents import PRONOUNS, collective, name_range, titled
+from kg.extract.reaction_cues import STATEMENT_NOUNS
+from kg.extract.records import EntityRef, MentionedArticle
+from kg.extract.roles import ROLE_WORDS
+from kg.extract.speakers import SpeakerResolver
+from kg.extract.table import EntityTable
+
+_AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
+_PHRASE = 10  # tokens: a longer object phrase names more than its target
+_REACH = 600  # characters back to the maker of "the proposal"
+
+
+def article_at(articles: Iterable[MentionedArticle], begin: int,
+                end: int) -> MentionedArticle | None:
+    for article in articles:
+        if any(s.begin < end and begin < s.end for s in article.mentions):
+            return article
+    return None
+
+
+def _described_author(table: EntityTable) -> EntityRef | None:
+    """The article's one unnamed speaker (the op-ed's author), if the quotes stage found it."""
+    described = [r for r, e in table.entities.items() if e.described and r.kind == "person"]
+    return described[0] if len(described) == 1 else None
+
+
+def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list[MentionedArticle],
+            token: Token) -> tuple[EntityRef | None, MentionedArticle | None]:
+    begin, end = name_range(token)
+    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "nsubj"):
+        return resolver.antecedent(token), None  # "He called him a liar"
+    if token.lemma_.lower() in _AUTHOR_NOUNS and token.tag_ == "NN":
+        return _described_author(table), None  # "the author": the op-ed's anonymous writer
+    if article := article_at(articles, begin, end):
+        return None, article
+    if group := collective(token):
+        return group, None
+    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
+            and any(c.lower_ == "the" for c in token.lefts):
+        return titled(table, token), None  # "accused the president"
+    # the head noun must name the entity: "a Gold Star mother" is not Gold Star; "her rival
+    # Donald Trump" names him in the apposition
+    for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
+        ref = table.ref_at(named.idx, named.idx + len(named))
+        if ref is not None:
+            return ref, None
+    # "Trump's declaration", "Mr. Trump's veracity": reacting to what Trump said or is
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in PRONOUNS | {"his", "her", "its", "their"}:
+        return table.ref_at(owner.idx, owner.idx + len(owner)), None
+    for by in prep_objects(token, "by") + prep_objects(token, "from"):
+        if maker := table.ref_at(*name_range(by)):  # "comments by Donald Trump that ..."
+            return maker, None
+    # "several of Trump's comments": the phrase names its maker
+    if token.right_edge.i - token.left_edge.i < _PHRASE:
+        for mention in table.mentions:
+            inside = token.left_edge.idx <= mention.span.begin < token.right_edge.idx
+            if inside and mention.entity.kind in ("person", "gov") \
+                    and mention.span.text[:1].isupper():
+                return mention.entity, None
+    return None, None
+
+
+def maker_of(table: EntityTable, noun: Token, agent: EntityRef) -> EntityRef | None:
+    """Who made "the proposal", "that statement": the nearest person named before it, not
+    the agent, within a paragraph's reach (the text has just told what they said)."""
+    if noun.lemma_.lower() not in STATEMENT_NOUNS \
+            or not any(c.lower_ in ("the", "that", "this", "these", "those") for c in noun.lefts):
+        return None
+    for mention in reversed(table.mentions_before(noun.idx)):
+        if noun.idx - mention.span.begin > _REACH:
+            return None
+        if mention.entity.kind == "person" and mention.entity != agent:
+            return mention.entity
+    return None
+
+
+def prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list[Token]:
+    """Objects of the verb's preposition; ``adjacent``: right after the verb ("called on X",
+    not "called X a coward on Thursday")."""
+    return [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == preposition
+            and (not adjacent or p.i == verb.i + 1)
+            for g in p.children if g.dep_ == "pobj"]
