@@ -97,6 +97,7 @@ SELECT ?x ?other ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
 
 REACTIONS_BY = """
 SELECT DISTINCT ?x ?kind ?target ?targetLabel ?article ?headline ?id WHERE {
+  VALUES ?kind { schema:ReactAction schema:AgreeAction schema:DisagreeAction }
   ?reaction schema:agent ?x ; a ?kind .
   OPTIONAL { ?reaction schema:object ?target
              OPTIONAL { ?target rdfs:label|schema:headline|schema:text ?targetLabel } }
@@ -107,6 +108,7 @@ SELECT DISTINCT ?x ?kind ?target ?targetLabel ?article ?headline ?id WHERE {
 
 REACTIONS_TO = """
 SELECT DISTINCT ?x ?kind ?agent ?agentLabel ?article ?headline ?id WHERE {
+  VALUES ?kind { schema:ReactAction schema:AgreeAction schema:DisagreeAction }
   ?reaction schema:object ?x ; a ?kind ; schema:agent ?agent .
   OPTIONAL { ?agent rdfs:label ?agentLabel }
   OPTIONAL { ?reaction gaf:denotedBy/nif:referenceContext ?article
@@ -173,6 +175,7 @@ SELECT ?x ?span ?b ?e ?cue ?confidence ?article ?headline ?id ?date ?outlet ?out
 
 REACTIONS_CARRIED = """
 SELECT ?x ?reaction ?kind ?agent ?agentLabel ?target ?targetLabel WHERE {
+  VALUES ?kind { schema:ReactAction schema:AgreeAction schema:DisagreeAction }
   ?reaction prov:wasDerivedFrom ?x ; a ?kind .
   OPTIONAL { ?reaction schema:agent ?agent OPTIONAL { ?agent rdfs:label ?agentLabel } }
   OPTIONAL { ?reaction schema:object ?target

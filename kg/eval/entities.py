@@ -1,4 +1,4 @@
-"""Scoring entity resolution, roles and reactions against hand annotations.
+"""Scoring entity resolution, labels, speakers, officials and roles against hand annotations.
 
 Gold files (tests/data/entity_gold/NAME.json, format in docs/entities.md) name the entity
 of every annotated person and outlet mention; the same gold name in two articles is the same
@@ -78,20 +78,15 @@ def _gold_name_of(gold_doc: dict, mentions: list[tuple[int, int]]) -> str | None
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _role_and_reaction_scores(gold: list[dict], facts_by_id: dict) -> dict[str, float]:
-    roles_right = roles_all = reactions_right = reactions_all = gold_reactions = found = 0
+def _role_scores(gold: list[dict], facts_by_id: dict) -> dict[str, float]:
+    """Share of the job titles the system gives annotated people that the gold accepts."""
+    roles_right = roles_all = 0
     for doc in gold:
         facts = facts_by_id[doc["article"]]
         spans_of: dict = {}
         for mention in facts.mentions:
             spans_of.setdefault(mention.entity, []).append((mention.span.begin,
                                                             mention.span.end))
-
-        def name_of(ref, spans_of=spans_of, doc=doc):
-            if ref is None:
-                return None
-            return _gold_name_of(doc, spans_of.get(ref, [])) or ref.name
-
         for entity in facts.entities:
             if not entity.job_title or entity.ref.kind != "person":
                 continue
@@ -101,29 +96,8 @@ def _role_and_reaction_scores(gold: list[dict], facts_by_id: dict) -> dict[str, 
                 continue
             roles_all += 1
             roles_right += entity.job_title.lower() in {r.lower() for r in gold_entity["roles"]}
-        if "reactions" not in doc:
-            continue  # entities-only annotation: its reactions were not annotated
-        matched = set()
-        for reaction in facts.reactions:
-            reactions_all += 1
-            agent = name_of(reaction.agent)
-            target = (f"article:{reaction.target_article.key}" if reaction.target_article
-                      else name_of(reaction.target_entity))
-            for i, g in enumerate(doc["reactions"]):
-                b, e, _ = g["evidence"]
-                overlaps = min(e, reaction.evidence.end) > max(b, reaction.evidence.begin)
-                if overlaps and g["agent"].lower() == (agent or "").lower() \
-                        and g["target"].lower() == (target or "").lower():
-                    reactions_right += 1
-                    matched.add(i)
-                    break
-        gold_reactions += len(doc["reactions"])
-        found += len(matched)
     return {"role_precision": roles_right / roles_all if roles_all else 0.0,
-            "roles": roles_all,
-            "reaction_precision": reactions_right / reactions_all if reactions_all else 0.0,
-            "reaction_recall": found / gold_reactions if gold_reactions else 0.0,
-            "reactions_system": reactions_all, "reactions_gold": gold_reactions}
+            "roles": roles_all}
 
 
 _PEOPLE = """SELECT ?entity ?label ?official ?id ?b ?e WHERE {
@@ -262,8 +236,8 @@ def build_gold_store(gold: list[dict], nlp: Language, texts: Path = DEFAULT_TEXT
 
 
 def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS) -> dict:
-    """Merge precision/recall (all pairs and within articles), labels, speakers, officials,
-    roles and reactions."""
+    """Merge precision/recall (all pairs and within articles), labels, speakers, officials and
+    roles (reactions: ``kg eval --reactions``)."""
     gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     facts, dataset = build_gold_store(gold, nlp, texts)
     spans: dict[str, list[tuple[int, int, str]]] = {}
@@ -281,7 +255,7 @@ def evaluate_entities(gold_dir: Path, nlp: Language, texts: Path = DEFAULT_TEXTS
             **speaker_scores(gold, dataset, nodes, attributions,
                              {a.name: a.text for a in annotated}),
             **official_scores(entity_gold, nodes),
-            **_role_and_reaction_scores(gold, facts)}
+            **_role_scores(entity_gold, facts)}
 
 
 def format_entity_report(scores: dict, show_labels: int = 0) -> str:
@@ -300,9 +274,6 @@ def format_entity_report(scores: dict, show_labels: int = 0) -> str:
         f"officials: precision {scores['official_precision']:.3f}  ({scores['officials']} "
         f"judged)",
         f"roles:     precision {scores['role_precision']:.3f}  ({scores['roles']} system roles)",
-        f"reactions: precision {scores['reaction_precision']:.3f}  recall "
-        f"{scores['reaction_recall']:.3f}  ({scores['reactions_system']} system, "
-        f"{scores['reactions_gold']} gold)",
     ]
     lines += [f"  bad label: {label}" for label in scores["bad_labels"][:show_labels]]
     return "\n".join(lines)
