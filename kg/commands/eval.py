@@ -23,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="count only \" \u201c \u201d as quotation marks (not NYT-style ''); "
                              "the overall row under the other rule is printed too")
     parser.add_argument("--entities", action="store_true",
-                        help="score entity merges, labels, speakers, officials and roles against the JSON "
-                             "annotations in --gold (tests/data/entity_gold)")
+                        help="score entity merges, labels, speakers, officials and roles "
+                             "against the JSON annotations in --gold (tests/data/entity_gold)")
     parser.add_argument("--reactions", action="store_true",
                         help="score officials' reactions against the JSON annotations in "
                              "--gold (tests/data/reaction_gold/dev); errors only for train")

@@ -67,10 +67,14 @@ def _merges_among(known: list[PersonNode]) -> dict[str, str]:
     merges: dict[str, str] = {}
     for node in known:
         longer = [f for f in known if _longer(node.name, f.name) and _fits(node, f)]
+        untitled = node.titles and not longer
+        if untitled:  # a title nobody in the graph holds: only a dominant candidate may take it
+            longer = [f for f in known if _longer(node.name, f.name)
+                      and _fits(PersonNode(node.name, node.gender), f)]
         if len(node.name.split()) == 1 and any(not generation(f.name) for f in longer):
             longer = [f for f in longer if not generation(f.name)]
         fullest = [f for f in longer if not any(_longer(f.name, g.name) for g in longer)]
-        if len(fullest) > 1:
+        if len(fullest) > 1 or untitled and fullest:
             top = max(fullest, key=lambda f: f.mentions)
             rest = sum(f.mentions for f in fullest if f is not top)
             fullest = [top] if top.mentions >= DOMINANCE * rest else fullest

@@ -46,9 +46,12 @@ _HILLARY = PersonNode("Hillary Clinton", "f", frozenset({"nominee", "secretary"}
     # a bare surname never means a Jr. while the father is a candidate
     (PersonNode("Trump"), [PersonNode("Donald Trump", "m", mentions=30),
                            PersonNode("Donald Trump Jr.", "m", mentions=30)], "Donald Trump"),
-    # a title nobody in the graph holds: stays apart
+    # a title nobody in the graph holds: only a dominant candidate takes it
     (PersonNode("Clinton", None, frozenset({"governor"}), key="clinton-governor"),
      [_BILL, _HILLARY], None),
+    (PersonNode("Clinton", None, frozenset({"secretary"}), key="clinton-secretary"),
+     [_BILL, PersonNode("Hillary Clinton", "f", frozenset({"nominee"}), 400)],
+     "Hillary Clinton"),
 ])
 def test_bare_surnames_merge_by_honorific_title_and_dominance(short, people, expected):
     assert person_merges([short, *people]).get(short.id) == expected
