@@ -23,6 +23,8 @@ from kg.extract.names import PARTICLES, TITLE_WORDS, is_honorific, strip_possess
 GROUP_NOUNS = {
     "society", "strategies", "associates", "partners", "group", "reports", "panthers",
     "empire", "show", "program", "radio", "network", "brand", "products", "food", "v.", "vs.",
+    "caucus", "coalition", "council", "association", "union", "league", "alliance", "party",
+    "chain", "newspaper", "committee", "pac",
     "supporters", "voters", "fans", "campaign", "campaigns", "administration", "foundation",
     "family", "camp", "allies", "aides", "staff", "staffers", "team", "loyalists", "backers",
     "donors", "surrogates", "administrations", "organization", "presidency", "white", "era",
@@ -46,8 +48,13 @@ GROUPS = {"latinos", "latinas", "hispanics", "democrats", "republicans", "americ
 _NOT_NAME_TITLES = {"king", "queen", "prince", "princess", "lord", "lady", "the", "then",
                     "first", "press", "general", "justice", "leader", "speaker", "vice"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south",
+            "east", "west"}
 _DESCRIPTOR_ENDINGS = ("ous", "ian", "ish", "ese", "ing", "ive", "ful", "less", "ic", "ist",
                        "ary", "ated", "ized", "ed")
+# of the endings above, those that make a word an adjective even before a single surname
+# ("Sanctimonious X", "Kentuckian X"; not "Morning Consult" or "Living History")
+_ADJECTIVE_ENDINGS = ("ous", "ian", "ish", "ese", "ive", "ful", "less", "ic", "ary")
 _RUN_TOGETHER = re.compile(r"[A-Z]{2,}[a-z]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’\-.]*\.?$|[A-Z]\.$|[A-Z]\.[A-Z]\.?$")
 
@@ -155,6 +162,8 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in ("v.", "vs.", "v"):
         return None  # a court case: "Plessy v. Ferguson"
+    if before is not None and before.lower_ in _COMPASS and len(tokens) == 1:
+        return None  # a region: "northern Mali"
     if len(tokens) == 1 and tokens[0].text.endswith("s") and span.start > 0 \
             and doc[span.start - 1].lower_ == "the" and tokens[0].text[:1].isupper():
         return None  # "the Clintons"
@@ -173,7 +182,7 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
         tokens.pop()  # "Obama Says", "Clinton Plan"
     while len(tokens) > 1 and _descriptor(tokens[0]) \
             and (len(tokens) > 2 or is_first_name(tokens[1].text) or tokens[0].pos_ == "ADJ"
-                 or tokens[0].lower_.endswith(_DESCRIPTOR_ENDINGS)):
+                 or tokens[0].lower_.endswith(_ADJECTIVE_ENDINGS)):
         tokens.pop(0)  # "Crooked Hillary Clinton", "Kentuckian Mitch McConnell"
     while tokens and (tokens[0].lower_ in PARTICLES or tokens[0].lower_.rstrip(".")
                       in _SUFFIXES or is_honorific(tokens[0].text)):
