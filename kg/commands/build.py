@@ -27,8 +27,13 @@ def run(args: argparse.Namespace) -> int:
     update, close = progress_callback()
     try:
         dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
-                                              args.workers, strict=False, on_article=update,
-                                              dask=args.dask, update_url=args.update_url)
+                                              args.workers, strict=args.strict,
+                                              on_article=update, dask=args.dask,
+                                              update_url=args.update_url)
+    except StrictInputError as error:
+        report_problems(error.problems)
+        print(f"kg build: {error}", file=sys.stderr)
+        return 1
     finally:
         close()
     report_problems(summary.problems)
@@ -39,10 +44,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _finish(args: argparse.Namespace, dataset, summary, fmt: str | None) -> int:
-    if args.strict and summary.problems:
-        print(f"kg build: {StrictInputError.__doc__} ({summary.skipped} problems)",
-              file=sys.stderr)
-        return 1
     if args.output:
         path = export(dataset, args.output, fmt)
         print(f"wrote {path} ({fmt})")

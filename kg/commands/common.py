@@ -29,7 +29,8 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="extract on a Dask cluster: tcp://HOST:PORT or local:N")
     parser.add_argument("--update-url", metavar="URL",
                         help="SPARQL Update endpoint of a --store sparql:QUERY_URL")
-    parser.add_argument("--strict", action="store_true", help="fail on any unreadable input")
+    parser.add_argument("--strict", action="store_true",
+                        help="on any bad input, exit 1 before writing anything")
 
 
 def progress_callback():
@@ -66,4 +67,10 @@ def graph_from(args: argparse.Namespace) -> Dataset:
 
 def report_problems(problems) -> None:
     for problem in problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(f"skipped {printable(str(problem))}", file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """``text`` with control and bidi characters escaped (a newline in a file name must not
+    start a line of its own, nor U+202E reorder the terminal)."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)

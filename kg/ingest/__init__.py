@@ -72,6 +72,9 @@ def read_articles(
                         yield result
             except OSError as err:
                 _report(InputProblem(str(item), cannot_read(err)), problems)
+            except Exception as err:  # whatever else one file raises stops only that file
+                _report(InputProblem(str(item), f"not read: {type(err).__name__}: {err}"[:200]),
+                        problems)
 
 
 def _check_path(path: Path) -> None:
@@ -106,7 +109,7 @@ def _files(
 def _identity(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return path.absolute()
 
 

@@ -26,6 +26,7 @@ from kg.ingest.common import (
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = " \t\n\r"
+TOO_DEEP = "malformed JSON: values nested too deeply"
 
 
 def read_jsonl(path: str | Path) -> Iterator[Article | InputProblem]:
@@ -63,6 +64,8 @@ def _parse_line(raw: bytes, source: str, default_id: str, number: int) -> Articl
         record = json.loads(line)
     except json.JSONDecodeError as err:
         return InputProblem(source, f"malformed JSON: {err.msg} (column {err.colno})")
+    except RecursionError:
+        return InputProblem(source, TOO_DEEP)
     if not isinstance(record, dict):
         return InputProblem(source, "record is not a JSON object")
     return record_to_article(record, source, default_id)
@@ -81,6 +84,9 @@ def read_json(path: str | Path) -> Iterator[Article | InputProblem]:
         yield InputProblem(
             f"{source}:{err.lineno}", f"malformed JSON: {err.msg} (column {err.colno})"
         )
+        return
+    except RecursionError:
+        yield InputProblem(source, TOO_DEEP)
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         items = _array_items(content, _value_start(content, "articles"))
