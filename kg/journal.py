@@ -7,9 +7,10 @@ flushed to ``newskg-undo.journal`` before the store is touched, and deletes the 
 done. A journal found later belongs to an interrupted transaction: undoing its lines in
 reverse order restores the store as it was before (each line only undoes a change that
 really happened, so replaying a journal twice, or one whose last writes never ran, is
-harmless). The marker ``newskg-merge-pending`` (holding the base IRI) is written before a
-build's first write and removed after its merge; while it exists the merge still has to run.
-A process kill (SIGKILL) is covered; a power cut is not (nothing is fsynced).
+harmless; a graph that was empty is logged once and dropped whole). The marker
+``newskg-merge-pending`` (holding the base IRI) is written before a build's first write and
+removed after its merge; while it exists the merge still has to run. A process kill
+(SIGKILL) is covered; a power cut is not (nothing is fsynced).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import pyoxigraph as ox
 
 JOURNAL = "newskg-undo.journal"
 PENDING = "newskg-merge-pending"
-_ADDED, _REMOVED = "+", "-"
+_ADDED, _REMOVED, _NEW_GRAPH = "+", "-", "*"
 
 _folders: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # rdflib store -> folder
 _open: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # rdflib store -> Journal
@@ -34,6 +35,7 @@ class Journal:
 
     def __init__(self, path: Path, label: str) -> None:
         self.path = path
+        self.new_graphs: set[ox.NamedNode] = set()
         self._file = path.open("w", encoding="utf-8")
         self._file.write(f"# {label}\n")
         self._file.flush()
@@ -41,6 +43,18 @@ class Journal:
     def log(self, sign: str, quads: Iterable[ox.Quad]) -> None:
         self._file.write("".join(f"{sign} {quad} .\n" for quad in quads))
         self._file.flush()
+
+    def log_new_graph(self, graph: ox.NamedNode) -> None:
+        """A graph empty so far: undoing drops it whole, so what goes into it (and what
+        that adds to the union) needs no line of its own (a new article: a third of the
+        cost of its write)."""
+        self._file.write(f"{_NEW_GRAPH} {graph}\n")
+        self._file.flush()
+        self.new_graphs.add(graph)
+
+    def covers(self, graphs: Iterable[ox.NamedNode]) -> bool:
+        """True when writes into ``graphs`` are undone without being logged."""
+        return set(graphs) <= self.new_graphs
 
     def close(self, done: bool = True) -> None:
         """Close the log; ``done`` (the transaction's writes all ran) also deletes it."""
@@ -88,18 +102,31 @@ def undo(engine: ox.Store, folder: Path) -> bool:
     path = folder / JOURNAL
     if not path.exists():
         return False
-    for sign, quad in reversed(list(_entries(path.read_text(encoding="utf-8")))):
+    for sign, entry in reversed(list(_entries(path.read_text(encoding="utf-8")))):
         if sign == _ADDED:
-            engine.remove(quad)
+            engine.remove(entry)
+        elif sign == _REMOVED:
+            engine.add(entry)
         else:
-            engine.add(quad)
+            _drop_graph(engine, entry)
     path.unlink()
     return True
 
 
-def _entries(text: str) -> Iterator[tuple[str, ox.Quad]]:
-    """(sign, quad) of each complete line; a line cut short by the kill is left out (its
-    write had not started)."""
+def _drop_graph(engine: ox.Store, graph: ox.NamedNode) -> None:
+    """Remove a graph, and from the union each of its triples no other graph holds."""
+    default = ox.DefaultGraph()
+    for quad in list(engine.quads_for_pattern(None, None, None, graph)):
+        engine.remove(quad)
+        triple = (quad.subject, quad.predicate, quad.object)
+        if all(other.graph_name == default for other in engine.quads_for_pattern(*triple)):
+            engine.remove(ox.Quad(*triple, default))
+    engine.remove_graph(graph)
+
+
+def _entries(text: str) -> Iterator[tuple[str, ox.Quad | ox.NamedNode]]:
+    """(sign, quad or new graph) of each complete line; a line cut short by the kill is
+    left out (its write had not started)."""
     lines = text.split("\n")[:-1]  # the part after the last newline is incomplete
     run: list[str] = []
     sign = ""
@@ -111,6 +138,8 @@ def _entries(text: str) -> Iterator[tuple[str, ox.Quad]]:
             run, sign = [], line[:1]
         if line[:1] in (_ADDED, _REMOVED):
             run.append(line[2:] + "\n")
+        elif line[:1] == _NEW_GRAPH:
+            yield _NEW_GRAPH, ox.NamedNode(line[3:-1])  # "* <iri>"
 
 
 def mark_pending(folder: Path | None, base: str) -> None:

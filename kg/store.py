@@ -101,8 +101,9 @@ def add_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
     if log is None:
         engine.extend(written)
         return
-    written = list(dict.fromkeys(quad for quad in written if quad not in engine))
-    log.log("+", written)
+    if not log.covers(quad.graph_name for quad in written[::2]):
+        written = list(dict.fromkeys(quad for quad in written if quad not in engine))
+        log.log("+", written)
     if len(written) > BULK_QUADS:  # the journal makes it all-or-nothing, not the engine
         engine.bulk_extend(written)
     else:
@@ -160,6 +161,9 @@ def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> Non
         return
     new = {(s, p, o, graph) for s, p, o, _ in quads}
     old = _graph_quads(dataset, graph)
+    log = journal.open_journal(dataset.store)
+    if log is not None and not old:
+        log.log_new_graph(ox.NamedNode(str(graph)))
     remove_quads(dataset, old - new)
     add_quads(dataset, new - old)
 
