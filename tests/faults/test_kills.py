@@ -107,4 +107,6 @@ def test_a_build_killed_at_random_moments_converges_on_the_next_build_or_serve(
             assert done.returncode == 0, done.stderr
         assert store_quads(store) == expected, f"killed while {phase} (kill {number})"
         assert not needs_recovery(store)
+    print(f"\nclean build: writing from {timeline.writing:.1f} s, merging "
+          f"{timeline.merging:.1f}-{timeline.merged:.1f} s; kills that landed: {dict(hits)}")
     assert hits["parsing"] and hits["writing"] and hits["merging"], hits
