@@ -46,6 +46,7 @@ def piece_bounds(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
 
 
 def piece_texts(article: Article, limit: int = PIECE_CHARS) -> list[str]:
+    """What is parsed for ``article``: its text, or its pieces in order."""
     return [article.text[begin:end] for begin, end in piece_bounds(article.text, limit)]
 
 

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
 def finish_interrupted_build(folder: str) -> None:
     """Undo a half-written article and finish a pending merge that a killed build left in
-    the store, before serving it (the server opens the store read-only)."""
+    the store, before the server opens it: what it serves is what a whole build gives."""
     from kg.journal import needs_recovery
 
     if not needs_recovery(Path(folder)):
