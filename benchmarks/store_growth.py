@@ -34,7 +34,7 @@ from benchmarks.common import (  # noqa: E402
 )
 from kg.api import open_dataset  # noqa: E402
 from kg.extract.records import ArticleFacts  # noqa: E402
-from kg.ingest import read_articles  # noqa: E402
+from kg.ingest import InputProblem, read_articles  # noqa: E402
 from kg.pipeline import extract_all, settle, store_facts  # noqa: E402
 from kg.rdf.namespaces import DEFAULT_BASE  # noqa: E402
 from kg.store import triple_count  # noqa: E402
@@ -48,6 +48,8 @@ def save_records(files: list[Path], workers: int) -> int:
     count = 0
     with RECORDS.open("wb") as out:
         for facts in extract_all(read_articles(files), workers=workers):
+            if isinstance(facts, InputProblem):  # an article that could not be built
+                continue
             pickle.dump(facts, out)
             count += 1
     return count

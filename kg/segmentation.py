@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -140,34 +141,37 @@ def quoted_token_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 class QuoteSentenceGuard:
     def __call__(self, doc: Doc) -> Doc:
+        # Sentence starts go into one array: Token.is_sent_start's setter scans the whole
+        # Doc each time (for a parse), which made this quadratic in the text's length.
+        starts = doc.to_array("SENT_START").astype(numpy.int64)  # 1 start, -1 not, 0 open
         for token in doc[1:]:
             # A paragraph always starts a sentence, even when a quote runs over it.
             if not token.is_space and "\n" in doc[token.i - 1].text_with_ws:
-                token.is_sent_start = True
+                starts[token.i] = 1
         for start, end in quoted_token_ranges(doc):
             for token in doc[start + 1:end]:
                 # The closing mark and the tokens inside never start a sentence.
                 if not token.is_space and "\n\n" not in doc[token.i - 1].text_with_ws:
-                    token.is_sent_start = False
-            _join_attribution(doc, start, end)
-        return doc
+                    starts[token.i] = -1
+            _join_attribution(doc, start, end, starts)
+        return doc.from_array("SENT_START", starts.astype(numpy.uint64))
 
 
-def _join_attribution(doc: Doc, start: int, end: int) -> None:
+def _join_attribution(doc: Doc, start: int, end: int, starts: numpy.ndarray) -> None:
     """Keep 'he said, "..."' and '"...," he said' in the sentence of their quote; a quote
     opening after a full stop starts a sentence (the parser misses NYT's '' marks)."""
     before = doc[start - 1] if start > 0 else None
     if before is not None and (before.text in _FINAL or before.text in CLOSING_TOKENS
                                and start > 1 and doc[start - 2].text in _FINAL):
-        doc[start].is_sent_start = True
+        starts[start] = 1
     elif before is not None and "\n" not in before.text_with_ws and (
             before.text in (",", "—", "–") or before.is_alpha):
-        doc[start].is_sent_start = False
+        starts[start] = -1
     if end >= len(doc) or "\n" in doc[end - 1].text_with_ws:
         return
     after, last = doc[end], doc[end - 2] if end - 2 > start else doc[start]
     if after.is_alpha and (after.is_lower or last.text == ","):
-        after.is_sent_start = False
+        starts[end] = -1
 
 
 @Language.factory(COMPONENT)

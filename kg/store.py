@@ -11,7 +11,9 @@ label once per article naming it, multiplying rows and slowing every aggregate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,10 +21,12 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from kg import remote_store
+from kg import journal, remote_store
 from kg.rdf.namespaces import bind_prefixes
 
 Quad = tuple[Node, Node, Node, URIRef]
+# One transaction of this many quads took three times as long as Oxigraph's bulk load.
+BULK_QUADS = 50_000
 
 
 def open_store(path: str | Path | None = None, update_url: str | None = None) -> Dataset:
@@ -38,8 +42,31 @@ def open_store(path: str | Path | None = None, update_url: str | None = None) ->
     if path is not None:
         Path(path).mkdir(parents=True, exist_ok=True)
         dataset.open(str(path))
+        journal.register_folder(dataset.store, Path(path))
     bind_prefixes(dataset)
     return dataset
+
+
+def store_folder(dataset: Dataset) -> Path | None:
+    """The folder of a store opened by ``open_store`` (None: in memory or remote)."""
+    return journal.folder_of(dataset.store)
+
+
+@contextmanager
+def transaction(dataset: Dataset, label: str) -> Iterator[None]:
+    """Writes (``add_quads``, ``remove_quads`` and what is built on them) that a crash
+    leaves all done or all undone, once ``undo_interrupted`` has run (see ``kg.journal``)."""
+    if remote_store.is_remote(dataset):
+        yield
+        return
+    with journal.transaction(dataset.store, dataset.store._inner, label):
+        yield
+
+
+def undo_interrupted(dataset: Dataset) -> bool:
+    """Undo the writes of a transaction a killed process left half done; True if any."""
+    folder = store_folder(dataset)
+    return folder is not None and journal.undo(dataset.store._inner, folder)
 
 
 def named_quads(dataset: Dataset, pattern: tuple) -> set[Quad]:
@@ -55,27 +82,37 @@ def named_quads(dataset: Dataset, pattern: tuple) -> set[Quad]:
 def add_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
     """Add quads to their named graphs and their triples to the union, in one bulk call.
 
-    Locally each term is converted to Oxigraph's once (a cache, since subjects repeat) and
-    written straight to the engine. (Copying a graph into the union with a SPARQL INSERT
-    per article was quicker on small stores but doubled the bytes per triple as the store
-    grew: one transaction per update.)"""
+    Locally each term is converted to Oxigraph's once and written straight to the engine;
+    inside a ``transaction`` only the quads not there yet, journaled first. (Copying a graph
+    into the union with a SPARQL INSERT per article was quicker on small stores but doubled
+    the bytes per triple as the store grew: one transaction per update.)"""
     quads = list(quads)
     if remote_store.is_remote(dataset):  # the remote union is rebuilt by settle_union
         dataset.addN((s, p, o, dataset.get_context(g)) for s, p, o, g in quads)
         return
-    terms: dict[Node, object] = {}
-
-    def term(node: Node):
-        if node not in terms:
-            terms[node] = _to_oxigraph(node)
-        return terms[node]
-
+    term = _oxigraph_terms()
     default = ox.DefaultGraph()
     written = []
     for s, p, o, g in quads:
         triple = (term(s), term(p), term(o))
         written += [ox.Quad(*triple, term(g)), ox.Quad(*triple, default)]
-    dataset.store._inner.extend(written)  # oxrdflib's engine handle (pinned < 0.6)
+    engine = dataset.store._inner  # oxrdflib's engine handle (pinned < 0.6)
+    log = journal.open_journal(dataset.store)
+    if log is None:
+        engine.extend(written)
+        return
+    if not log.covers(quad.graph_name for quad in written[::2]):
+        written = list(dict.fromkeys(quad for quad in written if quad not in engine))
+        log.log("+", written)
+    if len(written) > BULK_QUADS:  # the journal makes it all-or-nothing, not the engine
+        engine.bulk_extend(written)
+    else:
+        engine.extend(written)
+
+
+def _oxigraph_terms() -> Callable[[Node], object]:
+    """Node -> Oxigraph term, each converted once (a cache, since subjects repeat)."""
+    return lru_cache(maxsize=None)(_to_oxigraph)
 
 
 def _to_oxigraph(node: Node):
@@ -89,15 +126,27 @@ def _to_oxigraph(node: Node):
 
 def remove_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
     """Remove quads, and from the union each triple no other named graph still holds."""
-    triples = set()
-    for s, p, o, g in quads:
-        dataset.remove((s, p, o, dataset.get_context(g)))
-        triples.add((s, p, o))
     if remote_store.is_remote(dataset):
+        for s, p, o, g in quads:
+            dataset.remove((s, p, o, dataset.get_context(g)))
         return  # a remote union is rebuilt by settle_union, one request for all
-    for triple in triples:
-        if not named_quads(dataset, triple):
-            dataset.remove((*triple, dataset.default_graph))
+    engine = dataset.store._inner
+    term = _oxigraph_terms()
+    leaving: dict[tuple, set] = {}  # triple -> the named graphs it leaves
+    for s, p, o, g in quads:
+        leaving.setdefault((term(s), term(p), term(o)), set()).add(term(g))
+    removed = []
+    for triple, graphs in leaving.items():
+        held = {quad.graph_name for quad in engine.quads_for_pattern(*triple)}
+        removed += [ox.Quad(*triple, graph) for graph in graphs & held]
+        default = ox.DefaultGraph()
+        if default in held and not held - graphs - {default}:
+            removed.append(ox.Quad(*triple, default))
+    log = journal.open_journal(dataset.store)
+    if log is not None:
+        log.log("-", removed)
+    for quad in removed:
+        engine.remove(quad)
 
 
 def _graph_quads(dataset: Dataset, graph: URIRef) -> set[Quad]:
@@ -112,6 +161,9 @@ def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> Non
         return
     new = {(s, p, o, graph) for s, p, o, _ in quads}
     old = _graph_quads(dataset, graph)
+    log = journal.open_journal(dataset.store)
+    if log is not None and not old:
+        log.log_new_graph(ox.NamedNode(str(graph)))
     remove_quads(dataset, old - new)
     add_quads(dataset, new - old)
 

@@ -32,11 +32,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     fmt = format_for(args.output, args.format) if args.output else None
     fields, metadata = input_options(args)
-    with progress(args, " articles", "building") as bar:
-        dataset, summary = build_with_summary(args.inputs, args.store, args.base, args.model,
-                                              args.workers, strict=False, on_article=updater(bar),
-                                              dask=args.dask, update_url=args.update_url,
-                                              fields=fields, metadata=metadata)
+    try:
+        with progress(args, " articles", "building") as bar:
+            dataset, summary = build_with_summary(
+                args.inputs, args.store, args.base, args.model, args.workers,
+                strict=args.strict, on_article=updater(bar), dask=args.dask,
+                update_url=args.update_url, fields=fields, metadata=metadata)
+    except StrictInputError as error:
+        report_problems(error.problems)
+        print(f"kg build: {error}", file=sys.stderr)
+        return 1
     report_problems(summary.problems)
     report_metadata(metadata)
     try:
@@ -46,10 +51,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _finish(args: argparse.Namespace, dataset, summary, fmt: str | None) -> int:
-    if args.strict and summary.problems:
-        print(f"kg build: {StrictInputError.__doc__} ({summary.skipped} problems)",
-              file=sys.stderr)
-        return 1
     if args.output:
         path = export(dataset, args.output, fmt)
         print(f"wrote {path} ({fmt})")

@@ -41,7 +41,8 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="extract on a Dask cluster: tcp://HOST:PORT or local:N")
     parser.add_argument("--update-url", metavar="URL",
                         help="SPARQL Update endpoint of a --store sparql:QUERY_URL")
-    parser.add_argument("--strict", action="store_true", help="fail on any unreadable input")
+    parser.add_argument("--strict", action="store_true",
+                        help="on any bad input, exit 1 before writing anything")
     parser.add_argument("--metadata", metavar="FILE",
                         help="a .csv, .tsv or .jsonl table (gzip too) of article metadata, "
                              "joined by id (a text file's id is its name without .txt)")
@@ -150,7 +151,13 @@ def load_graph_files(dataset: Dataset, paths: Iterable[str | Path]) -> None:
 
 def report_problems(problems) -> None:
     for problem in problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(f"skipped {printable(str(problem))}", file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """``text`` with control and bidi characters escaped (a newline in a file name must not
+    start a line of its own, nor U+202E reorder the terminal)."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def report_metadata(metadata: MetadataTable | None) -> None:

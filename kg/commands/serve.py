@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from kg.commands.common import add_graph_source
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         if not Path(args.store, "CURRENT").is_file():
             raise FileNotFoundError(f"no graph store at '{args.store}' (build one with "
                                     f"kg build --store {args.store})")
+        finish_interrupted_build(args.store)
         config["STORE"] = args.store
     else:
         from kg.commands.common import graph_from
@@ -56,3 +58,21 @@ def run(args: argparse.Namespace) -> int:
             config["DATASET"] = dataset
     run_serve(config, args.host, args.port, args.threads)
     return 0
+
+
+def finish_interrupted_build(folder: str) -> None:
+    """Undo a half-written article and finish a pending merge that a killed build left in
+    the store, before the server opens it: what it serves is what a whole build gives."""
+    from kg.journal import needs_recovery
+
+    if not needs_recovery(Path(folder)):
+        return
+    from kg.pipeline import finish_interrupted
+    from kg.store import open_store
+
+    dataset = open_store(folder)
+    try:
+        finish_interrupted(dataset)
+    finally:
+        dataset.close()
+    print(f"kg serve: finished the interrupted build of {folder}", file=sys.stderr)

@@ -87,6 +87,9 @@ def read_articles(
                         yield metadata.join(result) if metadata else result
             except READ_ERRORS as err:
                 _report(InputProblem(str(item), cannot_read(err)), problems)
+            except Exception as err:  # whatever else one file raises stops only that file
+                _report(InputProblem(str(item), f"not read: {type(err).__name__}: {err}"[:200]),
+                        problems)
 
 
 def _readers(fields: FieldMap) -> dict[str, Reader]:
@@ -130,7 +133,7 @@ def _files(
 def _identity(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return path.absolute()
 
 

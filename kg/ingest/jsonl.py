@@ -30,6 +30,7 @@ from kg.ingest.fields import FieldMap
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = " \t\n\r"
+TOO_DEEP = "malformed JSON: values nested too deeply"
 
 Record = tuple[int, dict[str, Any]]  # (line the record starts on, the record)
 
@@ -80,6 +81,8 @@ def _parse_line(raw: bytes, source: str, number: int) -> Record | InputProblem:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         return InputProblem(source, f"malformed JSON: {err.msg} (column {err.colno})")
+    except RecursionError:
+        return InputProblem(source, TOO_DEEP)
     if not isinstance(record, dict):
         return InputProblem(source, "record is not a JSON object")
     return number, record
@@ -98,6 +101,9 @@ def read_json(path: str | Path, fields: FieldMap) -> Iterator[Article | InputPro
         yield InputProblem(
             f"{source}:{err.lineno}", f"malformed JSON: {err.msg} (column {err.colno})"
         )
+        return
+    except RecursionError:
+        yield InputProblem(source, TOO_DEEP)
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         items = _array_items(content, _value_start(content, "articles"))
