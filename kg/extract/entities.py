@@ -248,8 +248,10 @@ def _headline_trimmed(doc: Doc, ent: SpacySpan, headlines: list[tuple[int, int]]
 
 def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMention:
     honorific = _honorific_before(doc, part)
+    # a surname that is also a title word ("King") is still the surname here
+    name = names.clean_person(part.text) or names.strip_possessive(part.text).strip(" .,")
     return _PersonMention(_span_of(doc, part.start_char, part.end_char),
-                          person_names.fold_case(names.clean_person(part.text)),
+                          person_names.fold_case(name),
                           _surface(doc, part), role,
                           person_names.honorific_gender(honorific) if honorific else None)
 

@@ -83,7 +83,8 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef) 
     Clinton): the target's surname is in the speaker's job title."""
     entity = table.entities.get(speaker) if speaker else None
     title = (entity.job_title or "") if entity else ""
-    return target.name.split()[-1] in title.split()
+    words = target.name.split()
+    return bool(words) and words[-1] in title.split()
 
 
 def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
