@@ -97,7 +97,7 @@ def test_validate_accepts_a_built_graph_and_rejects_a_broken_one(tmp_path: Path,
 @pytest.mark.parametrize("argv, message", [
     (["build", "no/such/path"], "does not exist"),
     (["build", str(SEED), "-o", "graph.xyz"], "cannot tell the format"),
-    (["build", str(SEED), "-o", "g.ttl", "--format", "rdfxml"], "unknown format"),
+    (["build", str(SEED), "-o", "g.ttl", "--format", "yaml"], "unknown format"),
     (["query", str(SEED), "-q", "SELEC ?x"], "syntax error"),
     (["query", str(SEED), "-n", "no-such-query"], "no named query"),
     (["query", "--store", "no/such/store", "-n", "who-said-what"], "no graph store"),
