@@ -6,7 +6,7 @@ import argparse
 from contextlib import closing
 
 from kg.commands.common import add_graph_source, graph_from, progress
-from kg.export import atomic_path, write
+from kg.export import export
 from kg.formats import FORMAT_HELP, format_for
 
 
@@ -24,8 +24,7 @@ def run(args: argparse.Namespace) -> int:
             progress(args, " steps", f"exporting {fmt.name}", total=2) as bar:
         if bar is not None:
             bar.update()  # the graph is open; writing streams it to the file
-        with atomic_path(args.output) as temporary:
-            write(dataset, temporary, fmt)
+        export(dataset, args.output, fmt.name)
         if bar is not None:
             bar.update()
     print(f"wrote {args.output} ({fmt.name})")
