@@ -96,7 +96,7 @@ def query(dataset: Dataset, text: str,
 
 
 def export(dataset: Dataset, path: str | Path, fmt: str | None = None) -> Path:
-    """Write the graph (turtle, trig, nt, nquads or json-ld) atomically to ``path``."""
+    """Write the graph atomically to ``path`` in a format of kg.formats (by name or extension)."""
     from kg.export import export as write
 
     return write(dataset, path, fmt)

@@ -1,48 +1,33 @@
-"""Writing the graph to a file, atomically, in any of the supported formats."""
+"""Writing the graph to a file, atomically, in any registered format (``kg.formats``).
+
+pyoxigraph's serializers write straight from the Oxigraph store to the file, one quad at a
+time, so an export's memory stays flat whatever the size of the store; only a store that is
+not Oxigraph (a remote SPARQL store) is first copied into an rdflib graph.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from kg.rdf.namespaces import NIF, XSD, bind_prefixes
+from kg.formats import RdfFormat, UnknownFormat, by_name, format_for
+from kg.rdf.namespaces import NIF, PREFIX_IRIS, XSD, bind_prefixes
+from kg.store import oxigraph_store, to_oxigraph_quad
 
-# name -> (rdflib serializer, keeps named graphs)
-FORMATS: dict[str, tuple[str, bool]] = {
-    "turtle": ("turtle", False),
-    "nt": ("nt", False),
-    "trig": ("trig", True),
-    "nquads": ("nquads", True),
-    "json-ld": ("json-ld", True),
-}
-EXTENSIONS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
-              ".jsonld": "json-ld", ".json": "json-ld"}
-
-
-class UnknownFormat(ValueError):
-    pass
-
-
-def format_for(path: str | Path | None, requested: str | None = None) -> str:
-    """The export format: as requested, else from the file extension, else Turtle."""
-    if requested:
-        if requested not in FORMATS:
-            raise UnknownFormat(f"unknown format '{requested}' (use one of: {', '.join(FORMATS)})")
-        return requested
-    if path is not None and (suffix := Path(path).suffix.lower()):
-        if suffix not in EXTENSIONS:
-            raise UnknownFormat(f"cannot tell the format of '{path}' from its extension "
-                                f"(use --format {'|'.join(FORMATS)})")
-        return EXTENSIONS[suffix]
-    return "turtle"
-
+__all__ = ["UnknownFormat", "export", "serialize", "write", "write_atomically"]
 
 _OFFSETS = (NIF.beginIndex, NIF.endIndex)
+_NATIVE_OFFSETS = frozenset(ox.NamedNode(str(predicate)) for predicate in _OFFSETS)
+_NON_NEGATIVE = ox.NamedNode(str(XSD.nonNegativeInteger))
 
 
 def restore_datatype(predicate: Node, value: Node) -> Node:
@@ -60,8 +45,16 @@ def restore_datatype(predicate: Node, value: Node) -> Node:
     return value
 
 
+def _restored(quad: ox.Quad) -> ox.Quad:
+    """``restore_datatype`` for a quad read natively (pyoxigraph writes xsd:string plain)."""
+    if quad.predicate in _NATIVE_OFFSETS:
+        offset = ox.Literal(quad.object.value, datatype=_NON_NEGATIVE)
+        return ox.Quad(quad.subject, quad.predicate, offset, quad.graph_name)
+    return quad
+
+
 def union_graph(dataset: Dataset) -> Graph:
-    """All articles' triples as one graph (what Turtle and N-Triples carry)."""
+    """All articles' triples as one rdflib graph (what Turtle and N-Triples carry)."""
     graph = Graph()
     bind_prefixes(graph)
     found = dataset.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph
@@ -79,21 +72,45 @@ def named_graphs(dataset: Dataset) -> Dataset:
     return copy
 
 
-def serialize(dataset: Dataset, fmt: str) -> bytes:
-    """The graph in ``fmt``; line-based formats are sorted so exports are byte-stable."""
-    serializer, keeps_graphs = FORMATS[fmt]
-    source = named_graphs(dataset) if keeps_graphs else union_graph(dataset)
-    if fmt == "json-ld":
-        data = source.serialize(format=serializer, auto_compact=True)
+def statements(dataset: Dataset, fmt: RdfFormat) -> Iterator[ox.Quad | ox.Triple]:
+    """What an export in ``fmt`` carries, read lazily: the article graphs (in IRI order, so
+    exports of the same store are byte-stable) or the union (the stored default graph)."""
+    store = oxigraph_store(dataset)
+    if store is None:
+        yield from _copied_statements(dataset, fmt)
+    elif fmt.named_graphs:
+        for graph in sorted(store.named_graphs(), key=lambda name: name.value):
+            for quad in store.quads_for_pattern(None, None, None, graph):
+                yield _restored(quad)
     else:
-        data = source.serialize(format=serializer)
-    if fmt in ("nt", "nquads"):
-        data = "".join(sorted(set(data.splitlines(keepends=True))))
-    return data.encode("utf-8")
+        for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield _restored(quad).triple
 
 
-def write_atomically(path: str | Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file.
+def _copied_statements(dataset: Dataset, fmt: RdfFormat) -> Iterator[ox.Quad | ox.Triple]:
+    if fmt.named_graphs:
+        for s, p, o, g in named_graphs(dataset).quads((None, None, None, None)):
+            yield to_oxigraph_quad(s, p, o, getattr(g, "identifier", g))
+    else:
+        for s, p, o in union_graph(dataset):
+            yield to_oxigraph_quad(s, p, o).triple
+
+
+def write(dataset: Dataset, output: str | Path | BinaryIO | None, fmt: RdfFormat) -> bytes | None:
+    """Serialize the dataset in ``fmt`` to ``output`` (a path or a binary file) with the data
+    model's prefixes; with ``output`` None, return the bytes."""
+    return ox.serialize(statements(dataset, fmt), output, fmt.native, prefixes=PREFIX_IRIS)
+
+
+def serialize(dataset: Dataset, fmt: str) -> bytes:
+    """The graph in the format named ``fmt``, as bytes (for small graphs and tests)."""
+    return write(dataset, None, by_name(fmt)) or b""
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write to; renamed to ``path`` once the block has
+    finished, removed if it fails: never a half-written file.
 
     The file is readable by others (0644), as a plain write would leave it; mkstemp's
     temporary file is private."""
@@ -101,18 +118,25 @@ def write_atomically(path: str | Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as output:
-            output.write(data)
-            output.flush()
-            os.fsync(output.fileno())
+        yield Path(temporary)
+        os.fsync(handle)  # the same file, whoever wrote it by name
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        os.close(handle)
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    with atomic_path(path) as temporary:
+        temporary.write_bytes(data)
 
 
 def export(dataset: Dataset, path: str | Path, fmt: str | None = None) -> Path:
-    """Write the dataset to ``path`` (format from ``fmt`` or the extension)."""
-    write_atomically(path, serialize(dataset, format_for(path, fmt)))
+    """Stream the dataset to ``path`` (format named by ``fmt``, else by the extension)."""
+    with atomic_path(path) as temporary:
+        write(dataset, temporary, format_for(path, fmt))
     return Path(path)

@@ -210,3 +210,16 @@ def literal_count(dataset: Dataset, query: str) -> int:
     rows = list(dataset.query(query))
     value = rows[0][0] if rows else None
     return int(value) if isinstance(value, Literal) else 0
+
+
+def oxigraph_store(dataset: Dataset) -> ox.Store | None:
+    """The Oxigraph engine under a local Dataset (None for a remote store or a plain rdflib
+    one), for reads done natively such as exports."""
+    inner = getattr(dataset.store, "_inner", None)  # oxrdflib's engine handle (pinned < 0.6)
+    return inner if isinstance(inner, ox.Store) else None
+
+
+def to_oxigraph_quad(s: Node, p: Node, o: Node, g: Node | None = None) -> ox.Quad:
+    """An rdflib statement as a pyoxigraph quad (in the default graph when ``g`` is None)."""
+    graph = ox.DefaultGraph() if g is None else _to_oxigraph(g)
+    return ox.Quad(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o), graph)

@@ -18,6 +18,7 @@ from flask import Flask, current_app, has_request_context, request
 from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
+from kg.formats import RdfFormat
 from kg.rdf.namespaces import bind_prefixes
 from server.executor import ARRIVED, Cell, Job, Outcome, QueryPool, run_update
 from server.tasks import Task
@@ -60,13 +61,14 @@ class Backend:
         self._tasks: QueryPool | None = None  # started by the first page task
         self._update_lock = threading.Lock()
         self._stats: dict[str, int] | None = None
+        self._export_dir = Path(tempfile.mkdtemp(prefix="kg-exports-"))
         self._open()
 
     def _open(self) -> None:
         store = ox.Store.read_only(self.path)
         self.graphs = frozenset(g.value for g in store.named_graphs())
         self._stats = None
-        self._exports: dict[str, bytes] = {}
+        self._exports: dict[str, Path] = {}
 
     def run(self, job: Job) -> Outcome:
         """Run ``job`` within the time limit, counted from the request's arrival."""
@@ -98,11 +100,13 @@ class Backend:
             self._stats = self.task("stats")
         return self._stats
 
-    def export(self, fmt: str) -> bytes:
-        """The whole graph in ``fmt``, serialized once per store state."""
-        if fmt not in self._exports:
-            self._exports[fmt] = self.task("export", fmt)
-        return self._exports[fmt]
+    def export(self, fmt: RdfFormat) -> Path:
+        """A file holding the whole graph in ``fmt``, written once per store state (an update
+        rewrites it atomically; a download already reading the old file keeps it)."""
+        if fmt.name not in self._exports:
+            path = self._export_dir / f"newskg.{fmt.extension}"
+            self._exports[fmt.name] = self.task("export", str(path), fmt.name)
+        return self._exports[fmt.name]
 
     def update(self, text: str) -> None:
         """Apply an update: stop the readers, write in a killable process, reopen."""
@@ -121,6 +125,7 @@ class Backend:
         self.pool.close(wait=0.5)
         if self._tasks is not None:
             self._tasks.close(wait=0.5)
+        shutil.rmtree(self._export_dir, ignore_errors=True)
 
 
 def init_app(app: Flask) -> Backend:

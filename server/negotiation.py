@@ -5,6 +5,8 @@ from __future__ import annotations
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
+from kg.formats import FORMATS, graph_result_formats
+
 # (media type, results format name); the first entry is the default for */* or no Accept.
 SELECT_TYPES = [("application/sparql-results+json", "json"),
                 ("application/sparql-results+xml", "xml"),
@@ -18,17 +20,14 @@ ASK_TYPES = [("application/sparql-results+json", "json"),
              ("application/xml", "xml"),
              ("text/csv", "csv"),
              ("text/tab-separated-values", "tsv")]
-GRAPH_TYPES = [("text/turtle", "turtle"),
-               ("application/n-triples", "nt"),
-               ("application/ld+json", "json-ld"),
-               ("application/rdf+xml", "rdf-xml")]
+GRAPH_TYPES = [(media, fmt.name) for fmt in graph_result_formats() for media in fmt.media_types]
 TYPES_BY_FORM = {"SELECT": SELECT_TYPES, "ASK": ASK_TYPES, "GRAPH": GRAPH_TYPES}
 HTML = ("text/html", "html")
 
-# ?format= shortcuts, for download links a browser cannot send an Accept header with
+# ?format= shortcuts, for download links a browser cannot send an Accept header with: the
+# results formats, and every name of the RDF formats (kg.formats)
 FORMAT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv",
-                  "ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld",
-                  "json-ld": "json-ld", "rdf": "rdf-xml", "rdfxml": "rdf-xml"}
+                  **{key: fmt.name for fmt in FORMATS for key in (fmt.name, *fmt.aliases)}}
 
 
 def choose(accept: str | None, table: list[tuple[str, str]],

@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from kg.formats import graph_result_formats
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Row = Sequence[object | None]  # pyoxigraph terms, None when unbound
@@ -162,5 +164,4 @@ SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "ts
 ASK_WRITERS = {"json": ask_json, "xml": ask_xml,
                "csv": lambda a: f"_askResult\r\n{str(a).lower()}\r\n".encode(),
                "tsv": lambda a: f"?_askResult\n{str(a).lower()}\n".encode()}
-GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-                 "json-ld": ox.RdfFormat.JSON_LD, "rdf-xml": ox.RdfFormat.RDF_XML}
+GRAPH_FORMATS = {fmt.name: fmt.native for fmt in graph_result_formats()}

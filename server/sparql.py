@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from kg.formats import by_name, graph_result_formats
 from kg.sparql_text import UnsafeRequest
 from server.backend import backend
 from server.executor import NOT_RUN, Job, NoFormat, QueryFailed
@@ -18,7 +19,6 @@ bp = Blueprint("sparql", __name__)
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
-_RDFLIB_FORMAT = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "rdf-xml": "xml"}
 
 
 class ProtocolError(Exception):
@@ -159,8 +159,10 @@ def service_description() -> Response:
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
     for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
-                 "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+                 "SPARQL_Results_TSV"):
         graph.add((service, SD.resultFormat, FORMATS[name]))
+    for fmt in graph_result_formats():
+        graph.add((service, SD.resultFormat, URIRef(fmt.native.iri)))
     graph.add((service, SD.defaultDataset, dataset))
     graph.add((dataset, RDF.type, SD.Dataset))
     graph.add((dataset, SD.defaultGraph, default))
@@ -172,7 +174,7 @@ def service_description() -> Response:
     graph.add((service, RDFS.comment,
                Literal("Read-only: SERVICE, LOAD and graphs the store does not hold are "
                        "refused; the default graph is the union of the article graphs.")))
-    body = graph.serialize(format=_RDFLIB_FORMAT[offer[1]])
+    body = graph.serialize(format=by_name(offer[1]).rdflib)
     return Response(body, mimetype=offer[0])
 
 

@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from kg.export import serialize
+from kg.export import export
 from kg.stats import graph_stats
 from kg.viz import select_subgraph
 from server.executor import cap_memory
@@ -31,8 +31,9 @@ class Task:
     args: tuple = ()
 
 
+# "export" writes the file itself (kg.export streams from the store) and replies its path
 TASKS: dict[str, Callable] = {"stats": graph_stats, "subgraph": select_subgraph,
-                              "export": serialize}
+                              "export": export}
 
 
 # Made before the cap: a worker past it may have no memory left to make this reply.

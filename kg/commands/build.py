@@ -14,7 +14,7 @@ from kg.commands.common import (
     report_problems,
     updater,
 )
-from kg.export import format_for
+from kg.formats import FORMAT_HELP, format_for
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,13 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--store", metavar="DIR", help="store folder to build into, "
                         "or sparql:QUERY_URL for a remote SPARQL store")
     parser.add_argument("-o", "--output", metavar="FILE", help="export the graph to FILE")
-    parser.add_argument("--format", help="turtle|trig|nt|nquads|json-ld (default: from -o)")
+    parser.add_argument("--format", help=FORMAT_HELP)
     add_build_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    fmt = format_for(args.output, args.format) if args.output else None
+    fmt = format_for(args.output, args.format).name if args.output else None
     fields, metadata = input_options(args)
     try:
         with progress(args, " articles", "building") as bar:

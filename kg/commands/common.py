@@ -10,24 +10,25 @@ from pathlib import Path
 
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.util import guess_format
 
-from kg.ingest import FieldMap, MetadataTable, read_metadata
+from kg.formats import EXTENSIONS, by_extension
+from kg.ingest import SUPPORTED_EXTENSIONS, FieldMap, MetadataTable, read_metadata
 from kg.ingest.common import format_suffix
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.remote_store import is_remote_spec
 
-# Graph files a read command takes as inputs beside articles (a colleague's export).
-RDF_EXTENSIONS = (".ttl", ".trig", ".nt", ".nq", ".jsonld")
+# Graph files a read command takes as inputs beside articles (a colleague's export); an
+# extension both can have (.json) is read as articles.
+GRAPH_FILES = tuple(ext for ext in EXTENSIONS if ext not in SUPPORTED_EXTENSIONS)
 SOURCE_HINT = ("pass --store DIR (a store built with kg build --store DIR), graph files "
-               "(graph.ttl, .trig, .nt, .nq, .jsonld) or article files and folders (e.g. data/)")
+               f"(graph{', '.join(GRAPH_FILES)}) or article files and folders (e.g. data/)")
 
 
 def add_graph_source(parser: argparse.ArgumentParser) -> None:
     """`--store DIR | INPUT...`: read an existing store, or build the inputs in memory."""
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="article files or folders to build in memory, or graph files "
-                             f"({', '.join(RDF_EXTENSIONS)}) to load")
+                             f"({', '.join(GRAPH_FILES)}) to load")
     parser.add_argument("--store", metavar="DIR", help="an existing graph store folder")
     add_build_options(parser)
 
@@ -97,7 +98,7 @@ def require_source(args: argparse.Namespace) -> None:
 
 
 def is_graph_file(path: str | Path) -> bool:
-    return format_suffix(path) in RDF_EXTENSIONS
+    return format_suffix(path) in GRAPH_FILES
 
 
 def graph_from(args: argparse.Namespace) -> Dataset:
@@ -135,7 +136,7 @@ def load_graph_files(dataset: Dataset, paths: Iterable[str | Path]) -> None:
         if not path.is_file():
             raise FileNotFoundError(f"no such graph file '{path}'")
         parsed = Dataset()
-        parsed.parse(path, format=guess_format(str(path)))
+        parsed.parse(path, format=by_extension(path).rdflib)
         by_graph: dict[URIRef, list] = {}
         for s, p, o, graph in parsed.quads((None, None, None, None)):
             name = graph.identifier if hasattr(graph, "identifier") else graph

@@ -6,26 +6,26 @@ import argparse
 from contextlib import closing
 
 from kg.commands.common import add_graph_source, graph_from, progress
-from kg.export import format_for, serialize, write_atomically
+from kg.export import export
+from kg.formats import FORMAT_HELP, format_for
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("export", help="export the graph to a file")
     add_graph_source(parser)
     parser.add_argument("-o", "--output", required=True, metavar="FILE")
-    parser.add_argument("--format", help="turtle|trig|nt|nquads|json-ld (default: from -o)")
+    parser.add_argument("--format", help=FORMAT_HELP)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     fmt = format_for(args.output, args.format)
     with closing(graph_from(args)) as dataset, \
-            progress(args, " steps", f"exporting {fmt}", total=2) as bar:
-        data = serialize(dataset, fmt)
+            progress(args, " steps", f"exporting {fmt.name}", total=2) as bar:
+        if bar is not None:
+            bar.update()  # the graph is open; writing streams it to the file
+        export(dataset, args.output, fmt.name)
         if bar is not None:
             bar.update()
-        write_atomically(args.output, data)
-        if bar is not None:
-            bar.update()
-    print(f"wrote {args.output} ({fmt})")
+    print(f"wrote {args.output} ({fmt.name})")
     return 0

@@ -8,6 +8,8 @@ import pytest
 import requests
 from rdflib import Dataset, Graph
 
+from kg.formats import FORMATS, RdfFormat
+
 BASE = "https://newskg.example.org/id/"
 ARTICLE_GRAPH = BASE + "article/000_2ace28bdd7d1dd52/graph"
 
@@ -61,19 +63,22 @@ def test_unknown_resources_are_404(client, path, status):
     assert client.get(path).status_code == status
 
 
-@pytest.mark.parametrize("ext, parse_format, graphs", [
-    ("ttl", "turtle", False), ("nt", "nt", False), ("trig", "trig", True),
-    ("nq", "nquads", True), ("jsonld", "json-ld", True),
-])
-def test_exports(client, ext, parse_format, graphs):
-    response = client.get(f"/export.{ext}")
-    assert response.status_code == 200
+@pytest.mark.parametrize("fmt", FORMATS, ids=[fmt.name for fmt in FORMATS])
+def test_exports(client, fmt: RdfFormat):
+    response = client.get(f"/export.{fmt.extension}")
+    assert response.status_code == 200 and response.mimetype == fmt.media_type
     assert "attachment" in response.headers["Content-Disposition"]
     dataset = Dataset()
-    dataset.parse(data=response.data, format=parse_format)
+    dataset.parse(data=response.get_data(), format=fmt.rdflib)
     assert len(dataset) > 100 or sum(1 for _ in dataset.quads()) > 100
     named = {str(g.identifier) for g in dataset.graphs()}
-    assert (ARTICLE_GRAPH in named) is graphs
+    assert (ARTICLE_GRAPH in named) is fmt.named_graphs
+
+
+def test_an_unknown_export_is_404_naming_the_formats(client):
+    response = client.get("/export.xlsx")
+    assert response.status_code == 404
+    assert all(fmt.extension in response.text for fmt in FORMATS)
 
 
 @pytest.mark.parametrize("params, status", [
