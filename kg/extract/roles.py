@@ -147,6 +147,8 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
             break
         start -= 1
     start, end = _trim(doc, start, person.start)
+    if end - start > 2 and doc[start].lower_ == "running" and doc[start + 1].lower_ == "mate":
+        start += 2  # "his running mate presidential nominee Donald Trump": two roles glued
     while end - start > 1 and doc[start].is_lower and doc[start + 1].text[:1].isupper() \
             and not _is_role_word(doc[start]) and doc[start].lower_ not in _PAST:
         start += 1  # a stray noun before a formal title ("the way Sen. Bernie Sanders")
