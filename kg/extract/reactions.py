@@ -280,8 +280,9 @@ def _statements_about_articles(doc: Doc, table: EntityTable, resolver: SpeakerRe
         if subject is None or article_at(articles, *name_range(subject)):
             continue
         agent = resolve_agent(table, resolver, subject)
-        if agent is None or table.entities[agent].described or unreal(token):
-            continue
+        entity = table.entities.get(agent) if agent is not None else None
+        if entity is None or entity.described or unreal(token):
+            continue  # no agent, or one the article only describes ("news media")
         said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")]
         if token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i:
             said.append(token.head)  # "The Times should apologize ..., added Sanders"
