@@ -158,9 +158,10 @@ def _candidates(clusters: list[_Cluster], mention: _PersonMention) -> list[_Clus
     """The clusters whose names this mention's name can be a way of writing."""
     words = names.name_words(mention.name)
     same = [c for c in clusters if any(names.shortens(mention.name, n) for n in c.names)]
-    if not same and len(words) == 1:
+    if not same and len(words) == 1:  # a first name alone ("Hillary"), of one generation
         same = [c for c in clusters if len(names.name_words(c.longest)) > 1
-                and names.name_words(c.longest)[0].lower() == words[0].lower()]
+                and names.name_words(c.longest)[0].lower() == words[0].lower()
+                and names.generation(c.longest) == names.generation(mention.name)]
     return same
 
 

@@ -82,6 +82,8 @@ def test_first_name_gender(word, gender):
      {"George W. Bush": "George Bush", "George H. W. Bush": "George H. W. Bush"}),
     ("Donald Trump Jr. spoke, and so did Donald Trump.",
      {"Donald Trump Jr.": "Donald Trump Jr.", "Donald Trump": "Donald Trump"}),
+    ("Donald Trump spoke on Monday in the city. Later his son, Donald Jr., spoke to the press.",
+     {"Donald Jr.": "Donald Jr."}),
     # a woman's honorific never joins the only full name in the article if it is a man's
     ("Donald Trump spoke. Mrs. Trump smiled.", {"Mrs. Trump": "Trump"}),
 ])
