@@ -87,7 +87,9 @@ class SpeakerResolver:
             if mention.entity.kind != "person" or mention.entity in self.gender:
                 continue
             before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
-            words = [w.strip(".").lower() for w in mention.entity.name.split()[:1]]
+            # a bare surname's honorifics are in its qualifier ("Clinton", "mrs")
+            words = [w.strip(".").lower() for w in mention.entity.name.split()[:1]] + \
+                [w for w in mention.entity.qualifier.split() if w in ("mr", "mrs")]
             for word in (before[-1:] if before else []) + words:
                 if gender := first_name_gender(word):
                     self.gender[mention.entity] = gender
