@@ -10,7 +10,7 @@ import re
 import pytest
 
 from tests.pages.conftest import BIDI, NO_HEADER
-from tests.viz.conftest import ID, PageLog
+from tests.viz.conftest import ID, logged_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -40,15 +40,7 @@ def open_page(browser, site):
     contexts = []
 
     def opener(where: str, ready: str = "main"):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        log = PageLog()
-        page.on("request", lambda request: log.requests.append(request.url))
-        page.on("pageerror", lambda error: log.errors.append(str(error)))
-        page.on("console", lambda message: "Content Security Policy" in message.text
-                and log.csp_violations.append(message.text))
-        page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
+        page, log = logged_page(browser, contexts)
         page.goto(site + where)
         page.wait_for_selector(ready, state="attached", timeout=30_000)
         return page, log

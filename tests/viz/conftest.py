@@ -76,26 +76,28 @@ def browser():
         chromium.close()
 
 
+def logged_page(browser, contexts: list, width: int = 1280, height: int = 900):
+    """A new page in its own context (kept in ``contexts`` to close), with a PageLog of its
+    requests, errors, CSP violations and dialogs (dismissed)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    contexts.append(context)
+    page = context.new_page()
+    log = PageLog()
+    page.on("request", lambda request: log.requests.append(request.url))
+    page.on("pageerror", lambda error: log.errors.append(str(error)))
+    page.on("console", lambda message: "Content Security Policy" in message.text
+            and log.csp_violations.append(message.text))
+    page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
+    return page, log
+
+
 @pytest.fixture
 def open_graph(browser):
     """open_graph(url) -> (page, log): the page once its layout has stabilised."""
     contexts = []
 
     def opener(url: str):
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        contexts.append(context)
-        page = context.new_page()
-        log = PageLog()
-        page.on("request", lambda request: log.requests.append(request.url))
-        page.on("pageerror", lambda error: log.errors.append(str(error)))
-        page.on("console", lambda message: "Content Security Policy" in message.text
-                and log.csp_violations.append(message.text))
-
-        def dialog(d):
-            log.dialogs.append(d.message)
-            d.dismiss()
-
-        page.on("dialog", dialog)
+        page, log = logged_page(browser, contexts, height=800)
         page.goto(url)
         # A DOM wait, not wait_for_function: the page's CSP rightly forbids eval.
         page.wait_for_selector("body[data-stabilised=true]", state="attached", timeout=30_000)
