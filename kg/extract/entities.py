@@ -19,7 +19,7 @@ from kg.extract import names, person_names
 from kg.extract.doctext import doc_text
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
-from kg.extract.roles import Role, role_of
+from kg.extract.roles import Role, role_of, title_keys
 from kg.extract.table import EntityTable
 
 _GOV_NAMES = {
@@ -74,23 +74,6 @@ def org_ref(text: str) -> EntityRef | None:
     if not name:
         return None
     return EntityRef("gov" if gov_body(name) else "org", name)
-
-
-_TITLE_KEYS = {
-    "sen": "senator", "senator": "senator", "rep": "representative",
-    "representative": "representative", "congressman": "representative",
-    "congresswoman": "representative", "gov": "governor", "governor": "governor",
-    "president": "president", "secretary": "secretary", "mayor": "mayor", "judge": "judge",
-    "justice": "judge", "gen": "general", "general": "general", "lady": "first lady",
-    "nominee": "nominee", "candidate": "nominee", "speaker": "speaker", "dr": "doctor",
-    "chairman": "chairman", "chairwoman": "chairman", "attorney": "attorney",
-}
-
-
-def title_keys(title: str | None) -> frozenset[str]:
-    """The office words of a job title, normalised ('Sen.' and 'senator' are one)."""
-    words = (title or "").replace(".", " ").lower().split()
-    return frozenset(_TITLE_KEYS[w] for w in words if w in _TITLE_KEYS)
 
 
 @dataclass

@@ -190,3 +190,20 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
 def role_of(doc: Doc, person: SpacySpan) -> Role | None:
     """The role the text gives a person at this mention, if any."""
     return prefix_role(doc, person) or apposition_role(doc, person)
+
+
+_TITLE_KEYS = {
+    "sen": "senator", "senator": "senator", "rep": "representative",
+    "representative": "representative", "congressman": "representative",
+    "congresswoman": "representative", "gov": "governor", "governor": "governor",
+    "president": "president", "secretary": "secretary", "mayor": "mayor", "judge": "judge",
+    "justice": "judge", "gen": "general", "general": "general", "lady": "first lady",
+    "nominee": "nominee", "candidate": "nominee", "speaker": "speaker", "dr": "doctor",
+    "chairman": "chairman", "chairwoman": "chairman", "attorney": "attorney",
+}
+
+
+def title_keys(title: str | None) -> frozenset[str]:
+    """The office words of a job title, normalised ('Sen.' and 'senator' are one)."""
+    words = (title or "").replace(".", " ").lower().split()
+    return frozenset(_TITLE_KEYS[w] for w in words if w in _TITLE_KEYS)
