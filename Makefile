@@ -34,6 +34,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/query_latency.py
 	$(PY) benchmarks/viz_render.py
 	$(PY) benchmarks/endpoint.py
+	$(PY) benchmarks/long_article.py
 
 # Regenerate docs/graph.png, the README's picture of the sample graph (needs Debian's chromium).
 CHROMIUM ?= /usr/bin/chromium
