@@ -42,6 +42,7 @@ _TAKEN = """SELECT DISTINCT ?e WHERE { #SCOPE ?e a schema:Person ; gaf:denotedBy
   FILTER NOT EXISTS { ?e a nkg:DescribedEntity } }"""
 _LABELS = """SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
   #SCOPE GRAPH ?g { ?e rdfs:label ?label } } GROUP BY ?e ?label"""
+_GRAPHS_NAMING = "SELECT DISTINCT ?e ?g WHERE { #SCOPE GRAPH ?g { ?e ?p ?o } }"
 _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
   #SCOPE ?outlet nkg:published ?a .
   FILTER NOT EXISTS { ?a dcterms:identifier ?id }
@@ -133,6 +134,9 @@ def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
 
 def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
     """Each graph that now names a merged person also labels it (the label is its name)."""
+    graphs: dict[Node, set[Node]] = defaultdict(set)
+    for target, graph in dataset.query(scoped(_GRAPHS_NAMING, "e", set(renames.values()))):
+        graphs[target].add(graph)
     labels = []
     for target in set(renames.values()):
         if (target, RDF.type, SCHEMA.Person) not in dataset:
@@ -140,8 +144,7 @@ def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
         label = next(iter(dataset.objects(target, RDFS.label)), None)
         if label is None:
             continue
-        graphs = {g for *_, g in named_quads(dataset, (target, None, None))}
-        labels += [(target, RDFS.label, label, g) for g in graphs]
+        labels += [(target, RDFS.label, label, g) for g in graphs[target]]
     add_quads(dataset, labels)
 
 
