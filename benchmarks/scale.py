@@ -46,9 +46,13 @@ MOST_QUOTED = """SELECT ?x WHERE { ?x a schema:Person ; nkg:said ?q }
 EXPORTS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE}
 
 
-def write_batches(count: int, size: int, folder: Path) -> Iterator[tuple[Path, int]]:
-    """The first ``count`` records of the corpus as gzip JSON-lines files of ``size``."""
+def write_batches(count: int, size: int, folder: Path,
+                  skip: int = 0) -> Iterator[tuple[Path, int]]:
+    """The ``count`` records of the corpus after the first ``skip``, as gzip JSON-lines
+    files of ``size``."""
     with gzip.open(CORPUS, "rt", encoding="utf-8") as records:
+        for _ in itertools.islice(records, skip):
+            pass
         for number in itertools.count(1):
             lines = list(itertools.islice(records, min(size, count)))
             if not lines:
@@ -100,15 +104,19 @@ def loaded_bytes_per_quad(dump: Path, scratch: Path, quads: int) -> float:
     return size / quads
 
 
-def page_seconds(store: Path, path: str) -> float:
-    """The page at ``path`` from a real `kg serve` on the store, median of 3 after a warm-up."""
+def page_seconds(store: Path, path: str) -> float | None:
+    """The page at ``path`` from a real `kg serve` on the store, median of 3 after a warm-up
+    (None: the server did not come up in 5 minutes)."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store),
                                 "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{url}/sparql", process)
+        try:
+            wait_until_up(f"{url}/sparql", process, seconds=300)
+        except RuntimeError:
+            return None
         with requests.Session() as session:
             session.get(url + path, timeout=600).raise_for_status()
             return median_seconds(
@@ -164,20 +172,23 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--minutes", type=float, default=24 * 60,
                         help="start no batch after this long")
+    parser.add_argument("--resume", type=int, default=0, metavar="N",
+                        help="keep the store, which holds the first N articles; go on from there")
     parser.add_argument("--export-limit", type=float, default=600, metavar="SECONDS")
     args = parser.parse_args()
     started = time.monotonic()
     work = WORK / "scale"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    if not args.resume:
+        shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
     store = work / "store"
     print(f"# AllSides scale run: batches of {args.batch}, --workers {args.workers}; "
           f"{machine()}\n", flush=True)
     headers = ["batch", "articles", "quads", "articles/s", "peak RSS MiB", "bytes/quad",
                "oxigraph load bytes/quad", "slowest query s", "person page s"]
     rows: list[list[object]] = []
-    built = 0
-    for path, size in write_batches(args.articles, args.batch, work):
+    built = args.resume
+    for path, size in write_batches(args.articles - built, args.batch, work, built):
         if (time.monotonic() - started) / 60 > args.minutes:
             break
         seconds, rss = kg_build(path, store, args.workers)
@@ -186,7 +197,7 @@ def main() -> None:
         queries: dict[str, float] = found["queries"]  # type: ignore[assignment]
         slowest = max(queries, key=queries.__getitem__)
         page = found["page"]
-        rows.append([len(rows) + 1, built, f"{found['quads']:,}", f"{size / seconds:.2f}",
+        rows.append([built // args.batch, built, f"{found['quads']:,}", f"{size / seconds:.2f}",
                      f"{rss:.0f}", f"{found['bytes/quad']:.0f}",
                      f"{found['load bytes/quad']:.0f}",
                      f"{queries[slowest]:.2f} ({slowest})",
