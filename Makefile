@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 KG := $(VENV)/bin/kg
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint bench bench-scale screenshot clean
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -47,3 +47,8 @@ screenshot: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) graph.ttl graph.html
+
+# The AllSides scale run (benchmarks/scale.py): batches of 2,000 articles into one store,
+# cost and query times per batch, then adding 100 articles and export beside a native dump.
+bench-scale: $(VENV)/.installed
+	$(PY) benchmarks/scale.py --batch 2000 --workers 2

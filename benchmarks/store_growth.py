@@ -1,14 +1,15 @@
 """Growing an on-disk store past a million triples: articles per second, peak memory and
 bytes on disk per triple at each size, so the table shows how cost grows with size.
 
-    python benchmarks/store_growth.py [--triples 1000000] [--limit N]
+    python benchmarks/store_growth.py [--triples 1000000] [--limit N] [--whole-store]
 
 The PolNeAR train split (or its first N articles) is parsed and extracted once, its
-records streamed to a file; each round then re-ingests those records under new ids
-(``ID~rK``) into the same store folder, one article graph at a time, followed by the
-store-wide pass (entity resolution). So the articles/s column is the store's cost as it
-grows, without the NLP, which build_cost.py measures. The store is kept in
-benchmarks/.work/ for query_latency.py.
+records streamed to a file (``--reuse``: those of the last run); each round then
+re-ingests those records under new ids (``ID~rK``) into the same store folder, one article
+graph at a time, followed by entity resolution of the round's graphs (``--whole-store``:
+the store-wide pass). So the articles/s column is the store's cost as it grows, without
+the NLP, which build_cost.py measures. The store is kept in benchmarks/.work/ for
+query_latency.py.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from kg.api import open_dataset  # noqa: E402
 from kg.extract.records import ArticleFacts  # noqa: E402
 from kg.ingest import InputProblem, read_articles  # noqa: E402
 from kg.pipeline import extract_all, settle, store_facts  # noqa: E402
+from kg.rdf.iris import article_graph_iri  # noqa: E402
 from kg.rdf.namespaces import DEFAULT_BASE  # noqa: E402
 from kg.store import triple_count  # noqa: E402
 
@@ -71,12 +73,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--limit", type=int, help="train articles per round (default: all)")
     parser.add_argument("--max-rounds", type=int, default=40)
+    parser.add_argument("--reuse", action="store_true", help="the records of the last run")
+    parser.add_argument("--whole-store", action="store_true",
+                        help="settle with the whole-store pass, not the new graphs only")
     args = parser.parse_args()
     files = train_files(args.limit)
     shutil.rmtree(STORE, ignore_errors=True)
     STORE.parent.mkdir(parents=True, exist_ok=True)
     with timer() as extraction:
-        per_round = save_records(files, args.workers)
+        per_round = (sum(1 for _ in records(0)) if args.reuse and RECORDS.exists()
+                     else save_records(files, args.workers))
     dataset = open_dataset(STORE)
     print(f"# store growth: {per_round} articles per round (extracted once in "
           f"{extraction[0]:.0f} s, --workers {args.workers}); {machine()}\n", flush=True)
@@ -86,9 +92,11 @@ def main() -> None:
     articles = triples = 0
     for round_number in range(1, args.max_rounds + 1):
         with timer() as elapsed:
+            graphs = []
             for facts in records(round_number):
                 store_facts(dataset, facts, DEFAULT_BASE)
-            settle(dataset, DEFAULT_BASE)
+                graphs.append(article_graph_iri(DEFAULT_BASE, facts.article_id))
+            settle(dataset, DEFAULT_BASE, None if args.whole_store else graphs)
         articles += per_round
         triples = triple_count(dataset)
         disk = folder_bytes(STORE)

@@ -11,7 +11,7 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from kg import journal, nlp
 from kg.api import StrictInputError
@@ -152,13 +152,15 @@ def store_facts(dataset: Dataset, facts: ArticleFacts, base: str,
     return len(quads)
 
 
-def settle(dataset: Dataset, base: str) -> None:
-    """Store-wide work after articles were added, replaced or removed, so that increments
-    give the same graph as one build: cross-article entity resolution needs the whole
-    store, not one article. In a store folder it is one transaction, and the pending
-    marker (written before the articles) is cleared only once it is done."""
+def settle(dataset: Dataset, base: str, graphs: Iterable[URIRef] | None = None) -> None:
+    """Cross-article work after articles were added, replaced or removed, so that increments
+    give the same graph as one build. ``graphs``: the article graphs just added to a
+    settled store, the only ones resolution then reads from (None: the whole store, as a
+    removal, a replacement or a pending merge needs). In a store folder it is one
+    transaction, and the pending marker (written before the articles) is cleared only once
+    it is done."""
     with transaction(dataset, "merge"):
-        resolve_store(dataset, base)
+        resolve_store(dataset, base, graphs)
     journal.clear_pending(store_folder(dataset))
 
 
@@ -204,6 +206,7 @@ def build_into(dataset: Dataset, articles: Iterable[Article], base: str,
     finish_interrupted(dataset)
     known = content_hashes(dataset)
     sources: deque[str] = deque()  # of the articles in flight, in input order
+    added: set[URIRef] | None = set()  # the graphs written; None once one replaced another
 
     def changed(articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
@@ -242,8 +245,13 @@ def build_into(dataset: Dataset, articles: Iterable[Article], base: str,
             journal.mark_pending(store_folder(dataset), base)
         store_facts(dataset, facts, base, quads)
         summary.built += 1
+        graph = iris.article_graph_iri(base, facts.article_id)
+        if added is not None and (facts.article_id in known or graph in added):
+            added = None
+        elif added is not None:
+            added.add(graph)
     if summary.built:
-        settle(dataset, base)
+        settle(dataset, base, added)
     summary.entities = count(dataset, ENTITY_COUNT)
     summary.quotes = count(dataset, QUOTE_COUNT)
     summary.triples = triple_count(dataset)

@@ -34,6 +34,12 @@ class PersonNode:
         return self.key or self.name
 
 
+def surname_key(name: str) -> str | None:
+    """The key names are compared within: a longer form of a name ends with the same word."""
+    words = name_words(name)
+    return words[-1].lower() if words else None
+
+
 def _longer(short: str, full: str) -> bool:
     return len(name_words(full)) > len(name_words(short)) and shortens(short, full)
 
@@ -55,8 +61,8 @@ def person_merges(people: Iterable[PersonNode | str]) -> dict[str, str]:
     by_surname: dict[str, list[PersonNode]] = defaultdict(list)
     for person in people:
         node = PersonNode(person) if isinstance(person, str) else person
-        if words := name_words(node.name):
-            by_surname[words[-1].lower()].append(node)
+        if key := surname_key(node.name):
+            by_surname[key].append(node)
     merges: dict[str, str] = {}
     for known in by_surname.values():
         merges.update(_merges_among(known))

@@ -10,18 +10,25 @@ keeps a single ``schema:text`` (the longest form, ties broken alphabetically).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from kg.rdf.iris import normalise_quote_text
 from kg.rdf.namespaces import SCHEMA
+from kg.resolve.scope import scoped
 from kg.store import add_quads, named_quads, remove_quads
 
 _QUOTES = """SELECT ?q ?speaker ?text WHERE {
   ?q a schema:Quotation ; schema:text ?text .
   OPTIONAL { ?q schema:creator ?speaker } }"""
+_SPOKEN = """SELECT ?q ?speaker ?text WHERE {
+  #SCOPE ?q a schema:Quotation ; schema:text ?text ; schema:creator ?speaker }"""
+_UNSPOKEN = """SELECT ?q ?text WHERE {
+  ?q a schema:Quotation ; schema:text ?text FILTER NOT EXISTS { ?q schema:creator ?s } }"""
 _OCCURRENCES = """SELECT ?q ?anchor ?text WHERE {
-  ?q a schema:Quotation ; schema:text ?text ; gaf:denotedBy/nif:anchorOf ?anchor }"""
+  #SCOPE ?q a schema:Quotation ; schema:text ?text ; gaf:denotedBy/nif:anchorOf ?anchor }"""
 MIN_CONTAINED_WORDS = 4  # shorter fragments ("gutless") stay their own quotations
 
 
@@ -30,14 +37,26 @@ def _grams(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
-def contained_quote_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
-    """Quote -> the longer quote of the same speaker whose words contain it.
+def _quotes(dataset: Dataset, speakers: set[Node | None] | None) -> Iterable[tuple]:
+    """(quote, speaker, text) of the ``speakers`` (None among them: quotes without one)."""
+    if speakers is None:
+        yield from dataset.query(_QUOTES)
+        return
+    yield from dataset.query(scoped(_SPOKEN, "speaker", speakers - {None}))
+    if None in speakers:
+        yield from ((quote, None, text) for quote, text in dataset.query(_UNSPOKEN))
+
+
+def contained_quote_renames(dataset: Dataset, speakers: set[Node | None] | None = None,
+                            ) -> dict[URIRef, URIRef]:
+    """Quote -> the longer quote of the same speaker (of ``speakers``; None: all) whose
+    words contain it.
 
     Longer quotes are indexed by their word n-grams, so a quote is compared only with
     the few quotes that share its opening words (linear in the words, not quadratic).
     """
     by_speaker: dict[object, dict[URIRef, str]] = defaultdict(dict)
-    for quote, speaker, text in dataset.query(_QUOTES):
+    for quote, speaker, text in _quotes(dataset, speakers):
         words = normalise_quote_text(str(text))
         known = by_speaker[speaker].get(quote, "")
         by_speaker[speaker][quote] = max(known, words, key=len)
@@ -59,15 +78,16 @@ def contained_quote_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
     return renames
 
 
-def settle_quote_texts(dataset: Dataset) -> int:
-    """Keep one ``schema:text`` per quotation, in every graph that states one.
+def settle_quote_texts(dataset: Dataset, quotes: set[Node] | None = None) -> int:
+    """Keep one ``schema:text`` per quotation (of ``quotes``; None: all), in every graph
+    that states one.
 
     The choice comes from the occurrences' own spans (``nif:anchorOf``), which leave with
     their article, so replacing or removing an article gives what a fresh build gives.
     """
     anchors: dict[URIRef, set[str]] = defaultdict(set)
     texts: dict[URIRef, set[str]] = defaultdict(set)
-    for quote, anchor, text in dataset.query(_OCCURRENCES):
+    for quote, anchor, text in dataset.query(scoped(_OCCURRENCES, "q", quotes)):
         anchors[quote].add(str(anchor))
         texts[quote].add(str(text))
     stale, fresh = set(), []

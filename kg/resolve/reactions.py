@@ -13,23 +13,28 @@ person goes or comes at once, so no edge loses a reaction that still supports it
 from __future__ import annotations
 
 from rdflib import Dataset, URIRef
+from rdflib.term import Node
 
 from kg.extract.roles import is_candidacy
 from kg.rdf.namespaces import NKG, RDF, SCHEMA
+from kg.resolve.scope import scoped
 from kg.store import add_quads, named_quads, remove_quads, settle_union
 
 _STANCES = (SCHEMA.ReactAction, SCHEMA.AgreeAction, SCHEMA.DisagreeAction)
 _PERSON_REACTIONS = """SELECT DISTINCT ?r ?agent ?target ?confirmed WHERE {
-  ?r schema:agent ?agent ; schema:object ?target . ?agent a schema:Person .
+  #SCOPE ?r schema:agent ?agent ; schema:object ?target . ?agent a schema:Person .
   BIND (NOT EXISTS { ?r a nkg:UnconfirmedReaction } AS ?confirmed) }"""
-_OFFICIALS = "SELECT DISTINCT ?p WHERE { ?p a schema:Person , nkg:Official }"
-_TITLES = "SELECT DISTINCT ?p ?title WHERE { ?p a schema:Person ; schema:jobTitle ?title }"
+_OFFICIALS = "SELECT DISTINCT ?p WHERE { #SCOPE ?p a schema:Person , nkg:Official }"
+_TITLES = """SELECT DISTINCT ?p ?title WHERE {
+  #SCOPE ?p a schema:Person ; schema:jobTitle ?title }"""
 
 
-def _officials(dataset: Dataset) -> set[URIRef]:
-    """People some article makes an official: by type, or by a candidacy title."""
-    found = {p for (p,) in dataset.query(_OFFICIALS)}
-    return found | {p for p, title in dataset.query(_TITLES) if is_candidacy(str(title))}
+def _officials(dataset: Dataset, people: set[Node] | None) -> set[URIRef]:
+    """People (of ``people``; None: all) some article makes an official: by type, or by a
+    candidacy title."""
+    found = {p for (p,) in dataset.query(scoped(_OFFICIALS, "p", people))}
+    return found | {p for p, title in dataset.query(scoped(_TITLES, "p", people))
+                    if is_candidacy(str(title))}
 
 
 def _switch(dataset: Dataset, reaction: URIRef, agent: URIRef, target: URIRef,
@@ -53,14 +58,15 @@ def _switch(dataset: Dataset, reaction: URIRef, agent: URIRef, target: URIRef,
     return old, new
 
 
-def confirm_reactions(dataset: Dataset) -> int:
-    """Unconfirm the reactions of people who are officials nowhere and confirm those of
-    people who now are; returns how many reactions changed."""
-    officials = _officials(dataset)
+def confirm_reactions(dataset: Dataset, people: set[Node] | None = None) -> int:
+    """Unconfirm the reactions of people (of ``people``; None: all) who are officials
+    nowhere and confirm those of people who now are; returns how many reactions changed."""
+    officials = _officials(dataset, people)
     old: set = set()
     new: list = []
     changed = 0
-    for reaction, agent, target, confirmed in dataset.query(_PERSON_REACTIONS):
+    for reaction, agent, target, confirmed in dataset.query(
+            scoped(_PERSON_REACTIONS, "agent", people)):
         official = agent in officials
         if official != bool(confirmed.toPython()):
             removed, added = _switch(dataset, reaction, agent, target, confirm=official)

@@ -22,45 +22,55 @@ from kg.extract.records import EntityRef
 from kg.extract.roles import title_keys
 from kg.rdf import iris
 from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
-from kg.resolve.names import PersonNode, person_merges
+from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
+from kg.resolve.scope import Batch, scoped
 from kg.store import add_quads, named_quads, remove_quads, settle_union
 
 _PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
-_ALT_LABELS = "SELECT DISTINCT ?e ?alt WHERE { ?e a schema:Person ; skos:altLabel ?alt }"
-_JOB_TITLES = "SELECT DISTINCT ?e ?title WHERE { ?e a schema:Person ; schema:jobTitle ?title }"
+_ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
+  #SCOPE ?e a schema:Person ; skos:altLabel ?alt }"""
+_JOB_TITLES = """SELECT DISTINCT ?e ?title WHERE {
+  #SCOPE ?e a schema:Person ; schema:jobTitle ?title }"""
 _MENTION_COUNTS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  ?e a schema:Person ; gaf:denotedBy ?m } GROUP BY ?e"""
+  #SCOPE ?e a schema:Person ; gaf:denotedBy ?m } GROUP BY ?e"""
 _ANCHORS = """SELECT ?e ?anchor (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  ?e a schema:Person ; gaf:denotedBy ?m . ?m nif:anchorOf ?anchor
+  #SCOPE ?e a schema:Person ; gaf:denotedBy ?m . ?m nif:anchorOf ?anchor
   FILTER NOT EXISTS { ?e a nkg:DescribedEntity } } GROUP BY ?e ?anchor"""
+_TAKEN = """SELECT DISTINCT ?e WHERE { #SCOPE ?e a schema:Person ; gaf:denotedBy/nif:anchorOf ?a
+  FILTER NOT EXISTS { ?e a nkg:DescribedEntity } }"""
 _LABELS = """SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
-  GRAPH ?g { ?e rdfs:label ?label } } GROUP BY ?e ?label"""
+  #SCOPE GRAPH ?g { ?e rdfs:label ?label } } GROUP BY ?e ?label"""
+_GRAPHS_NAMING = "SELECT DISTINCT ?e ?g WHERE { #SCOPE GRAPH ?g { ?e ?p ?o } }"
 _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
-  ?outlet nkg:published ?a .
+  #SCOPE ?outlet nkg:published ?a .
   FILTER NOT EXISTS { ?a dcterms:identifier ?id }
   OPTIONAL { ?a schema:headline ?headline }
   BIND (EXISTS { ?a a schema:OpinionNewsArticle } AS ?opinion) }"""
-_QUOTES = "SELECT DISTINCT ?q ?p ?text WHERE { ?q schema:creator ?p ; schema:text ?text }"
+_QUOTES = """SELECT DISTINCT ?q ?p ?text WHERE {
+  #SCOPE ?q schema:creator ?p ; schema:text ?text }"""
 
 
-def _person_nodes(dataset: Dataset, base: str) -> list[PersonNode]:
-    """Each named person node with the gender its honorifics or first name give, its office
-    words and how often the graph mentions it."""
+def _person_nodes(dataset: Dataset, base: str,
+                  keys: set[str] | None = None) -> list[PersonNode]:
+    """Each named person node (of the surname ``keys``; None: all) with the gender its
+    honorifics or first name give, its office words and how often the graph mentions it."""
     labels: dict[Node, str] = {}
     for iri, name in dataset.query(_PEOPLE):
-        if str(iri).startswith(f"{base}person/"):
+        if str(iri).startswith(f"{base}person/") and (
+                keys is None or surname_key(str(name)) in keys):
             labels.setdefault(iri, str(name))
+    scope = None if keys is None else labels
     honorifics: dict[Node, set[str]] = defaultdict(set)
-    for iri, alt in dataset.query(_ALT_LABELS):
+    for iri, alt in dataset.query(scoped(_ALT_LABELS, "e", scope)):
         first = str(alt).split()[0] if str(alt).split() else ""
         if gender := honorific_gender(first):
             honorifics[iri].add(gender)
     titles: dict[Node, frozenset[str]] = defaultdict(frozenset)
-    for iri, title in dataset.query(_JOB_TITLES):
+    for iri, title in dataset.query(scoped(_JOB_TITLES, "e", scope)):
         titles[iri] |= title_keys(str(title))
-    counts = {iri: int(n) for iri, n in dataset.query(_MENTION_COUNTS)}
+    counts = {iri: int(n) for iri, n in dataset.query(scoped(_MENTION_COUNTS, "e", scope))}
     nodes = []
     for iri, name in labels.items():
         said = honorifics.get(iri, set())
@@ -71,16 +81,17 @@ def _person_nodes(dataset: Dataset, base: str) -> list[PersonNode]:
     return nodes
 
 
-def _person_renames(dataset: Dataset, base: str) -> dict[URIRef, URIRef]:
-    return {URIRef(short): URIRef(full)
-            for short, full in person_merges(_person_nodes(dataset, base)).items()}
+def _person_renames(nodes: list[PersonNode]) -> dict[URIRef, URIRef]:
+    return {URIRef(short): URIRef(full) for short, full in person_merges(nodes).items()}
 
 
-def _article_renames(dataset: Dataset) -> dict[URIRef, URIRef]:
+def _article_renames(dataset: Dataset,
+                     outlets: set[Node] | None = None) -> dict[URIRef, URIRef]:
     """A headline-less mentioned article joins the one headlined article of its outlet."""
     headlined: dict[tuple[Node, bool], set[URIRef]] = defaultdict(set)
     bare: list[tuple[URIRef, Node, bool]] = []
-    for article, outlet, headline, opinion in dataset.query(_MENTIONED):
+    for article, outlet, headline, opinion in dataset.query(
+            scoped(_MENTIONED, "outlet", outlets)):
         is_opinion = bool(opinion and opinion.toPython())
         if headline is None:
             bare.append((article, outlet, is_opinion))
@@ -100,7 +111,8 @@ def _quote_renames(dataset: Dataset, base: str,
     if not people:
         return {}
     return {quote: iris.quote_iri(base, str(text), people[speaker])
-            for quote, speaker, text in dataset.query(_QUOTES) if speaker in people}
+            for quote, speaker, text in dataset.query(scoped(_QUOTES, "p", people))
+            if speaker in people}
 
 
 def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
@@ -122,6 +134,9 @@ def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
 
 def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
     """Each graph that now names a merged person also labels it (the label is its name)."""
+    graphs: dict[Node, set[Node]] = defaultdict(set)
+    for target, graph in dataset.query(scoped(_GRAPHS_NAMING, "e", set(renames.values()))):
+        graphs[target].add(graph)
     labels = []
     for target in set(renames.values()):
         if (target, RDF.type, SCHEMA.Person) not in dataset:
@@ -129,8 +144,7 @@ def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
         label = next(iter(dataset.objects(target, RDFS.label)), None)
         if label is None:
             continue
-        graphs = {g for *_, g in named_quads(dataset, (target, None, None))}
-        labels += [(target, RDFS.label, label, g) for g in graphs]
+        labels += [(target, RDFS.label, label, g) for g in graphs[target]]
     add_quads(dataset, labels)
 
 
@@ -153,17 +167,22 @@ def canonical_label(anchors: dict[str, int]) -> str | None:
     return max(spelling[best], key=lambda s: (spelling[best][s], s))
 
 
-def _label_renames(dataset: Dataset, base: str) -> tuple[dict[URIRef, URIRef],
-                                                        dict[URIRef, str]]:
-    """Person IRIs that follow their canonical label, and the label of every person."""
+def _label_renames(dataset: Dataset, base: str, people: set[Node] | None = None,
+                   ) -> tuple[dict[URIRef, URIRef], dict[URIRef, str]]:
+    """Person IRIs (of ``people``; None: all) that follow their canonical label, and the
+    label of each."""
     anchors: dict[URIRef, dict[str, int]] = defaultdict(dict)
-    for iri, anchor, n in dataset.query(_ANCHORS):
+    for iri, anchor, n in dataset.query(scoped(_ANCHORS, "e", people)):
         anchors[iri][str(anchor)] = int(n)
     labels: dict[URIRef, str] = {}
     for iri, counts in anchors.items():
         if str(iri).startswith(f"{base}person/") and (label := canonical_label(counts)):
             labels[iri] = label
     taken = set(anchors)
+    if people is not None:  # targets that people outside the scope already hold
+        targets = {iris.entity_iri(base, EntityRef("person", canonical_person(label)))
+                   for label in labels.values()}
+        taken |= {row[0] for row in dataset.query(scoped(_TAKEN, "e", targets - taken))}
     renames = {}
     for iri, label in labels.items():
         target = iris.entity_iri(base, EntityRef("person", canonical_person(label)))
@@ -174,12 +193,13 @@ def _label_renames(dataset: Dataset, base: str) -> tuple[dict[URIRef, URIRef],
 
 
 def _one_label_each(dataset: Dataset, chosen: dict[URIRef, str],
-                    renamed: Iterable[URIRef] = ()) -> int:
-    """Every entity keeps one rdfs:label in every graph that types it: the chosen one for
-    people, else the form most graphs use (mixed case before ALL CAPS); the others become
-    skos:altLabel. ``renamed`` nodes lost their labels to the rename and get them back."""
+                    renamed: Iterable[URIRef] = (), nodes: set[Node] | None = None) -> int:
+    """Every entity (of ``nodes``; None: all) keeps one rdfs:label in every graph that types
+    it: the chosen one for people, else the form most graphs use (mixed case before ALL
+    CAPS); the others become skos:altLabel. ``renamed`` nodes lost their labels to the
+    rename and get them back."""
     by_node: dict[Node, dict[Literal, int]] = defaultdict(dict)
-    for iri, label, n in dataset.query(_LABELS):
+    for iri, label, n in dataset.query(scoped(_LABELS, "e", nodes)):
         by_node[iri][label] = int(n)
     for iri in renamed:
         by_node.setdefault(iri, {})
@@ -206,31 +226,44 @@ def _one_label_each(dataset: Dataset, chosen: dict[URIRef, str],
     return len(old)
 
 
-def resolve_store(dataset: Dataset, base: str) -> int:
+def resolve_store(dataset: Dataset, base: str, graphs: Iterable[URIRef] | None = None) -> int:
     """Merge entities across the articles in ``dataset``; returns how many nodes or texts changed.
 
+    ``graphs``: the article graphs just added to a store this pass had settled; only what
+    they touch is read (``kg.resolve.scope``), with the same result as the whole-store pass
+    that None asks for (after a removal or replacement, or with a merge pending).
     Each step reads the union and writes through ``kg.store`` so the union stays current.
     Idempotent: a second run changes nothing.
     """
-    people = _person_renames(dataset, base)
-    renames = {**people, **_quote_renames(dataset, base, people), **_article_renames(dataset)}
+    graphs = None if graphs is None else list(graphs)
+    batch = Batch(dataset, graphs)
+    nodes = _person_nodes(dataset, base, batch.surname_keys())
+    people = _person_renames(nodes)
+    renames = {**people, **_quote_renames(dataset, base, people),
+               **_article_renames(dataset, batch.nodes("?s nkg:published ?a"))}
     if renames:
         _rename(dataset, renames)
         _label_targets(dataset, people)
         settle_union(dataset)
-    relabelled, labels = _label_renames(dataset, base)
+    scope = batch.people({URIRef(node.id) for node in nodes}, renames)
+    relabelled, labels = _label_renames(dataset, base, scope)
     if relabelled:
         _rename(dataset, {**relabelled, **_quote_renames(dataset, base, relabelled)})
         settle_union(dataset)
-    changed_labels = _one_label_each(dataset, labels, relabelled.values())
+    moved = {**renames, **relabelled}
+    labelled = batch.nodes("?s rdfs:label ?l", {relabelled.get(n, n) for n in scope or ()},
+                           moved.values())
+    changed_labels = _one_label_each(dataset, labels, relabelled.values(), labelled)
     if changed_labels:
         settle_union(dataset)
-    contained = contained_quote_renames(dataset)
+    contained = contained_quote_renames(dataset, batch.speakers(moved.values()))
     if contained:
         _rename(dataset, contained)
         settle_union(dataset)
-    texts = settle_quote_texts(dataset)
+    quotes = batch.nodes("?s a schema:Quotation", moved.values(), contained.values())
+    texts = settle_quote_texts(dataset, quotes)
     if texts:
         settle_union(dataset)
-    confirm_reactions(dataset)  # people who are officials nowhere react nowhere
+    # people who are officials nowhere react nowhere
+    confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
     return len(renames) + len(relabelled) + changed_labels + len(contained) + texts

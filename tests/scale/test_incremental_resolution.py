@@ -1,0 +1,60 @@
+"""Resolution of a new batch reads only what the batch touches and gives the graph the
+whole-store pass gives over the same store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from kg.extract.records import ArticleFacts
+from kg.ingest import read_articles
+from kg.pipeline import extract_all, settle, store_facts
+from kg.rdf import iris
+from kg.rdf.namespaces import DEFAULT_BASE
+from kg.store import open_store
+from tests.scale.conftest import quads
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def facts(nlp, corpus: Path) -> list[ArticleFacts]:
+    found = list(extract_all(read_articles(sorted(corpus.iterdir()))))
+    assert all(isinstance(f, ArticleFacts) for f in found)
+    return found
+
+
+def _settled_then_added(first: list[ArticleFacts], batch: list[ArticleFacts],
+                        incremental: bool) -> Dataset:
+    """A store settled over ``first``, then ``batch`` written and settled one way or the
+    other."""
+    dataset = open_store()
+    for article in first:
+        store_facts(dataset, article, DEFAULT_BASE)
+    settle(dataset, DEFAULT_BASE)
+    for article in batch:
+        store_facts(dataset, article, DEFAULT_BASE)
+    graphs = [iris.article_graph_iri(DEFAULT_BASE, a.article_id) for a in batch]
+    settle(dataset, DEFAULT_BASE, graphs if incremental else None)
+    return dataset
+
+
+@pytest.mark.parametrize("split", [1, 4, 7])
+def test_settling_a_new_batch_equals_the_whole_store_pass(facts: list[ArticleFacts],
+                                                          split: int):
+    first, batch = facts[:split], facts[split:]
+    incremental = quads(_settled_then_added(first, batch, incremental=True))
+    whole = quads(_settled_then_added(first, batch, incremental=False))
+    assert incremental == whole
+    assert {g for *_, g in incremental} == {
+        iris.article_graph_iri(DEFAULT_BASE, a.article_id) for a in facts}
+
+
+def test_settling_a_batch_in_reverse_order_equals_the_whole_store_pass(
+        facts: list[ArticleFacts]):
+    """The people of the later articles come first: merges then reach back into the store."""
+    backwards = facts[::-1]
+    assert (quads(_settled_then_added(backwards[:3], backwards[3:], incremental=True))
+            == quads(_settled_then_added(backwards[:3], backwards[3:], incremental=False)))
