@@ -21,7 +21,7 @@ from kg.extract.person_names import first_name_gender, fold_case, honorific_gend
 from kg.extract.records import EntityRef
 from kg.extract.roles import title_keys
 from kg.rdf import iris
-from kg.rdf.namespaces import RDF, RDFS, SCHEMA, SKOS
+from kg.rdf.namespaces import RDF, RDFS, SKOS
 from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
@@ -42,7 +42,6 @@ _TAKEN = """SELECT DISTINCT ?e WHERE { #SCOPE ?e a schema:Person ; gaf:denotedBy
   FILTER NOT EXISTS { ?e a nkg:DescribedEntity } }"""
 _LABELS = """SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
   #SCOPE GRAPH ?g { ?e rdfs:label ?label } } GROUP BY ?e ?label"""
-_GRAPHS_NAMING = "SELECT DISTINCT ?e ?g WHERE { #SCOPE GRAPH ?g { ?e ?p ?o } }"
 _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
   #SCOPE ?outlet nkg:published ?a .
   FILTER NOT EXISTS { ?a dcterms:identifier ?id }
@@ -132,22 +131,6 @@ def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
     add_quads(dataset, new_quads)
 
 
-def _label_targets(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
-    """Each graph that now names a merged person also labels it (the label is its name)."""
-    graphs: dict[Node, set[Node]] = defaultdict(set)
-    for target, graph in dataset.query(scoped(_GRAPHS_NAMING, "e", set(renames.values()))):
-        graphs[target].add(graph)
-    labels = []
-    for target in set(renames.values()):
-        if (target, RDF.type, SCHEMA.Person) not in dataset:
-            continue
-        label = next(iter(dataset.objects(target, RDFS.label)), None)
-        if label is None:
-            continue
-        labels += [(target, RDFS.label, label, g) for g in graphs[target]]
-    add_quads(dataset, labels)
-
-
 def canonical_label(anchors: dict[str, int]) -> str | None:
     """The most frequent complete name (two or more name words, case folded) among a person's
     mention texts; ties go to the longer form. None when the text never gives a full name."""
@@ -196,8 +179,8 @@ def _one_label_each(dataset: Dataset, chosen: dict[URIRef, str],
                     renamed: Iterable[URIRef] = (), nodes: set[Node] | None = None) -> int:
     """Every entity (of ``nodes``; None: all) keeps one rdfs:label in every graph that types
     it: the chosen one for people, else the form most graphs use (mixed case before ALL
-    CAPS); the others become skos:altLabel. ``renamed`` nodes lost their labels to the
-    rename and get them back."""
+    CAPS); the others become skos:altLabel. ``renamed`` nodes (merge targets, nodes whose IRI
+    followed their label) get the label in every graph that now names them."""
     by_node: dict[Node, dict[Literal, int]] = defaultdict(dict)
     for iri, label, n in dataset.query(scoped(_LABELS, "e", nodes)):
         by_node[iri][label] = int(n)
@@ -243,7 +226,6 @@ def resolve_store(dataset: Dataset, base: str, graphs: Iterable[URIRef] | None =
                **_article_renames(dataset, batch.nodes("?s nkg:published ?a"))}
     if renames:
         _rename(dataset, renames)
-        _label_targets(dataset, people)
         settle_union(dataset)
     scope = batch.people({URIRef(node.id) for node in nodes}, renames)
     relabelled, labels = _label_renames(dataset, base, scope)
@@ -253,7 +235,8 @@ def resolve_store(dataset: Dataset, base: str, graphs: Iterable[URIRef] | None =
     moved = {**renames, **relabelled}
     labelled = batch.nodes("?s rdfs:label ?l", {relabelled.get(n, n) for n in scope or ()},
                            moved.values())
-    changed_labels = _one_label_each(dataset, labels, relabelled.values(), labelled)
+    changed_labels = _one_label_each(dataset, labels, {*people.values(), *relabelled.values()},
+                                     labelled)
     if changed_labels:
         settle_union(dataset)
     contained = contained_quote_renames(dataset, batch.speakers(moved.values()))
