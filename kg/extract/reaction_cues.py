@@ -65,12 +65,16 @@ SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue"
 CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use", "take",
                "seem", "appear", "proceed", "manage"}
 MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}
-# a word in the quote that makes it praise rather than criticism
-PRAISE_WORDS = {"respect", "admire", "like", "love", "great", "proud", "support", "endorse",
-                "commend", "thank", "grateful", "incredible", "tremendous", "excited",
-                "congratulate", "wonderful", "honored", "appreciate", "strong", "leader",
-                "good", "best", "agree", "excellent", "brilliant", "terrific", "impressed",
-                "voting", "likes", "fantastic", "better"}
+# a word that makes a quote praise whoever speaks it
+PRAISE_WORDS = {"respect", "admire", "love", "great", "proud", "commend", "thank", "grateful",
+                "incredible", "excited", "congratulate", "wonderful", "honored", "appreciate",
+                "excellent", "brilliant", "terrific", "impressed", "fantastic"}
+# praise only from the speaker's own mouth ("I strongly support Paul Ryan"), not in a report
+# ("the board voted to endorse Clinton", "his share of support")
+SUPPORT_WORDS = {"support", "endorse", "like", "likes", "voting", "agree"}
+FIRST_PERSON = {"i", "we"}
+# praise in a description ("called him a strong leader"), too mild to make a quote judge
+MILD_PRAISE = {"good", "best", "better", "strong", "leader", "positive", "warm"}
 # a word that makes a quote criticism; with a praise word too the quote is mixed ("I like
 # Paul, but these are horrible times")
 BLAME_WORDS = {"troubling", "horrible", "fears", "lies", "liar", "disgrace", "failure", "weak",
@@ -79,7 +83,12 @@ BLAME_WORDS = {"troubling", "horrible", "fears", "lies", "liar", "disgrace", "fa
                "crooked", "absurd", "reprehensible", "divisive", "offensive", "unhinged",
                "inappropriate", "shameful", "disgraceful", "pathetic", "racist", "fraud",
                "phony", "lie", "lying", "opportunist", "incompetent", "reckless", "failed",
-               "disaster", "sad", "loser", "ridiculous", "unqualified", "bias", "biased"}
+               "disaster", "sad", "loser", "ridiculous", "unqualified", "bias", "biased",
+               "disgusting", "dishonest", "worst", "ashamed", "disappointed", "disappointing",
+               "irresponsible", "despicable", "deplorable", "insulting", "appalling",
+               "unacceptable", "threatens", "incendiary", "hypocrite", "hypocritical",
+               "bigot", "bigoted", "demagogue", "mistake", "clown", "weakness", "faker",
+               "negative", "harsh", "sharp", "attack", "attacks", "blame", "criticize"}
 # titles that make a person no official whatever else they say ("MSNBC host", "analyst")
 NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "reporter",
                  "correspondent", "editor", "professor", "economist", "pollster", "strategist",

@@ -8,27 +8,45 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kg.extract.reaction_cues import BLAME_WORDS, PRAISE_WORDS
+from kg.extract.reaction_cues import BLAME_WORDS, FIRST_PERSON, PRAISE_WORDS, SUPPORT_WORDS
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.table import EntityTable
 
 _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# a sentence ends at . ! ? or a line end, not at a title or an initial ("Gov. Mike Pence")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.(?=\s)|[!?](?=\s)|\n")
 _TELLING = {"told", "tell", "tells", "telling"}
 _ASKING = {"ask", "asks", "asked", "asking", "wonder", "wondered", "wonders"}
 # reported speech about the future or a plan states no reaction ("said he planned to vote for
 # Sanders", "predicted that Clinton will win"); direct quotes keep their modals
-_UNREAL_REPORT = re.compile(r"\b(?:will|would|plan(?:s|ned)?|going to|wants? to)\b", re.I)
+_UNREAL_REPORT = re.compile(r"\b(?:will|would|should|must|plan(?:s|ned)?|going to|wants? to)\b",
+                            re.I)
+_ATTRIBUTION_ONLY = {"according to"}  # a source of facts (a report, a readout), no reaction
 _HEADLINE = re.compile(r"([^:\n]{3,40}):\s+(\S[^\n]*)")  # "Graham: Trump's 'Hateful Rhetoric'"
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _praises(words: set[str]) -> bool:
+    return bool(words & PRAISE_WORDS or words & SUPPORT_WORDS and words & FIRST_PERSON)
+
+
+def judges(text: str) -> bool:
+    """Whether a sentence says what its speaker thinks of someone: a praise or blame word."""
+    words = _words(text)
+    return _praises(words) or bool(words & BLAME_WORDS)
 
 
 def quote_stance(text: str) -> Stance:
     """Praise words make a quote agree, praise and blame together a mixed (react) one;
     otherwise a quote naming its target criticises it."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    if words & PRAISE_WORDS:
+    words = _words(text)
+    if _praises(words):
         return "react" if words & BLAME_WORDS else "agree"
     return "disagree"
 
@@ -40,11 +58,14 @@ def _evidence(quote: Quote, text: str) -> Span:
 
 
 def _named_targets(table: EntityTable, quote: Quote, region: Span,
-                   text: str) -> list[EntityRef]:
+                   text: str) -> list[tuple[EntityRef, str]]:
     """The people the quote or its reporting clause (``region``) names, by name and not by
-    pronoun, first mention first; not in a hypothetical sentence of the quote ("... to
-    determine if access to Clinton was for sale")."""
-    found: list[EntityRef] = []
+    pronoun, first mention first, with the sentence that names them. Only a sentence that
+    judges (a praise or blame word) makes its person a target: a quote names many people it
+    does not react to ("I will meet Bibi", "Three-quarters of the board voted, Garcia said").
+    Not in a hypothetical or questioning sentence ("... to determine if access to Clinton
+    was for sale")."""
+    found: list[tuple[EntityRef, str]] = []
     for mention in table.mentions:
         span = mention.span
         if not (region.begin <= span.begin and span.end <= region.end) \
@@ -52,10 +73,13 @@ def _named_targets(table: EntityTable, quote: Quote, region: Span,
             continue
         if mention.entity.kind in _TARGET_KINDS and span.text[:1].isupper() \
                 and span.text.lower() not in ("he", "she", "it", "they", "we", "i") \
-                and mention.entity != quote.speaker and mention.entity not in found \
-                and not _own_side(table, quote.speaker, mention.entity) \
-                and not _HYPOTHETICAL.search(_sentence_at(text, span.begin, region)):
-            found.append(mention.entity)
+                and mention.entity != quote.speaker \
+                and mention.entity not in (f for f, _ in found) \
+                and not _own_side(table, quote.speaker, mention.entity):
+            sentence = _sentence_at(text, span.begin, region)
+            if not _HYPOTHETICAL.search(sentence) and "?" not in sentence \
+                    and judges(sentence):
+                found.append((mention.entity, sentence))
     return found[:_MAX_TARGETS]
 
 
@@ -93,11 +117,11 @@ def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
     said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
     for quote in quotes:
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
-                or (quote.cue or "").lower() in _ASKING \
+                or (quote.cue or "").lower() in _ASKING | _ATTRIBUTION_ONLY \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
             continue
         evidence = _evidence(quote, text)
-        for target in _named_targets(table, quote, evidence, text):
+        for target, sentence in _named_targets(table, quote, evidence, text):
             told = [e for e in said.get((quote.speaker, target), [])
                     if e.begin < evidence.end and evidence.begin < e.end]
             said.setdefault((quote.speaker, target), []).append(evidence)
@@ -105,7 +129,7 @@ def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
                 continue  # "said Trump was a 'proven failure'": one telling, two quotes
             yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
-                           stance=quote_stance(quote.span.text),
+                           stance=quote_stance(sentence),
                            derived_from=quote, confidence=0.5, shape="quote-cue")
 
 
@@ -118,7 +142,7 @@ def headline_reactions(table: EntityTable, text: str,
     match = _HEADLINE.match(line)
     agent = forms.get(match.group(1).strip().lower()) if match else None
     if match is None or agent is None or line.rstrip().endswith("?") \
-            or _HYPOTHETICAL.search(line):
+            or _HYPOTHETICAL.search(line) or not judges(match.group(2)):
         return
     said = match.group(2)
     words = re.findall(r"[\w.’'-]+", said)

@@ -27,6 +27,7 @@ from kg.extract.reaction_cues import (
     BLAME_WORDS,
     CARRIED_OUT,
     CUES,
+    MILD_PRAISE,
     MODALS,
     NEEDS_COMPLEMENT,
     NOUN_CUES,
@@ -34,6 +35,7 @@ from kg.extract.reaction_cues import (
     PRAISE_WORDS,
     PREPOSITION_CUES,
     SPEECH,
+    SUPPORT_WORDS,
     TAKE_NOUNS,
 )
 from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
@@ -136,7 +138,8 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp")
                     for s in c.children if s.dep_ == "nsubj"]
         words = {t.lemma_.lower() for c in complements for t in c.subtree}
-        return objects, "agree" if words & PRAISE_WORDS else "disagree", "called-x"
+        praise = PRAISE_WORDS | SUPPORT_WORDS | MILD_PRAISE
+        return objects, "agree" if words & praise else "disagree", "called-x"
     return objects, stance, "statement-about" if lemma == "discuss" else "verb-object"
 
 
@@ -163,8 +166,8 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
     if lemma in ABOUT_NOUNS:
         targets = [o for p in ("about", "on", "over") for o in prep_objects(noun, p)]
         words = {c.lower_ for c in noun.lefts}
-        stance = "agree" if words & (PRAISE_WORDS | {"positive", "warm"}) else \
-            "disagree" if words & (BLAME_WORDS | {"negative", "harsh", "sharp"}) \
+        stance = "agree" if words & (PRAISE_WORDS | MILD_PRAISE) else \
+            "disagree" if words & BLAME_WORDS \
             else ABOUT_NOUNS[lemma]
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None and noun.dep_ == "dobj":

@@ -184,6 +184,15 @@ def test_reaction_shapes(nlp, text, expected):
      "Rich Greenfield", "Donald Trump"),  # non-official
     ("\u201cIf Hillary Clinton wins, the country loses,\u201d Republican nominee Donald Trump "
      "said.", "Donald Trump", "Hillary Clinton"),  # conditional quote
+    ("\u201cI want to wait until I meet with Benjamin Netanyahu,\u201d Republican nominee "
+     "Donald Trump said.", "Donald Trump", "Benjamin Netanyahu"),  # a quote that only names
+    ("According to an FBI summary, Cheryl Mills sent a terrible email.",
+     "FBI", "Cheryl Mills"),  # a source of facts, no reaction
+    ("Sen. Ted Cruz said Americans should deliver a terrible spanking to Hillary Clinton.",
+     "Ted Cruz", "Hillary Clinton"),  # reported advice
+    ("\u201cIs Hillary Clinton a disgrace? Voters decide,\u201d Republican nominee Donald Trump "
+     "said.",
+     "Donald Trump", "Hillary Clinton"),  # a question inside a quote
 ])
 def test_not_a_reaction(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in _reactions(nlp, text)]
