@@ -10,7 +10,7 @@ from kg.extract.doctext import doc_span
 from kg.extract.reaction_cues import BODY_WORDS, COLLECTIVES, GROUP_NOUNS, NOT_AN_OFFICE
 from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef
-from kg.extract.roles import OFFICE_WORDS, ROLE_WORDS, is_candidacy
+from kg.extract.roles import CANDIDACY_WORDS, OFFICE_WORDS, ROLE_WORDS, is_candidacy
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
@@ -31,7 +31,8 @@ def may_react(table: EntityTable, ref: EntityRef) -> bool:
         return False
     title = set((entity.job_title or "").lower().split())
     return entity.official or is_candidacy(entity.job_title) or not title & NOT_AN_OFFICE \
-        and (not title or bool(title & OFFICE_WORDS))  # "former Gov.": the store decides
+        and (not title or bool(title & (OFFICE_WORDS | CANDIDACY_WORDS)))
+    # "former Gov.", "former candidate": the store decides (a senator may have run before)
 
 
 def name_range(token: Token) -> tuple[int, int]:
@@ -43,14 +44,26 @@ def name_range(token: Token) -> tuple[int, int]:
 
 def titled(table: EntityTable, token: Token) -> EntityRef | None:
     """The person a definite role description stands for ("the South Carolina senator",
-    "the judge"): the nearest earlier person whose job title has that role word."""
+    "the judge"): the nearest earlier person whose job title has that role word; in a
+    headline, which comes before any name ("Indiana governor endorses Cruz"), the first
+    such person of the article."""
     words = {token.lower_} | _ROLE_SYNONYMS.get(token.lower_, set())
-    for mention in reversed(table.mentions_before(token.idx)):
+    earlier = reversed(table.mentions_before(token.idx))
+    headline = token.sent.start == 0
+    for mention in [m for m in table.mentions if m.span.begin > token.idx] if headline \
+            else earlier:
         entity = table.entities.get(mention.entity)
         title = {w.lower() for w in (entity.job_title or "").split()} if entity else set()
         if mention.entity.kind == "person" and title & words:
             return mention.entity
     return None
+
+
+def _role_description(token: Token) -> bool:
+    """"the senator", "the South Carolina senator", "Indiana governor": a role noun that
+    stands for a person named elsewhere (not "South Carolina" itself)."""
+    return token.lower_ in ROLE_WORDS and token.tag_ == "NN" and any(
+        c.lower_ == "the" or c.dep_ == "compound" and c.ent_type_ == "GPE" for c in token.lefts)
 
 
 def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
@@ -59,16 +72,20 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
     they stand for ads, memos and crowds as often as for a body."""
     if token.lower_ in ("he", "she", "his", "her"):
         return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
-    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
-            and any(c.lower_ == "the" for c in token.lefts):
-        return titled(table, token)  # not "South Carolina" in "the South Carolina senator"
+    if _role_description(token):
+        return titled(table, token)
     if token.lower_ in PRONOUNS:
         return None
     if token.lemma_.lower() in ("campaign", "camp"):
         return _campaign(table, resolver, token)
-    ref = table.ref_at(*name_range(token))
+    # the head must name the agent: "a former state GOP chair" is no GOP
+    ref = table.ref_at(token.idx, token.idx + len(token))
     for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
         ref = table.ref_at(*name_range(appos))  # "Republican nominee [Donald Trump]"
+    for owner in (c for c in token.children if c.dep_ == "poss" and ref is None):
+        named = table.ref_at(owner.idx, owner.idx + len(owner))
+        if named is not None and named.kind == "person":
+            ref = named  # "Hillary Clinton's right-hand woman" speaks for her
     return ref or collective(token)
 
 

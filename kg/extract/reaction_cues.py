@@ -109,4 +109,4 @@ GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislato
 # what someone said or decided: "the proposal" stands for whoever just made it
 STATEMENT_NOUNS = {"statement", "proposal", "remark", "comment", "decision", "plan", "tweet",
                    "claim", "idea", "call", "ban", "policy", "speech", "declaration",
-                   "accusation", "attack", "criticism", "request", "suggestion", "argument"}
+                   "accusation", "criticism", "request", "suggestion", "argument"}

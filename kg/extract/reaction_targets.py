@@ -11,7 +11,7 @@ from kg.extract.reaction_agents import PRONOUNS, collective, name_range, titled
 from kg.extract.reaction_cues import STATEMENT_NOUNS
 from kg.extract.records import EntityRef, MentionedArticle
 from kg.extract.roles import ROLE_WORDS
-from kg.extract.speakers import SpeakerResolver
+from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
 _AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
@@ -58,16 +58,22 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
     if owner is not None and owner.lower_ not in PRONOUNS | {"his", "her", "its", "their"}:
         return table.ref_at(owner.idx, owner.idx + len(owner)), None
     for by in prep_objects(token, "by") + prep_objects(token, "from"):
-        if maker := table.ref_at(*name_range(by)):  # "comments by Donald Trump that ..."
-            return maker, None
+        if by.ent_type_ not in ("GPE", "LOC") and (maker := table.ref_at(*name_range(by))):
+            return maker, None  # "comments by Donald Trump that ...", not "from Mexico"
     # "several of Trump's comments": the phrase names its maker
     if token.right_edge.i - token.left_edge.i < _PHRASE:
         for mention in table.mentions:
             inside = token.left_edge.idx <= mention.span.begin < token.right_edge.idx
             if inside and mention.entity.kind in ("person", "gov") \
-                    and mention.span.text[:1].isupper():
+                    and mention.span.text[:1].isupper() and not _place(token.doc, mention):
                 return mention.entity, None
     return None, None
+
+
+def _place(doc, mention) -> bool:
+    """Whether a mention is a place ("immigrants from Mexico"), which makes no statement."""
+    span = doc.char_span(mention.span.begin, mention.span.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ in ("GPE", "LOC")
 
 
 def maker_of(table: EntityTable, noun: Token, agent: EntityRef) -> EntityRef | None:
@@ -81,6 +87,22 @@ def maker_of(table: EntityTable, noun: Token, agent: EntityRef) -> EntityRef | N
             return None
         if mention.entity.kind == "person" and mention.entity != agent:
             return mention.entity
+    return None
+
+
+def other_person(table: EntityTable, resolver: SpeakerResolver, pronoun: Token,
+                 agent: EntityRef) -> EntityRef | None:
+    """The person an object pronoun stands for when the speaker-like resolution gives the
+    agent itself: the nearest earlier person of the pronoun's gender (or of none known) who
+    is not the agent, within a paragraph's reach."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    for mention in reversed(table.mentions_before(pronoun.idx)):
+        if pronoun.idx - mention.span.begin > _REACH:
+            return None
+        ref = mention.entity
+        if ref.kind == "person" and ref != agent \
+                and resolver.gender.get(ref, wanted) == wanted:
+            return ref
     return None
 
 

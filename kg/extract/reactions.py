@@ -40,7 +40,13 @@ from kg.extract.reaction_cues import (
 )
 from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
-from kg.extract.reaction_targets import article_at, maker_of, prep_objects, resolve_target
+from kg.extract.reaction_targets import (
+    article_at,
+    maker_of,
+    other_person,
+    prep_objects,
+    resolve_target,
+)
 from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
@@ -85,7 +91,8 @@ def _subject(verb: Token) -> Token | None:
         return inverted[0]  # '"...," added Huckabee Sanders' parsed with the name as object
     node = verb.head if verb.dep_ in ("acomp", "oprd") else verb  # "has been critical of"
     for _ in range(4):
-        for child in node.children:
+        # the nearest subject before the verb ("Washington (AFP) – Clinton has taken")
+        for child in sorted(node.children, key=lambda c: (c.i > node.i, -c.i)):
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("who", "that"):
                 return child
             if child.dep_ == "nsubj" and node.dep_ == "relcl":  # "Christie, who campaigned"
@@ -94,7 +101,22 @@ def _subject(verb: Token) -> Token | None:
                 and node.head is not node:
             node = node.head
         else:
-            return None
+            break
+    return _name_before(verb) if verb.dep_ == "ROOT" else None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The proper name right before a root verb the parser left without a subject ("Sen.
+    Lindsey Graham (R-SC) called out ..." parsed with Graham in an apposition): only
+    parentheses, auxiliaries and adverbs between."""
+    depth = 0
+    for token in reversed(verb.sent[:verb.i - verb.sent.start]):
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            depth -= 1
+        elif depth == 0 and token.dep_ not in ("aux", "advmod", "neg"):
+            return token if token.pos_ == "PROPN" else None
     return None
 
 
@@ -135,7 +157,7 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         if not complements:
             return [], stance, "called-x"
         # "called [the author a coward]" is often parsed as a clause: its subject is the target
-        objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp")
+        objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp", "oprd")
                     for s in c.children if s.dep_ == "nsubj"]
         words = {t.lemma_.lower() for c in complements for t in c.subtree}
         praise = PRAISE_WORDS | SUPPORT_WORDS | MILD_PRAISE
@@ -212,7 +234,8 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
             continue
         for agent in [subject, *subject.conjuncts]:
             for target in targets:
-                for each in [target, *target.conjuncts]:
+                # "lashes out at GOP critics, including Trump": each one named is a target
+                for each in [target, *target.conjuncts, *prep_objects(target, "including")]:
                     yield token, agent, each, stance, shape
 
 
@@ -244,6 +267,8 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
         agent = resolve_agent(table, resolver, subject)
         ref, article = resolve_target(table, resolver, articles, target)
+        if ref == agent and agent is not None and target.lower_ in ("him", "her"):
+            ref = other_person(table, resolver, target, agent)  # "He called him a liar"
         if ref is None and article is None and agent is not None:
             ref = maker_of(table, target, agent)
         if agent is not None and (ref is not None or article is not None):

@@ -151,6 +151,23 @@ def _shaped(reaction):
     ("Vice President Joe Biden took aim at comments by Republican nominee Donald Trump that "
      "Japan might need nuclear weapons.",
      ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
+    # the parser leaves the verb without subject: the name right before it reacts
+    ("Thursday in Washington, presidential candidate Sen. Lindsey Graham (R-SC) called out "
+     "his rival Donald Trump for alienating Hispanics.",
+     ("Lindsey Graham", "Donald Trump", "disagree", "verb-object")),
+    # the nearest subject, not a dateline
+    ("Washington (AFP) \u2013 Democratic nominee Hillary Clinton has taken a swipe at Donald "
+     "Trump\u2019s stance on Brexit.",
+     ("Hillary Clinton", "Donald Trump", "disagree", "verb-object")),
+    ("President Barack Obama spoke. He lashes out at GOP critics, including Donald Trump.",
+     ("Barack Obama", "Donald Trump", "disagree", "verb-object")),
+    ("Indiana governor endorses Cruz\n\nIndiana Gov. Mike Pence endorsed Sen. Ted Cruz.",
+     ("Mike Pence", "Ted Cruz", "agree", "verb-object")),
+    ("Sen. Bernie Sanders spoke about Republican nominee Donald Trump. He called him a "
+     "\u201cpathological liar.\u201d", ("Bernie Sanders", "Donald Trump", "disagree", "called-x")),
+    ("Tensions flare after Sanders calls Clinton unqualified\n\nSen. Bernie Sanders spoke "
+     "about Democratic nominee Hillary Clinton.",
+     ("Bernie Sanders", "Hillary Clinton", "disagree", "called-x")),
 ])
 def test_reaction_shapes(nlp, text, expected):
     assert expected in [_shaped(r) for r in _reactions(nlp, text)]
@@ -182,6 +199,10 @@ def test_reaction_shapes(nlp, text, expected):
      "Donald Trump"),  # asked whether: a question
     ("Rich Greenfield, a media analyst at BTIG Research, criticized Donald Trump.",
      "Rich Greenfield", "Donald Trump"),  # non-official
+    ("Mary Smith, a former state GOP chair who is supporting Sen. Susan Brooks, spoke.",
+     "GOP", "Susan Brooks"),  # the head names the agent: a chair is no party
+    ("Republican nominee Donald Trump called immigrants from Mexico \u201crapists.\u201d",
+     "Donald Trump", "Mexico"),  # a place makes no statement
     ("\u201cIf Hillary Clinton wins, the country loses,\u201d Republican nominee Donald Trump "
      "said.", "Donald Trump", "Hillary Clinton"),  # conditional quote
     ("\u201cI want to wait until I meet with Benjamin Netanyahu,\u201d Republican nominee "
