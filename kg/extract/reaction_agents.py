@@ -18,6 +18,7 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "representative": {"rep.", "rep", "congressman", "congresswoman"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 PRONOUNS = {"he", "she", "they", "it", "we"}
+_REACH = 600  # characters back to the person a description stands for
 
 
 def may_react(table: EntityTable, ref: EntityRef) -> bool:
@@ -59,6 +60,21 @@ def titled(table: EntityTable, token: Token) -> EntityRef | None:
     return None
 
 
+def _recent_subject(table: EntityTable, token: Token) -> EntityRef | None:
+    """The person the text last made a subject, within a paragraph's reach: what "the
+    Democratic presidential candidate" stands for when no one is titled so ("Clinton blasts
+    Trump ... The Democratic presidential candidate blasted ...")."""
+    for mention in reversed(table.mentions_before(token.idx)):
+        if token.idx - mention.span.begin > _REACH:
+            return None
+        span = token.doc.char_span(mention.span.begin, mention.span.end,
+                                   alignment_mode="expand")
+        if mention.entity.kind == "person" and span is not None \
+                and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return mention.entity
+    return None
+
+
 def _role_description(token: Token) -> bool:
     """"the senator", "the South Carolina senator", "Indiana governor": a role noun that
     stands for a person named elsewhere (not "South Carolina" itself)."""
@@ -73,7 +89,8 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
     if token.lower_ in ("he", "she", "his", "her"):
         return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
     if _role_description(token):
-        return titled(table, token)
+        office = token.lower_ in OFFICE_WORDS | CANDIDACY_WORDS  # not "the businessman"
+        return titled(table, token) or (_recent_subject(table, token) if office else None)
     if token.lower_ in PRONOUNS:
         return None
     if token.lemma_.lower() in ("campaign", "camp"):
