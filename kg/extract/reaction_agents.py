@@ -7,7 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.doctext import doc_span
-from kg.extract.reaction_cues import BODY_WORDS, COLLECTIVES, GROUP_NOUNS, NOT_AN_OFFICE
+from kg.extract.reaction_cues import (
+    BODY_WORDS,
+    COLLECTIVES,
+    GROUP_NOUNS,
+    NOT_AN_OFFICE,
+    PARTY_ADJECTIVES,
+)
 from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef
 from kg.extract.roles import CANDIDACY_WORDS, OFFICE_WORDS, ROLE_WORDS, is_candidacy
@@ -130,6 +136,15 @@ def collective(token: Token) -> EntityRef | None:
     words = {token.lower_} | {c.lower_ for c in token.lefts
                               if c.dep_ in ("compound", "amod", "nmod")}
     for party, names in COLLECTIVES.items():
-        if token.lower_ in names or words & names and token.lemma_.lower() in GROUP_NOUNS:
+        modifiers = names | PARTY_ADJECTIVES.get(party, set())
+        if token.lower_ in names or words & modifiers and token.tag_ == "NNS" \
+                and token.lemma_.lower() in GROUP_NOUNS:
             return EntityRef("org", party)
     return None
+
+
+def as_collective(ref: EntityRef) -> EntityRef:
+    """A body named by a group word ("GOP", "Republicans") is the party the gold names."""
+    party = next((p for p, names in COLLECTIVES.items() if ref.kind == "org"
+                  and ref.name.lower() in names), None)
+    return EntityRef("org", party) if party else ref

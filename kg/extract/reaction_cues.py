@@ -33,10 +33,18 @@ PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
     "vouch": ("for", "agree"), "tweet": ("about", "react"), "comment": ("on", "react"),
     "sound": ("on", "react"),
 }
-# "took aim at", "took issue with", "took a swipe at": the noun carries the cue
-TAKE_NOUNS: dict[str, tuple[str, Stance]] = {
-    "aim": ("at", "disagree"), "issue": ("with", "disagree"), "swipe": ("at", "disagree"),
-    "shot": ("at", "disagree"), "jab": ("at", "disagree"), "dig": ("at", "disagree")}
+# a verb and its object noun that carry the cue together: "took aim at", "took issue with",
+# "has thrown his support behind", "has praise for"
+VERB_NOUN_CUES: dict[tuple[str, str], tuple[str, Stance]] = {
+    ("take", "aim"): ("at", "disagree"), ("take", "issue"): ("with", "disagree"),
+    ("take", "swipe"): ("at", "disagree"), ("take", "shot"): ("at", "disagree"),
+    ("take", "jab"): ("at", "disagree"), ("take", "dig"): ("at", "disagree"),
+    ("throw", "support"): ("behind", "agree"), ("throw", "weight"): ("behind", "agree"),
+    ("lend", "support"): ("to", "agree"), ("voice", "support"): ("for", "agree"),
+    ("express", "support"): ("for", "agree"), ("have", "praise"): ("for", "agree"),
+    ("heap", "praise"): ("on", "agree"), ("offer", "praise"): ("for", "agree"),
+    ("level", "criticism"): ("at", "disagree"), ("have", "criticism"): ("for", "disagree"),
+    ("hurl", "insult"): ("at", "disagree"), ("lob", "attack"): ("at", "disagree")}
 # a noun whose "of" phrase is the target, owned by the agent: "his critique of his opponents"
 NOUN_CUES: dict[str, Stance] = {"critique": "disagree", "criticism": "disagree",
                                 "praise": "agree", "endorsement": "agree", "response": "react"}
@@ -104,6 +112,8 @@ BODY_WORDS = {"campaign", "party", "committee", "caucus", "administration", "cou
 COLLECTIVES = {"Republican Party": {"republicans", "gop"},
                "Democratic Party": {"democrats"},
                "news media": {"media", "journalists", "reporters", "press"}}
+# a party's adjective names it only on a group noun ("Republican legislators")
+PARTY_ADJECTIVES = {"Republican Party": {"republican"}, "Democratic Party": {"democratic"}}
 GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislator", "leader",
                "field", "media", "senator", "member", "establishment"}
 # what someone said or decided: "the proposal" stands for whoever just made it

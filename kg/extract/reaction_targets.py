@@ -42,20 +42,23 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
         return _described_author(table), None  # "the author": the op-ed's anonymous writer
     if article := article_at(articles, begin, end):
         return None, article
+    # the head noun must name the entity: "a Gold Star mother" is not Gold Star; "her
+    # Republican rival Donald Trump" names him in the apposition
+    for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
+        ref = table.ref_at(named.idx, named.idx + len(named))
+        if ref is not None:
+            return ref, None
     if group := collective(token):
         return group, None
     if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
             and any(c.lower_ == "the" for c in token.lefts):
         return titled(table, token), None  # "accused the president"
-    # the head noun must name the entity: "a Gold Star mother" is not Gold Star; "her rival
-    # Donald Trump" names him in the apposition
-    for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
-        ref = table.ref_at(named.idx, named.idx + len(named))
-        if ref is not None:
-            return ref, None
     # "Trump's declaration", "Mr. Trump's veracity": reacting to what Trump said or is
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.lower_ not in PRONOUNS | {"his", "her", "its", "their"}:
+    if owner is not None and owner.lower_ in ("his", "her"):
+        person = resolver.antecedent(owner)  # "doubts about her qualifications"
+        return (person if person is not None and person.kind == "person" else None), None
+    if owner is not None and owner.lower_ not in PRONOUNS | {"its", "their"}:
         return table.ref_at(owner.idx, owner.idx + len(owner)), None
     for by in prep_objects(token, "by") + prep_objects(token, "from"):
         if by.ent_type_ not in ("GPE", "LOC") and (maker := table.ref_at(*name_range(by))):

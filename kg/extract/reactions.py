@@ -20,7 +20,7 @@ from itertools import chain
 from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span, doc_text
-from kg.extract.reaction_agents import may_react, name_range, resolve_agent
+from kg.extract.reaction_agents import as_collective, may_react, name_range, resolve_agent
 from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
     ADJECTIVE_CUES,
@@ -36,7 +36,7 @@ from kg.extract.reaction_cues import (
     PREPOSITION_CUES,
     SPEECH,
     SUPPORT_WORDS,
-    TAKE_NOUNS,
+    VERB_NOUN_CUES,
 )
 from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
@@ -51,6 +51,7 @@ from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Spa
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
+_NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
                    Stance, str], Reaction | None]
 
@@ -133,12 +134,14 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
             for head in (verb, particle):
                 objects += [o for p in ("at", "against", "on") for o in prep_objects(head, p)]
             return objects, stance, "verb-object"
-    if lemma == "take":  # "took aim at Trump", "took issue with the report"
-        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in TAKE_NOUNS):
-            preposition, stance = TAKE_NOUNS[noun.lemma_]
+    if lemma in _NOUN_VERBS:  # "took aim at Trump", "has thrown his support behind Ryan"
+        for noun in (c for c in verb.children if c.dep_ == "dobj"
+                     and (lemma, c.lemma_.lower()) in VERB_NOUN_CUES):
+            preposition, stance = VERB_NOUN_CUES[(lemma, noun.lemma_.lower())]
             return (prep_objects(verb, preposition) + prep_objects(noun, preposition), stance,
                     "verb-object")
-        return [], "react", "verb-object"
+        if lemma not in CUES and lemma not in PREPOSITION_CUES:
+            return [], "react", "verb-object"
     if lemma in PREPOSITION_CUES:
         preposition, stance = PREPOSITION_CUES[lemma]
         if lemma == "ask" and not (verb.tag_ == "VBN" and verb.dep_ == "advcl"):
@@ -215,7 +218,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
             subject, targets, stance, shape = _noun_cue(token)
         elif token.pos_ in ("VERB", "AUX", "ADJ") and (
                 lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES
-                or lemma == "take"):
+                or lemma in _NOUN_VERBS):
             if (lemma in ADJECTIVE_CUES) != (token.pos_ == "ADJ"):
                 continue
             targets, stance, shape = _objects(token)
@@ -250,6 +253,8 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
     def make(agent: EntityRef, cue: Token, evidence: Span, ref: EntityRef | None,
              article: MentionedArticle | None, confidence: float,
              stance: Stance, shape: str) -> Reaction | None:
+        agent = as_collective(agent)
+        ref = as_collective(ref) if ref else None
         target_key = article.key if article else ref
         sentence = cue.sent.start
         if not may_react(table, agent) or target_key is None or ref == agent \
