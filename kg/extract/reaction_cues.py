@@ -72,6 +72,8 @@ SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue"
 # under any other ("refused to endorse", "plans to attack", "urged X to") it has not
 CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use", "take",
                "seem", "appear", "proceed", "manage"}
+# verbs whose "from"/"of" + gerund did not happen: "refrained from endorsing"
+REFRAINING = {"refrain", "stop", "abstain", "desist", "shy", "hold", "keep", "decline", "avoid"}
 MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}
 # a word that makes a quote praise whoever speaks it
 PRAISE_WORDS = {"respect", "admire", "love", "great", "proud", "commend", "thank", "grateful",
@@ -82,7 +84,8 @@ PRAISE_WORDS = {"respect", "admire", "love", "great", "proud", "commend", "thank
 SUPPORT_WORDS = {"support", "endorse", "like", "likes", "voting", "agree"}
 FIRST_PERSON = {"i", "we"}
 # praise in a description ("called him a strong leader"), too mild to make a quote judge
-MILD_PRAISE = {"good", "best", "better", "strong", "leader", "positive", "warm"}
+MILD_PRAISE = {"good", "best", "better", "strong", "leader", "positive", "warm", "star", "hero",
+               "champion", "friend", "patriot"}
 # a word that makes a quote criticism; with a praise word too the quote is mixed ("I like
 # Paul, but these are horrible times")
 BLAME_WORDS = {"troubling", "horrible", "fears", "lies", "liar", "disgrace", "failure", "weak",

@@ -23,8 +23,15 @@ _SKIP = {"the", "a", "an", "and", "of", "in", "on", "to", "he", "she", "it", "th
 def surface_lemma(word: str) -> str | None:
     """The cue a word inflects ("slams", "ripped", "calls" -> slam, rip, call), if any."""
     word = word.lower()
-    stems = [word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "e",
-             word[:-2] + "y"]
+    stems = [word]
+    for ending, cuts in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)),
+                         ("ed", ("", "e")), ("ing", ("", "e"))):
+        if word.endswith(ending):
+            stem = word[:-len(ending)]
+            stems += [stem + cut for cut in cuts]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "ripped", "slamming"
+            break  # "super" is no "sue"
     return next((s for s in stems if s in CUES), None)
 
 

@@ -34,6 +34,7 @@ from kg.extract.reaction_cues import (
     PARTICLE_CUES,
     PRAISE_WORDS,
     PREPOSITION_CUES,
+    REFRAINING,
     SPEECH,
     SUPPORT_WORDS,
     VERB_NOUN_CUES,
@@ -77,6 +78,8 @@ def unreal(cue: Token) -> bool:
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
         if infinitive and node.head.lemma_.lower() not in CARRIED_OUT:
             return True
+        if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in REFRAINING:
+            return True  # "refrained from endorsing", "stopped short of criticizing"
         if node.dep_ not in ("xcomp", "conj") or node.head is node:
             return False
         node = node.head

@@ -165,6 +165,12 @@ def _shaped(reaction):
      ("Mike Pence", "Ted Cruz", "agree", "verb-object")),
     ("Sen. Bernie Sanders spoke about Republican nominee Donald Trump. He called him a "
      "\u201cpathological liar.\u201d", ("Bernie Sanders", "Donald Trump", "disagree", "called-x")),
+    ("Republican nominee Donald Trump went on to endorse Sen. Kelly Ayotte, calling her "
+     "\u201ca rising star.\u201d", ("Donald Trump", "Kelly Ayotte", "agree", "called-x")),
+    ("Indiana Gov. Mike Pence has thrown his support behind House Speaker Paul Ryan.",
+     ("Mike Pence", "Paul Ryan", "agree", "verb-object")),
+    ("Republican legislators have questioned Democratic nominee Hillary Clinton.",
+     ("Republican Party", "Hillary Clinton", "disagree", "verb-object")),
     ("Tensions flare after Sanders calls Clinton unqualified\n\nSen. Bernie Sanders spoke "
      "about Democratic nominee Hillary Clinton.",
      ("Bernie Sanders", "Hillary Clinton", "disagree", "called-x")),
@@ -188,6 +194,10 @@ def test_reaction_shapes(nlp, text, expected):
      "Bernie Sanders"),  # intention
     ("Rep. Welch to back Sanders.\n\nRep. Peter Welch spoke about Sen. Bernie Sanders.",
      "Peter Welch", "Bernie Sanders"),  # intention in a headline
+    ("Sen. Elizabeth Warren has refrained from endorsing Hillary Clinton.",
+     "Elizabeth Warren", "Hillary Clinton"),  # negation by refraining
+    ("Clinton super PAC answers Rove ad\n\nDemocratic nominee Hillary Clinton spoke.",
+     "Hillary Clinton", "PAC"),  # "super" is no form of "sue"
     ("Rep. Adam Schiff called on President Barack Obama to act.", "Adam Schiff",
      "Barack Obama"),  # request
     ("Sen. Lindsey Graham urged Republican nominee Donald Trump to apologize.",
