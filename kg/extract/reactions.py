@@ -101,7 +101,14 @@ def _subject(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "nsubj" and node.dep_ == "relcl":  # "Christie, who campaigned"
                 return node.head
-        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp", "prep") \
+        owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+        if node.dep_ == "acl" and owner is not None:
+            return owner  # "Clinton's speech denouncing his policies"
+        if node.dep_ == "acl" and node.head.dep_ in ("dobj", "pobj"):
+            node = node.head.head  # "approved a resolution condemning X": who approved it
+            if node.dep_ == "prep":  # "in a statement criticizing X, Clinton said"
+                node = node.head
+        elif node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp", "prep") \
                 and node.head is not node:
             node = node.head
         else:

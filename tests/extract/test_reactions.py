@@ -169,6 +169,13 @@ def _shaped(reaction):
      "\u201ca rising star.\u201d", ("Donald Trump", "Kelly Ayotte", "agree", "called-x")),
     ("Indiana Gov. Mike Pence has thrown his support behind House Speaker Paul Ryan.",
      ("Mike Pence", "Paul Ryan", "agree", "verb-object")),
+    # a document that reacts is its maker's reaction
+    ("The St. Paul City Council on Wednesday approved a resolution condemning Republican "
+     "nominee Donald Trump.", ("St. Paul City Council", "Donald Trump", "disagree",
+                               "verb-object")),
+    ("Sen. Susan Collins joined the group this week, publishing an op-ed in The Washington "
+     "Post hammering Republican nominee Donald Trump.",
+     ("Susan Collins", "Donald Trump", "disagree", "verb-object")),
     ("Republican legislators have questioned Democratic nominee Hillary Clinton.",
      ("Republican Party", "Hillary Clinton", "disagree", "verb-object")),
     ("Tensions flare after Sanders calls Clinton unqualified\n\nSen. Bernie Sanders spoke "
@@ -194,6 +201,9 @@ def test_reaction_shapes(nlp, text, expected):
      "Bernie Sanders"),  # intention
     ("Rep. Welch to back Sanders.\n\nRep. Peter Welch spoke about Sen. Bernie Sanders.",
      "Peter Welch", "Bernie Sanders"),  # intention in a headline
+    ("Republican nominee Donald Trump will follow Sen. Elizabeth Warren\u2019s speech "
+     "denouncing Democratic nominee Hillary Clinton.", "Donald Trump",
+     "Hillary Clinton"),  # the speech is Warren's
     ("Sen. Elizabeth Warren has refrained from endorsing Hillary Clinton.",
      "Elizabeth Warren", "Hillary Clinton"),  # negation by refraining
     ("Clinton super PAC answers Rove ad\n\nDemocratic nominee Hillary Clinton spoke.",
