@@ -78,7 +78,10 @@ MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo"
 # a word that makes a quote praise whoever speaks it
 PRAISE_WORDS = {"respect", "admire", "love", "great", "proud", "commend", "thank", "grateful",
                 "incredible", "excited", "congratulate", "wonderful", "honored", "appreciate",
-                "excellent", "brilliant", "terrific", "impressed", "fantastic"}
+                "excellent", "brilliant", "terrific", "impressed", "fantastic", "honest",
+                "decent", "courage", "courageous", "brave", "applaud", "welcome",
+                "congratulations", "admirable", "remarkable", "outstanding", "superb",
+                "amazing", "thanks", "gratitude", "trust", "admiration", "esteem"}
 # praise only from the speaker's own mouth ("I strongly support Paul Ryan"), not in a report
 # ("the board voted to endorse Clinton", "his share of support")
 SUPPORT_WORDS = {"support", "endorse", "like", "likes", "voting", "agree"}
@@ -99,7 +102,15 @@ BLAME_WORDS = {"troubling", "horrible", "fears", "lies", "liar", "disgrace", "fa
                "irresponsible", "despicable", "deplorable", "insulting", "appalling",
                "unacceptable", "threatens", "incendiary", "hypocrite", "hypocritical",
                "bigot", "bigoted", "demagogue", "mistake", "clown", "weakness", "faker",
-               "negative", "harsh", "sharp", "attack", "attacks", "blame", "criticize"}
+               "negative", "harsh", "sharp", "attack", "attacks", "blame", "criticize",
+               "stupid", "nasty", "bigotry", "hatred", "hate", "scandal", "ignorant",
+               "extreme", "disastrous", "catastrophe", "catastrophic", "mess", "rigged",
+               "unfair", "outrage", "outraged", "angry", "worried", "troubled", "sick",
+               "joke", "laughable", "lowest", "untruthful", "untrue", "false", "falsely",
+               "fake", "lied", "misled", "mislead", "cheat", "unstable", "erratic", "bully",
+               "thug", "coward", "cowardly", "naive", "clueless", "insult", "insulted",
+               "offended", "condemn", "denounce", "disgracefully", "shame", "unpresidential",
+               "temperament", "danger", "failing", "fails", "demagoguery", "extremist"}
 # titles that make a person no official whatever else they say ("MSNBC host", "analyst")
 NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "reporter",
                  "correspondent", "editor", "professor", "economist", "pollster", "strategist",
