@@ -17,7 +17,8 @@ CUES: dict[str, Stance] = {
     **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
                      "congratulate", "defend", "endorse", "salute", "compliment", "back",
                      "support", "embrace", "cheer"], "agree"),
-    **dict.fromkeys(["call", "describe", "label", "brand", "dub", "discuss"], "react"),
+    **dict.fromkeys(["call", "describe", "label", "brand", "dub", "discuss", "paint", "portray",
+                     "characterize", "characterise", "liken"], "react"),
 }
 # a verb whose target is the object of one preposition: "railed against Trump"
 PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
@@ -64,7 +65,10 @@ PARTICLE_CUES: dict[tuple[str, str], Stance] = {("call", "out"): "disagree",
 # an adjective whose target follows "of": "Graham has been critical of Trump"
 ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
                                      "contemptuous": "disagree", "supportive": "agree"}
-NEEDS_COMPLEMENT = {"call", "label", "brand", "dub", "describe"}  # "called X a Y"
+# "called X a Y", "painted X as Y", "likened X to Y": the preposition of the complement
+NEEDS_COMPLEMENT = {"call": "as", "label": "as", "brand": "as", "dub": "as", "describe": "as",
+                    "paint": "as", "portray": "as", "characterize": "as",
+                    "characterise": "as", "liken": "to"}
 SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",
           "insist", "state", "note", "suggest", "charge", "complain", "warn", "contend",
           "affirm", "explain", "point", "respond", "reply", "acknowledge", "stress"}

@@ -166,7 +166,7 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in NEEDS_COMPLEMENT:
         complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
-                       or (c.dep_ == "prep" and c.lower_ == "as")]
+                       or (c.dep_ == "prep" and c.lower_ == NEEDS_COMPLEMENT[lemma])]
         if not complements:
             return [], stance, "called-x"
         # "called [the author a coward]" is often parsed as a clause: its subject is the target
