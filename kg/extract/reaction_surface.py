@@ -14,14 +14,17 @@ from spacy.tokens import Doc, Token
 from kg.extract.doctext import doc_span
 from kg.extract.reaction_cues import CUES, MODALS, NEEDS_COMPLEMENT, PREPOSITION_CUES
 from kg.extract.records import EntityRef, Span
+from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
 _LONGEST = 4  # tokens in a name
+_ADVERBS = {"just", "again", "also", "now", "finally", "quickly", "openly", "publicly"}
 _SKIP = {"the", "a", "an", "and", "of", "in", "on", "to", "he", "she", "it", "they"}
 
 
 def surface_lemma(word: str) -> str | None:
-    """The cue a word inflects ("slams", "ripped", "calls" -> slam, rip, call), if any."""
+    """The cue a word inflects ("slams", "ripped", "calls", "responded" -> slam, rip, call,
+    respond), if any."""
     word = word.lower()
     stems = [word]
     for ending, cuts in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)),
@@ -32,7 +35,7 @@ def surface_lemma(word: str) -> str | None:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])  # "ripped", "slamming"
             break  # "super" is no "sue"
-    return next((s for s in stems if s in CUES), None)
+    return next((s for s in stems if s in CUES or s in PREPOSITION_CUES), None)
 
 
 def _complemented(doc: Doc, after: int) -> bool:
@@ -89,11 +92,19 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
         if lemma is None or doc[token.i - 1].lower_ in MODALS | {"to", "not", "n't"} \
                 or "?" in token.sent.text:
             continue
-        agent = _name(doc, token.i - 1, token.sent.start, forms, backwards=True)
+        before = token.i - 1
+        if before > token.sent.start and doc[before].lower_ in _ADVERBS:
+            before -= 1  # "Trump Just Responded To Rubio"
+        agent = _name(doc, before, token.sent.start, forms, backwards=True)
         after = token.i + 1
         if after < len(doc) and doc[after].lower_ == PREPOSITION_CUES.get(lemma, ("",))[0]:
             after += 1
+        elif lemma not in CUES:
+            continue  # "Responded To Rubio" needs its preposition
         target = _name(doc, after, token.sent.end, forms, backwards=False)
+        if target is not None and target[1] + 2 < token.sent.end \
+                and doc[target[1] + 1].lower_ in ROLE_WORDS:  # "House Speaker Paul Ryan"
+            target = _name(doc, target[1] + 2, token.sent.end, forms, backwards=False)
         if lemma in NEEDS_COMPLEMENT and (target is None
                                           or not _complemented(doc, target[1] + 1)):
             continue

@@ -292,7 +292,8 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
                 found.append(reaction)
     for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
         lemma = surface_lemma(cue.text) or ""
-        stance, shape = CUES[lemma], "verb-object"
+        stance, shape = CUES[lemma] if lemma in CUES else PREPOSITION_CUES[lemma][1], \
+            "response" if lemma in ("respond", "react", "reply") else "verb-object"
         if lemma in NEEDS_COMPLEMENT:  # "Sanders calls Clinton unqualified"
             stance, shape = "disagree", "called-x"
         if reaction := make(agent_ref, cue, evidence, target_ref, None, 0.6, stance, shape):

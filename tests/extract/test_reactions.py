@@ -127,6 +127,11 @@ def _shaped(reaction):
      ("Bernie Sanders", "Donald Trump", "react", "response")),
     ("Sen. Marco Rubio reacted to Donald Trump's remarks on Tuesday.",
      ("Marco Rubio", "Donald Trump", "react", "response")),
+    ("Trump Just Responded To Rubio\u2019s Biggest Attack Yet\n\nRepublican nominee Donald "
+     "Trump spoke about Sen. Marco Rubio.", ("Donald Trump", "Marco Rubio", "react", "response")),
+    ("Donald Trump Finally Endorses House Speaker Paul Ryan\n\nRepublican nominee Donald "
+     "Trump spoke about House Speaker Paul Ryan.",
+     ("Donald Trump", "Paul Ryan", "agree", "verb-object")),
     ("\u201cHe is a disgrace,\u201d Sen. Lindsey Graham said of Donald Trump.",
      ("Lindsey Graham", "Donald Trump", "disagree", "said-of")),
     ("Sen. Marco Rubio called Donald Trump \u201cunhinged.\u201d",
