@@ -121,6 +121,9 @@ NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "repor
                  "activist", "expert", "researcher", "fellow", "writer", "author", "producer",
                  "retired", "ceo", "founder", "lawyer", "mogul", "businessman", "businesswoman",
                  "billionaire", "veteran", "chairman", "chairwoman"}
+# who speaks for someone else: "Clinton spokesman Brian Fallon", "a top Clinton aide"
+STAFF_WORDS = {"spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser",
+               "advisor", "secretary", "manager", "strategist", "staffer", "surrogate"}
 # campaigns, parties and committees: bodies whose reaction is an official one
 BODY_WORDS = {"campaign", "party", "committee", "caucus", "administration", "council",
               "department", "court", "senate", "house", "congress", "democrats",

@@ -8,10 +8,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kg.extract.reaction_cues import BLAME_WORDS, FIRST_PERSON, PRAISE_WORDS, SUPPORT_WORDS
+from kg.extract.reaction_cues import (
+    BLAME_WORDS,
+    FIRST_PERSON,
+    PRAISE_WORDS,
+    STAFF_WORDS,
+    SUPPORT_WORDS,
+)
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.table import EntityTable
 
+_BESIDE = 30  # characters between a speaker's name and whom they speak for
 _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
@@ -75,7 +82,7 @@ def _named_targets(table: EntityTable, quote: Quote, region: Span,
                 and span.text.lower() not in ("he", "she", "it", "they", "we", "i") \
                 and mention.entity != quote.speaker \
                 and mention.entity not in (f for f, _ in found) \
-                and not _own_side(table, quote.speaker, mention.entity):
+                and not _own_side(table, quote.speaker, mention.entity, text):
             sentence = _sentence_at(text, span.begin, region)
             if not _HYPOTHETICAL.search(sentence) and "?" not in sentence \
                     and judges(sentence):
@@ -102,13 +109,26 @@ def _sentence_at(text: str, offset: int, region: Span) -> str:
     return text[starts[-1] if starts else region.begin:end.end() if end else region.end]
 
 
-def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef) -> bool:
-    """Whether the speaker speaks for the target ("Clinton spokesman Brian Fallon" on
-    Clinton): the target's surname is in the speaker's job title."""
+def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
+              text: str) -> bool:
+    """Whether the speaker speaks for the target ("Clinton spokesman Brian Fallon", "Brian
+    Fallon, a spokesman for Mrs. Clinton" on Clinton): the target's surname is in the
+    speaker's job title, or the text names the target beside the speaker with a staff word
+    between."""
     entity = table.entities.get(speaker) if speaker else None
     title = (entity.job_title or "") if entity else ""
     words = target.name.split()
-    return bool(words) and words[-1] in title.split()
+    if not words or words[-1] in title.split():
+        return bool(words)
+    spoken = [m.span for m in table.mentions if m.entity == speaker]
+    for named in (m.span for m in table.mentions if m.entity == target):
+        for span in spoken:
+            first, second = sorted((named, span), key=lambda s: s.begin)
+            between = text[first.end:second.begin]
+            if first.end <= second.begin and len(between) <= _BESIDE \
+                    and _words(between) & STAFF_WORDS:
+                return True
+    return False
 
 
 def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
@@ -152,7 +172,7 @@ def headline_reactions(table: EntityTable, text: str,
             ref = forms.get(" ".join(words[i:i + size]).lower().removesuffix("’s")
                             .removesuffix("'s"))
             if ref is not None and ref != agent and ref.kind == "person" \
-                    and ref not in targets and not _own_side(table, agent, ref):
+                    and ref not in targets and not _own_side(table, agent, ref, text):
                 targets.append(ref)
     evidence = Span(0, len(line), line)
     for target in targets[:_MAX_TARGETS]:

@@ -213,6 +213,8 @@ def test_reaction_shapes(nlp, text, expected):
     ("Republican nominee Donald Trump will follow Sen. Elizabeth Warren\u2019s speech "
      "denouncing Democratic nominee Hillary Clinton.", "Donald Trump",
      "Hillary Clinton"),  # the speech is Warren's
+    ("Brian Fallon, a spokesman for Hillary Clinton, said the report was misleading about "
+     "Hillary Clinton\u2019s meetings.", "Brian Fallon", "Hillary Clinton"),  # own side
     ("Sen. Elizabeth Warren has refrained from endorsing Hillary Clinton.",
      "Elizabeth Warren", "Hillary Clinton"),  # negation by refraining
     ("Clinton super PAC answers Rove ad\n\nDemocratic nominee Hillary Clinton spoke.",
