@@ -108,6 +108,8 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
         if lemma in NEEDS_COMPLEMENT and (target is None
                                           or not _complemented(doc, target[1] + 1)):
             continue
+        if target is not None and target[1] + 1 < len(doc) and doc[target[1] + 1].lower_ == "to":
+            continue  # a request: "Warren challenges Trump to release his returns"
         if agent is not None and target is not None and agent[0] != target[0]:
             end = doc[target[1]]
             yield token, agent[0], target[0], doc_span(doc, doc[agent[1]].idx,

@@ -64,6 +64,11 @@ def unreal(cue: Token) -> bool:
     attack Trump", "voted to condemn")."""
     if cue.sent.text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return True
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+           and any(o.dep_ in ("dobj", "nsubj") and o.i < c.i for o in (*cue.children,
+                                                                      *c.children))
+           for c in cue.children):
+        return True  # a request: "challenging Republicans to prove ...", "dared him to"
     node = cue
     for _ in range(3):
         children = list(node.children)
@@ -291,6 +296,8 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
                 found.append(reaction)
     for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
+        if unreal(cue):
+            continue
         lemma = surface_lemma(cue.text) or ""
         stance, shape = CUES[lemma] if lemma in CUES else PREPOSITION_CUES[lemma][1], \
             "response" if lemma in ("respond", "react", "reply") else "verb-object"

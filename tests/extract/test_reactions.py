@@ -223,6 +223,8 @@ def test_reaction_shapes(nlp, text, expected):
      "Barack Obama"),  # request
     ("Sen. Lindsey Graham urged Republican nominee Donald Trump to apologize.",
      "Lindsey Graham", "Donald Trump"),  # request
+    ("Sen. Elizabeth Warren challenged Donald Trump to release his tax returns.",
+     "Elizabeth Warren", "Donald Trump"),  # a challenge to act is a request
     ("Sen. Ted Cruz cited a poll about Donald Trump.", "Ted Cruz", "Donald Trump"),  # mention
     ("The White House released an ad. It attacked Donald Trump on Monday.", "White House",
      "Donald Trump"),  # "it" is the ad, not the body
