@@ -103,6 +103,8 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
         return _campaign(table, resolver, token)
     # the head must name the agent: "a former state GOP chair" is no GOP
     ref = table.ref_at(token.idx, token.idx + len(token))
+    if ref is not None and ref.kind == "place":
+        ref = None  # "WASHINGTON - Sen. Elizabeth Warren": the dateline's apposition acts
     for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
         ref = table.ref_at(*name_range(appos))  # "Republican nominee [Donald Trump]"
     for owner in (c for c in token.children if c.dep_ == "poss" and ref is None):

@@ -48,7 +48,8 @@ VERB_NOUN_CUES: dict[tuple[str, str], tuple[str, Stance]] = {
     ("hurl", "insult"): ("at", "disagree"), ("lob", "attack"): ("at", "disagree")}
 # a noun whose "of" phrase is the target, owned by the agent: "his critique of his opponents"
 NOUN_CUES: dict[str, Stance] = {"critique": "disagree", "criticism": "disagree",
-                                "praise": "agree", "endorsement": "agree", "response": "react"}
+                                "praise": "agree", "endorsement": "agree", "response": "react",
+                                "backing": "agree"}
 # a noun whose "about"/"on" phrase is the target: "sounded a positive note about Trump"
 ABOUT_NOUNS: dict[str, Stance] = {"note": "react", "doubt": "disagree", "concern": "disagree",
                                   "remark": "react", "comment": "react", "statement": "react",

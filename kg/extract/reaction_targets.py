@@ -44,10 +44,11 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
         return None, article
     # the head noun must name the entity: "a Gold Star mother" is not Gold Star; "her
     # Republican rival Donald Trump" names him in the apposition
-    for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    for named in [token, *appositions]:
         ref = table.ref_at(named.idx, named.idx + len(named))
-        if ref is not None:
-            return ref, None
+        if ref is not None and not (ref.kind == "place" and appositions):
+            return ref, None  # "INDIANAPOLIS - Ted Cruz": a dateline is no target
     if group := collective(token):
         return group, None
     if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \

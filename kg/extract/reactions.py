@@ -53,6 +53,7 @@ from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
+RECEIVING = {"receive", "win", "get", "earn", "secure", "land", "gain"}  # "won the backing of"
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
                    Stance, str], Reaction | None]
 
@@ -217,6 +218,12 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
         targets = prep_objects(noun, "to")
         if noun.head.dep_ == "prep" and noun.head.lower_ == "in":
             return _subject(noun.head.head), targets, "react", "response"
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
+        # "Cruz received the endorsement of Gov. Mike Pence": the giver reacts to the receiver
+        givers = prep_objects(noun, "of") + prep_objects(noun, "from")
+        receiver = _subject(noun.head)
+        return (givers[0] if givers else None), [receiver] if receiver else [], \
+            NOUN_CUES[lemma], "verb-object"
     else:
         targets = prep_objects(noun, "of")
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)

@@ -178,6 +178,8 @@ def _shaped(reaction):
      "\u201ca rising star.\u201d", ("Donald Trump", "Kelly Ayotte", "agree", "called-x")),
     ("Indiana Gov. Mike Pence has thrown his support behind House Speaker Paul Ryan.",
      ("Mike Pence", "Paul Ryan", "agree", "verb-object")),
+    ("INDIANAPOLIS - Sen. Ted Cruz, who needs a win, received the endorsement of Gov. Mike "
+     "Pence (R) on Friday.", ("Mike Pence", "Ted Cruz", "agree", "verb-object")),
     # a document that reacts is its maker's reaction
     ("The St. Paul City Council on Wednesday approved a resolution condemning Republican "
      "nominee Donald Trump.", ("St. Paul City Council", "Donald Trump", "disagree",
