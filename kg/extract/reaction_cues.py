@@ -77,6 +77,9 @@ SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue"
 # under any other ("refused to endorse", "plans to attack", "urged X to") it has not
 CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use", "take",
                "seem", "appear", "proceed", "manage"}
+# cues that may take the agent's own statement: "regrets her remarks" (not "defend": "defended
+# his campaign manager" is no self-reaction)
+SELF_CUES = {"regret", "apologize", "apologise", "retract", "disavow"}
 # verbs whose "from"/"of" + gerund did not happen: "refrained from endorsing"
 REFRAINING = {"refrain", "stop", "abstain", "desist", "shy", "hold", "keep", "decline", "avoid"}
 MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}

@@ -35,6 +35,7 @@ from kg.extract.reaction_cues import (
     PRAISE_WORDS,
     PREPOSITION_CUES,
     REFRAINING,
+    SELF_CUES,
     SPEECH,
     SUPPORT_WORDS,
     VERB_NOUN_CUES,
@@ -230,6 +231,14 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
     return owner, targets, NOUN_CUES[lemma], "verb-object"
 
 
+def _own_statement(cue: Token, target: Token) -> bool:
+    """A cue of regret on what the agent said or did ("regrets her insults of Trump",
+    "apologized for his remarks"): a reaction to the agent's own statement."""
+    return cue.lemma_.lower() in SELF_CUES and target.pos_ == "NOUN" \
+        and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
+                for c in target.children)
+
+
 def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]]:
     """(cue, subject, target token, stance, shape) for every reaction cue and "said of" in
     the text; every conjunct of a subject reacts ("the AFT and the AFL-CIO endorsed")."""
@@ -279,7 +288,7 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
         ref = as_collective(ref) if ref else None
         target_key = article.key if article else ref
         sentence = cue.sent.start
-        if not may_react(table, agent) or target_key is None or ref == agent \
+        if not may_react(table, agent) or target_key is None \
                 or (agent, target_key, sentence) in seen:
             return None
         seen.add((agent, target_key, sentence))
@@ -298,6 +307,8 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             ref = other_person(table, resolver, target, agent)  # "He called him a liar"
         if ref is None and article is None and agent is not None:
             ref = maker_of(table, target, agent)
+        if ref == agent and not _own_statement(cue, target):
+            continue  # "Ginsburg regrets her remarks" reacts to herself; "he defended him" not
         if agent is not None and (ref is not None or article is not None):
             evidence = _evidence(doc, subject, cue, target)
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):

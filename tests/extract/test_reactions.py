@@ -180,6 +180,9 @@ def _shaped(reaction):
      ("Mike Pence", "Paul Ryan", "agree", "verb-object")),
     ("INDIANAPOLIS - Sen. Ted Cruz, who needs a win, received the endorsement of Gov. Mike "
      "Pence (R) on Friday.", ("Mike Pence", "Ted Cruz", "agree", "verb-object")),
+    # a reaction to one's own statement
+    ("Justice Ruth Bader Ginsburg regrets her insults of Donald Trump.",
+     ("Ruth Bader Ginsburg", "Ruth Bader Ginsburg", "disagree", "verb-object")),
     # a document that reacts is its maker's reaction
     ("The St. Paul City Council on Wednesday approved a resolution condemning Republican "
      "nominee Donald Trump.", ("St. Paul City Council", "Donald Trump", "disagree",
