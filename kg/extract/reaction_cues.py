@@ -46,6 +46,8 @@ VERB_NOUN_CUES: dict[tuple[str, str], tuple[str, Stance]] = {
     ("heap", "praise"): ("on", "agree"), ("offer", "praise"): ("for", "agree"),
     ("level", "criticism"): ("at", "disagree"), ("have", "criticism"): ("for", "disagree"),
     ("hurl", "insult"): ("at", "disagree"), ("lob", "attack"): ("at", "disagree")}
+# verbs whose object noun of support names its giver: "won the backing of Gov. Mike Pence"
+RECEIVING = {"receive", "win", "get", "earn", "secure", "land", "gain"}
 # a noun whose "of" phrase is the target, owned by the agent: "his critique of his opponents"
 NOUN_CUES: dict[str, Stance] = {"critique": "disagree", "criticism": "disagree",
                                 "praise": "agree", "endorsement": "agree", "response": "react",

@@ -21,20 +21,19 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.reaction_agents import as_collective, may_react, name_range, resolve_agent
+from kg.extract.reaction_clauses import subject_of, unreal
 from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
     ADJECTIVE_CUES,
     BLAME_WORDS,
-    CARRIED_OUT,
     CUES,
     MILD_PRAISE,
-    MODALS,
     NEEDS_COMPLEMENT,
     NOUN_CUES,
     PARTICLE_CUES,
     PRAISE_WORDS,
     PREPOSITION_CUES,
-    REFRAINING,
+    RECEIVING,
     SELF_CUES,
     SPEECH,
     SUPPORT_WORDS,
@@ -54,88 +53,8 @@ from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
-RECEIVING = {"receive", "win", "get", "earn", "secure", "land", "gain"}  # "won the backing of"
 _Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
                    Stance, str], Reaction | None]
-
-
-def unreal(cue: Token) -> bool:
-    """Whether a cue states no reaction: negated ("did not criticize"), modal ("would
-    condemn"), in a question or an if-clause, or an infinitive not under a verb that carries
-    it out ("refused to endorse", "urged X to attack", "Welch to back Sanders"; but "tried to
-    attack Trump", "voted to condemn")."""
-    if cue.sent.text.rstrip(" \"'\u201d\u2019").endswith("?"):
-        return True
-    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-           and any(o.dep_ in ("dobj", "nsubj") and o.i < c.i for o in (*cue.children,
-                                                                      *c.children))
-           for c in cue.children):
-        return True  # a request: "challenging Republicans to prove ...", "dared him to"
-    node = cue
-    for _ in range(3):
-        children = list(node.children)
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in children):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
-            return True
-        subjects = [c.i for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(c.dep_ == "aux" and c.lower_ in ("had", "were", "should") and subjects
-               and c.i < min(subjects) for c in children):
-            return True  # "had Clinton congratulated him": an inverted conditional
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
-        if infinitive and node.head.lemma_.lower() not in CARRIED_OUT:
-            return True
-        if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in REFRAINING:
-            return True  # "refrained from endorsing", "stopped short of criticizing"
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
-            return False
-        node = node.head
-    return False
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, climbing from participles and conjuncts to the clause that has one."""
-    inverted = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i
-                and c.pos_ == "PROPN" and any(o.dep_ == "ccomp" and o.i < verb.i
-                                              for o in verb.children)]
-    if inverted and verb.lemma_.lower() in SPEECH:
-        return inverted[0]  # '"...," added Huckabee Sanders' parsed with the name as object
-    node = verb.head if verb.dep_ in ("acomp", "oprd") else verb  # "has been critical of"
-    for _ in range(4):
-        # the nearest subject before the verb ("Washington (AFP) – Clinton has taken")
-        for child in sorted(node.children, key=lambda c: (c.i > node.i, -c.i)):
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("who", "that"):
-                return child
-            if child.dep_ == "nsubj" and node.dep_ == "relcl":  # "Christie, who campaigned"
-                return node.head
-        owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
-        if node.dep_ == "acl" and owner is not None:
-            return owner  # "Clinton's speech denouncing his policies"
-        if node.dep_ == "acl" and node.head.dep_ in ("dobj", "pobj"):
-            node = node.head.head  # "approved a resolution condemning X": who approved it
-            if node.dep_ == "prep":  # "in a statement criticizing X, Clinton said"
-                node = node.head
-        elif node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp", "prep") \
-                and node.head is not node:
-            node = node.head
-        else:
-            break
-    return _name_before(verb) if verb.dep_ == "ROOT" else None
-
-
-def _name_before(verb: Token) -> Token | None:
-    """The proper name right before a root verb the parser left without a subject ("Sen.
-    Lindsey Graham (R-SC) called out ..." parsed with Graham in an apposition): only
-    parentheses, auxiliaries and adverbs between."""
-    depth = 0
-    for token in reversed(verb.sent[:verb.i - verb.sent.start]):
-        if token.text == ")":
-            depth += 1
-        elif token.text == "(":
-            depth -= 1
-        elif depth == 0 and token.dep_ not in ("aux", "advmod", "neg"):
-            return token if token.pos_ == "PROPN" else None
-    return None
 
 
 def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
@@ -213,16 +132,16 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
             else ABOUT_NOUNS[lemma]
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None and noun.dep_ == "dobj":
-            owner = _subject(noun.head)
+            owner = subject_of(noun.head)
         return owner, targets, stance, "statement-about"
     if lemma == "response":
         targets = prep_objects(noun, "to")
         if noun.head.dep_ == "prep" and noun.head.lower_ == "in":
-            return _subject(noun.head.head), targets, "react", "response"
+            return subject_of(noun.head.head), targets, "react", "response"
     elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
         # "Cruz received the endorsement of Gov. Mike Pence": the giver reacts to the receiver
         givers = prep_objects(noun, "of") + prep_objects(noun, "from")
-        receiver = _subject(noun.head)
+        receiver = subject_of(noun.head)
         return (givers[0] if givers else None), [receiver] if receiver else [], \
             NOUN_CUES[lemma], "verb-object"
     else:
@@ -261,9 +180,9 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
         if not targets or unreal(token):
             continue
         if subject is None:
-            subject = _subject(token)
+            subject = subject_of(token)
         if subject is None and token.dep_ == "advcl":  # "Responding to X, Trump said"
-            subject = _subject(token.head)
+            subject = subject_of(token.head)
         if subject is None:
             continue
         for agent in [subject, *subject.conjuncts]:
@@ -345,7 +264,7 @@ def _statements_about_articles(doc: Doc, table: EntityTable, resolver: SpeakerRe
     for token in doc:
         if token.lemma_.lower() not in SPEECH or token.pos_ not in ("VERB", "AUX"):
             continue
-        subject = _subject(token)
+        subject = subject_of(token)
         if subject is None or article_at(articles, *name_range(subject)):
             continue
         agent = resolve_agent(table, resolver, subject)
