@@ -14,13 +14,14 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from kg.extract import cues
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.person_names import first_name_gender, looks_like_a_person
-from kg.extract.records import Entity, EntityRef, Span
+from kg.extract.records import Entity, EntityRef, Mention, Span
 from kg.extract.table import EntityTable
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "it": None}
@@ -44,7 +45,46 @@ _SPECIFIC = re.compile(
     r"(?:administration|Administration|White House|campaign|government|[Cc]abinet))")
 
 
-@lru_cache(maxsize=1)
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# The forms of 'he' and 'she': an earlier one refers to the same person as a later one.
+_FORMS = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
+# How many sentences back (the pronoun's own first) a he/she looks for its referent.
+_WINDOW = 4
+# Nouns that tell a person's gender in a title or apposition ("9/11 widow Terry Strada"),
+# outweighing a first name; as a subject they name an unnamed person ("My mother ... she").
+_GENDERED_NOUNS = {
+    "m": {"man", "father", "husband", "son", "brother", "widower", "spokesman", "congressman",
+          "chairman", "businessman", "dad", "grandfather", "boyfriend", "uncle", "nephew",
+          "boy", "gentleman", "grandson", "stepfather"},
+    "f": {"woman", "mother", "wife", "daughter", "sister", "widow", "spokeswoman",
+          "congresswoman", "chairwoman", "businesswoman", "mom", "grandmother", "girlfriend",
+          "aunt", "niece", "girl", "lady", "actress", "granddaughter", "stepmother"},
+}
+
+
+def _pronoun_gender(token: Token) -> str | None:
+    """'m' for a form of 'he', 'f' for a form of 'she'."""
+    return next((gender for gender, forms in _FORMS.items() if token.lower_ in forms), None)
+
+
+def _rank(token: Token) -> float:
+    """How prominent a noun's position is for a later pronoun: 3 the subject of the main
+    clause, 2 another clause's subject or the source of 'according to' or a passive, 1 any
+    other role, 0 a modifier ("Obama's policies"). An apposition ranks as its head."""
+    for _ in range(3):
+        if token.dep_ != "appos":
+            break
+        token = token.head
+    if token.dep_ in _SUBJECTS:
+        head, root = token.head, token.sent.root
+        main = head == root or head.dep_ == "conj" and head.head == root
+        return 3 if main or cues.is_cue(head) and head.lemma_.lower() in cues.REPORTING else 2
+    if token.dep_ == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "to"
+                                 and token.head.head.lower_ == "according"):
+        return 2
+    return 0 if token.dep_ in ("poss", "compound") else 1
+
+
 @dataclass(frozen=True)
 class Speaker:
     mention: Span
@@ -78,13 +118,20 @@ class SpeakerResolver:
         self.gender: dict[EntityRef, str] = {}
         self.spoke: dict[EntityRef, int] = {}  # last offset at which the entity spoke
         self._described: EntityRef | None | bool = False
+        self._introduced: dict[EntityRef, int] | None = None
+        self._resolved: dict[int, EntityRef | None | bool] = {}  # pronoun token -> referent
         self._learn_gender()
 
     # -- gender and salience ------------------------------------------------------------
     def _learn_gender(self) -> None:
         text = doc_text(self.doc)
+        described: dict[EntityRef, str] = {}
         for mention in self.table.mentions:
-            if mention.entity.kind != "person" or mention.entity in self.gender:
+            if mention.entity.kind != "person":
+                continue
+            if gender := self._described_gender(mention):
+                described.setdefault(mention.entity, gender)
+            if mention.entity in self.gender:
                 continue
             before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
             # a bare surname's honorifics are in its qualifier ("Clinton", "mrs")
@@ -93,6 +140,20 @@ class SpeakerResolver:
             for word in (before[-1:] if before else []) + words:
                 if gender := first_name_gender(word):
                     self.gender[mention.entity] = gender
+        self.gender.update(described)
+
+    def _described_gender(self, mention: Mention) -> str | None:
+        """The gender a noun in the mention's title or apposition gives ("9/11 widow Terry
+        Strada", "Jane Doe, his wife")."""
+        span = self.doc.char_span(mention.span.begin, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for child in span.root.children:
+            if child.dep_ in ("compound", "appos", "amod") and not span.start <= child.i < span.end:
+                for gender, nouns in _GENDERED_NOUNS.items():
+                    if child.lemma_.lower() in nouns:
+                        return gender
+        return None
 
     def _inside_quote(self, offset: int) -> bool:
         at = bisect.bisect_right(self._quote_begins, offset) - 1
@@ -106,43 +167,95 @@ class SpeakerResolver:
     def _compatible(self, pronoun: Token, ref: EntityRef) -> bool:
         """Kind and gender agree: 'he'/'she' is a person of no other known gender; 'it' is
         never a person."""
-        wanted = PRONOUN_GENDER.get(pronoun.lower_)
-        if pronoun.lower_ in ("he", "she", "him", "her") and ref.kind != "person" or \
+        wanted = _pronoun_gender(pronoun)
+        if wanted and ref.kind != "person" or \
                 pronoun.lower_ == "it" and ref.kind == "person" or \
                 ref.kind not in ("person", "org", "gov", "outlet"):
             return False
         gender = self.gender.get(ref)
         return not (wanted and gender and gender != wanted)
 
-    def _local(self, pronoun: Token) -> EntityRef | None:
-        """A person named in the pronoun's sentence or the one before ('Last week I met
-        John Smith, a farmer. He told me ...'): the subject first, then the nearest; a
-        singular pronoun's antecedent is that near, whoever spoke most in the article."""
-        if pronoun.lower_ not in ("he", "she"):
-            return None
-        sentence = pronoun.sent
-        start = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
-        best: tuple[bool, bool, int] | None = None
-        found = None
-        for mention in self.table.mentions_before(pronoun.idx):
-            ref = mention.entity
-            if mention.span.begin < start or self._inside_quote(mention.span.begin) or \
-                    not self._compatible(pronoun, ref):
+    def _stretch(self, offset: int) -> tuple[int, int] | None:
+        """The quoted stretch holding ``offset``, if any."""
+        at = bisect.bisect_right(self._quote_begins, offset) - 1
+        return self.quoted[at] if at >= 0 and offset < self.quoted[at][1] else None
+
+    def _first_mentions(self) -> dict[EntityRef, int]:
+        """Where the article first names each entity (the sentence that introduces it)."""
+        if self._introduced is None:
+            self._introduced = {}
+            for mention in self.table.mentions:
+                self._introduced.setdefault(mention.entity, mention.span.begin)
+        return self._introduced
+
+    def _candidates(self, pronoun: Token, sentence: SpacySpan, recent: bool) \
+            -> list[tuple[float, int, EntityRef | Token | None]]:
+        """What in ``sentence`` (before the pronoun) a singular pronoun may refer to, each
+        with the rank of its position: named people of its gender, earlier subject pronouns
+        of the same form (which refer on), and an unnamed person of its gender in subject
+        position ('My mother ... she still says'), who is no named entity."""
+        stop = min(sentence.end_char, pronoun.idx)
+        inside = self._stretch(pronoun.idx)
+        gender = _pronoun_gender(pronoun)
+        found: list[tuple[float, int, EntityRef | Token | None]] = []
+        named: set[int] = set()
+        introduced = self._first_mentions()
+        for mention in self.table.mentions:
+            begin = mention.span.begin
+            if begin < sentence.start_char or begin >= stop or \
+                    self._stretch(begin) not in (None, inside):
                 continue
-            span = self.doc.char_span(mention.span.begin, mention.span.end,
-                                      alignment_mode="expand")
-            subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-            key = (subject, self.gender.get(ref) == PRONOUN_GENDER[pronoun.lower_],
-                   mention.span.begin)
-            if best is None or key > best:
-                best, found = key, ref
+            span = self.doc.char_span(begin, mention.span.end, alignment_mode="expand")
+            if span is None or span.root.lower_ in PRONOUN_GENDER or \
+                    not self._compatible(pronoun, mention.entity):
+                continue
+            named.update(range(span.start, span.end))
+            rank = _rank(span.root)
+            if recent and introduced.get(mention.entity) == begin:
+                rank = max(rank, 2.5)  # just introduced: news quotes whom it introduces
+            found.append((rank, begin, mention.entity))
+        for token in sentence:
+            if token.idx >= stop or token.i in named or \
+                    self._stretch(token.idx) not in (None, inside):
+                continue
+            if token.lower_ in _FORMS[gender]:
+                found.append((_rank(token), token.idx, token))
+            elif token.dep_ in _SUBJECTS and token.lemma_.lower() in _GENDERED_NOUNS[gender]:
+                found.append((_rank(token), token.idx, None))
+        return found
+
+    def _local(self, pronoun: Token, depth: int = 0) -> EntityRef | None | bool:
+        """The referent of 'he' or 'she' in the nearest sentence (the pronoun's own, then
+        back) that has one: the one in the most prominent position there (the main
+        clause's subject, then other subjects and sources, then the rest), a person that
+        sentence introduces beating all but the main subject; an earlier 'he' in that
+        position refers on. False when none is near."""
+        if _pronoun_gender(pronoun) is None:
+            return False
+        if pronoun.i in self._resolved:
+            return self._resolved[pronoun.i]
+        sentence = pronoun.sent
+        found: EntityRef | None | bool = False
+        for back in range(_WINDOW):
+            candidates = self._candidates(pronoun, sentence, back <= 1)
+            if candidates:
+                best = max(candidates, key=lambda c: (c[0], c[2] is not None, -c[1]))[2]
+                if isinstance(best, Token):
+                    found = self._local(best, depth + 1) if depth < _WINDOW else False
+                else:
+                    found = best
+                break
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        self._resolved[pronoun.i] = found
         return found
 
     def antecedent(self, pronoun: Token) -> EntityRef | None:
         """The entity a pronoun refers to: a person named just before it, else the most
         salient earlier entity of its kind and gender."""
         local = self._local(pronoun)
-        if local is not None:
+        if local is not False:
             return local
         wanted = PRONOUN_GENDER.get(pronoun.lower_)
         scores: dict[EntityRef, float] = {}
