@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract import cues
 from kg.extract.doctext import doc_span, doc_text
+from kg.extract.names import name_words
 from kg.extract.person_names import first_name_gender, looks_like_a_person
 from kg.extract.records import Entity, EntityRef, Mention, Span
 from kg.extract.table import EntityTable
@@ -60,6 +61,38 @@ _GENDERED_NOUNS = {
           "congresswoman", "chairwoman", "businesswoman", "mom", "grandmother", "girlfriend",
           "aunt", "niece", "girl", "lady", "actress", "granddaughter", "stepmother"},
 }
+
+# Relatives that, as 'my mother' or 'our father', are the author's and not a named person.
+_RELATIVES = {"m": {"father", "husband", "son", "brother", "dad", "grandfather", "uncle"},
+              "f": {"mother", "wife", "daughter", "sister", "mom", "grandmother", "aunt"}}
+
+
+def _governing(pronoun: Token, candidates: dict[int, object]) -> int | None:
+    """The candidate that is the subject of the nearest clause above the pronoun ('the
+    shootings that Obama mentioned when he announced'); for the subject of a reporting verb,
+    of the nearest reporting verb above ('Bamberg said ... which he said were at his side')."""
+    def reporting(token: Token) -> bool:
+        return cues.is_cue(token) and token.lemma_.lower() in cues.REPORTING
+    own = pronoun.dep_ in _SUBJECTS
+    speaking = own and reporting(pronoun.head)
+    for ancestor in list(pronoun.ancestors)[1 if own else 0:]:
+        if speaking and not reporting(ancestor):
+            continue
+        subjects = [c.i for c in ancestor.children if c.dep_ in _SUBJECTS and c.i in candidates]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _with_fragments(sentence: SpacySpan) -> SpacySpan:
+    """The sentence with the ones it was cut from: a fragment without a verb or subject at
+    its root ('Jeb Bush and Chris Christie, who say ...' after a split at 'Govs.') continues
+    the sentence before."""
+    doc = sentence.doc
+    while sentence.start > 0 and sentence.root.pos_ not in ("VERB", "AUX") and \
+            not any(c.dep_ in _SUBJECTS for c in sentence.root.children):
+        sentence = doc[doc[sentence.start - 1].sent.start:sentence.end]
+    return sentence
 
 
 def _pronoun_gender(token: Token) -> str | None:
@@ -188,18 +221,22 @@ class SpeakerResolver:
                 self._introduced.setdefault(mention.entity, mention.span.begin)
         return self._introduced
 
-    def _candidates(self, pronoun: Token, sentence: SpacySpan, recent: bool) \
+    def _candidates(self, pronoun: Token, sentence: SpacySpan, back: int) \
             -> list[tuple[float, int, EntityRef | Token | None]]:
-        """What in ``sentence`` (before the pronoun) a singular pronoun may refer to, each
-        with the rank of its position: named people of its gender, earlier subject pronouns
-        of the same form (which refer on), and an unnamed person of its gender in subject
-        position ('My mother ... she still says'), who is no named entity."""
+        """What in ``sentence`` (before the pronoun; ``back`` sentences before its own) a
+        singular pronoun may refer to, each with the rank of its position: people of its
+        gender (named, or a subject surname the tagger missed), earlier forms of the pronoun
+        (which refer on), and a relative of the author in subject position ('My mother ...
+        she still says'), who is no named entity. In the pronoun's own sentence the subject
+        of the nearest clause above it ranks first."""
         stop = min(sentence.end_char, pronoun.idx)
         inside = self._stretch(pronoun.idx)
         gender = _pronoun_gender(pronoun)
-        found: list[tuple[float, int, EntityRef | Token | None]] = []
-        named: set[int] = set()
+        found: dict[int, tuple[float, int, EntityRef | Token | None]] = {}  # by head token
         introduced = self._first_mentions()
+        # a fragment ('Jeb Bush and Chris Christie, who say ...' cut off at 'Govs.') introduces
+        # no one
+        introduces = back <= 1 and sentence.root.pos_ in ("VERB", "AUX")
         for mention in self.table.mentions:
             begin = mention.span.begin
             if begin < sentence.start_char or begin >= stop or \
@@ -209,20 +246,27 @@ class SpeakerResolver:
             if span is None or span.root.lower_ in PRONOUN_GENDER or \
                     not self._compatible(pronoun, mention.entity):
                 continue
-            named.update(range(span.start, span.end))
             rank = _rank(span.root)
-            if recent and introduced.get(mention.entity) == begin:
+            if introduces and introduced.get(mention.entity) == begin:
                 rank = max(rank, 2.5)  # just introduced: news quotes whom it introduces
-            found.append((rank, begin, mention.entity))
+            found[span.root.i] = (rank, begin, mention.entity)
         for token in sentence:
-            if token.idx >= stop or token.i in named or \
+            if token.idx >= stop or token.i in found or \
                     self._stretch(token.idx) not in (None, inside):
                 continue
             if token.lower_ in _FORMS[gender]:
-                found.append((_rank(token), token.idx, token))
-            elif token.dep_ in _SUBJECTS and token.lemma_.lower() in _GENDERED_NOUNS[gender]:
-                found.append((_rank(token), token.idx, None))
-        return found
+                found[token.i] = (_rank(token), token.idx, token)
+            elif token.dep_ not in _SUBJECTS:
+                continue
+            elif token.pos_ == "PROPN" and (ref := self._by_surname([token.text])) is not None \
+                    and self._compatible(pronoun, ref):
+                found[token.i] = (_rank(token), token.idx, ref)
+            elif token.lemma_.lower() in _RELATIVES[gender] and any(
+                    c.lower_ in ("my", "our") for c in token.children):
+                found[token.i] = (_rank(token), token.idx, None)
+        if back == 0 and (governing := _governing(pronoun, found)) is not None:
+            found[governing] = (4, *found[governing][1:])
+        return list(found.values())
 
     def _local(self, pronoun: Token, depth: int = 0) -> EntityRef | None | bool:
         """The referent of 'he' or 'she' in the nearest sentence (the pronoun's own, then
@@ -234,10 +278,10 @@ class SpeakerResolver:
             return False
         if pronoun.i in self._resolved:
             return self._resolved[pronoun.i]
-        sentence = pronoun.sent
+        sentence = _with_fragments(pronoun.sent)
         found: EntityRef | None | bool = False
         for back in range(_WINDOW):
-            candidates = self._candidates(pronoun, sentence, back <= 1)
+            candidates = self._candidates(pronoun, sentence, back)
             if candidates:
                 best = max(candidates, key=lambda c: (c[0], c[2] is not None, -c[1]))[2]
                 if isinstance(best, Token):
@@ -247,7 +291,7 @@ class SpeakerResolver:
                 break
             if sentence.start == 0:
                 break
-            sentence = self.doc[sentence.start - 1].sent
+            sentence = _with_fragments(self.doc[sentence.start - 1].sent)
         self._resolved[pronoun.i] = found
         return found
 
@@ -295,7 +339,7 @@ class SpeakerResolver:
 
     def _by_surname(self, words: list[str]) -> EntityRef | None:
         for ref in self.table.entities:
-            if ref.kind == "person" and ref.name.split()[-1:] == words[-1:]:
+            if ref.kind == "person" and name_words(ref.name)[-1:] == words[-1:]:
                 return ref
         return None
 
