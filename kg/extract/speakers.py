@@ -95,6 +95,17 @@ def _with_fragments(sentence: SpacySpan) -> SpacySpan:
     return sentence
 
 
+def _antecedent_noun(relative: Token) -> Token:
+    """The noun a relative pronoun's clause hangs from: the name an apposition describes
+    ('McConnell, now the Senate majority leader, who said'), the nearest of a list ('Will
+    Smith, Patti LaBelle and Stevie Wonder, who joked')."""
+    noun = relative.head.head
+    while noun.dep_ == "appos" and noun.head.i < noun.i:
+        noun = noun.head
+    listed = [t for t in noun.conjuncts if t.i < relative.i]
+    return max(listed, key=lambda t: t.i) if listed else noun
+
+
 def _pronoun_gender(token: Token) -> str | None:
     """'m' for a form of 'he', 'f' for a form of 'she'."""
     return next((gender for gender, forms in _FORMS.items() if token.lower_ in forms), None)
@@ -350,7 +361,7 @@ class SpeakerResolver:
         if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
             # "Trump, who called it ...": the mention stays the relative pronoun's (as
             # PolNeAR marks it), the speaker is what it refers to.
-            named = self.resolve(head.head.head)
+            named = self.resolve(_antecedent_noun(head))
             mention = doc_span(doc, head.idx, head.idx + len(head.text))
             if named is not None and named.ref is not None:
                 self.table.add_mention(mention, named.ref, confidence=0.7)
@@ -370,18 +381,18 @@ class SpeakerResolver:
         phrase = doc[start:end]
         mention = doc_span(doc, phrase.start_char, phrase.end_char)
         # The entity named at the head ("another New Hampshire Democrat" is no place).
+        # Then the one an apposition names ('Marc H. Morial, the chief executive of the
+        # National Urban League' is Morial), then any in the phrase.
         ref = self.table.ref_at(head.idx, head.idx + len(head.text))
+        for child in head.children if ref is None else ():
+            if child.dep_ == "appos":
+                a_start, a_end = mention_tokens(child)
+                ref = self.table.ref_at(doc[a_start].idx, doc[a_end - 1].idx + 1)
+                if ref is not None:
+                    break
         if ref is None:
             ref = self.table.ref_at(mention.begin, mention.end)
             ref = None if ref is not None and ref.kind == "place" else ref
-        if ref is None:
-            for child in head.children:
-                if child.dep_ == "appos":
-                    a_start, a_end = mention_tokens(child)
-                    named = self.table.ref_at(doc[a_start].idx, doc[a_end - 1].idx + 1)
-                    if named is not None:
-                        ref = named
-                        break
         if ref is not None:
             self.note_speaker(ref, head.idx)
             return Speaker(mention, ref, 1.0)
