@@ -235,12 +235,15 @@ class QuoteFinder:
         return None
 
     def _nearby_name(self, cue: Token) -> Token | None:
-        """A subject-less cue ("Stated Stone:", a misparsed apposition): the closest name."""
+        """A subject-less cue ("Stated Stone:", a misparsed apposition): the closest name,
+        a person's before an organisation's ('Marc H. Morial, the chief executive of the
+        National Urban League, told')."""
         sentence = cue.sent
         names = [t for t in sentence if t.ent_type_ in ("PERSON", "ORG") and self.outside(t)
                  and t.dep_ not in ("compound", "poss") and (
                      t.i < cue.i or t.i - cue.i <= 3 and t.head != cue)]  # not 'told AFP'
-        return min(names, key=lambda t: abs(t.i - cue.i)) if names else None
+        return min(names, key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - cue.i))) \
+            if names else None
 
     def _linked(self, quote: SpacySpan, cue: Token) -> int | None:
         """Steps from the quote up the parse to the cue (or from the cue into the quote)."""
