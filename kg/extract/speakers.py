@@ -47,6 +47,10 @@ _SPECIFIC = re.compile(
 
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# Words that make a title another office than the bare one ('the president' is not the
+# vice president).
+_QUALIFIED = {"vice", "former", "deputy", "assistant", "acting", "lieutenant", "ex",
+              "associate", "lt", "lt.", "elect"}
 # The forms of 'he' and 'she': an earlier one refers to the same person as a later one.
 _FORMS = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
 # How many sentences back (the pronoun's own first) a he/she looks for its referent.
@@ -102,8 +106,8 @@ def _antecedent_noun(relative: Token) -> Token:
     noun = relative.head.head
     while noun.dep_ == "appos" and noun.head.i < noun.i:
         noun = noun.head
-    listed = [t for t in noun.conjuncts if t.i < relative.i]
-    return max(listed, key=lambda t: t.i) if listed else noun
+    return max((t for t in (noun, *noun.conjuncts) if t.i < relative.i), key=lambda t: t.i,
+               default=noun)
 
 
 def _pronoun_gender(token: Token) -> str | None:
@@ -342,6 +346,26 @@ class SpeakerResolver:
             self._described = EntityRef("person", found.most_common(1)[0][0]) if found else None
         return self._described or None
 
+    def _titled(self, head: Token, mention: Span) -> EntityRef | None:
+        """The one person named earlier whose title the definite description repeats ('the
+        mayor' after 'Mayor Bill de Blasio'); not the vice president for 'the president'."""
+        if head.tag_ != "NN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        words = {t.lower_ for t in head.subtree if t.i <= head.i and t.is_alpha} - {"the"}
+        found = set()
+        before = [m for m in self.table.mentions_before(mention.begin)
+                  if m.entity.kind == "person"]
+        if before and not doc_text(self.doc)[before[-1].span.end:mention.begin].strip(" ,"):
+            return None  # 'hosts X and Mika Brzezinski, the Democratic presidential candidate
+            # stated': an apposition misparsed as the subject gave the name this title
+        for earlier in before:
+            entity = self.table.entities.get(earlier.entity)
+            title = (entity.job_title or "").lower().split() if entity else []
+            if title[-1:] == [head.lower_] and \
+                    words <= set(title) and not (set(title) - words) & _QUALIFIED:
+                found.add(earlier.entity)
+        return found.pop() if len(found) == 1 else None
+
     def _recent(self, kinds: set[str], offset: int) -> EntityRef | None:
         for mention in reversed(self.table.mentions_before(offset)):
             if mention.entity.kind in kinds and offset - mention.span.begin < 3000:
@@ -422,6 +446,9 @@ class SpeakerResolver:
                     self.table.add_mention(mention, ref, confidence=0.7)
                 else:
                     self.table.add_entity(Entity(ref, described=True))
+        elif (titled := self._titled(head, mention)) is not None:
+            ref = titled
+            self.table.add_mention(mention, ref, confidence=0.6)
         elif noun in OUTLET_DOCUMENTS:
             ref = self._recent({"outlet"}, mention.begin)
         elif noun in ORG_NOUNS:
