@@ -69,11 +69,11 @@ def _words(doc: Doc, stretch: Stretch) -> tuple[int, int]:
 class QuoteFinder:
     """Attributes each quoted stretch of one article."""
 
-    def __init__(self, doc: Doc, table: EntityTable):
+    def __init__(self, doc: Doc, table: EntityTable, authors: tuple[str, ...] = ()):
         self.doc, self.table = doc, table
         self.stretches = quoted_stretches(doc_text(doc))
         self.quoted = [(s.begin - 1, s.end + 1) for s in self.stretches]
-        self.speakers = SpeakerResolver(doc, table, self.quoted)
+        self.speakers = SpeakerResolver(doc, table, self.quoted, authors)
         self._inside = set()
         for stretch in self.stretches:
             span = doc.char_span(stretch.begin, stretch.end, alignment_mode="expand")
@@ -645,9 +645,11 @@ def _pull_quotes(doc: Doc, direct: list[Quote]) -> Iterator[Quote]:
                     confidence=round(speaker.confidence * 0.8, 3))
 
 
-def extract_quotes(doc: Doc, table: EntityTable) -> Iterator[Quote]:
-    """Direct quotes (every layout) and reported speech of one parsed article."""
-    finder = QuoteFinder(doc, table)
+def extract_quotes(doc: Doc, table: EntityTable, authors: tuple[str, ...] = ()) \
+        -> Iterator[Quote]:
+    """Direct quotes (every layout) and reported speech of one parsed article (its
+    ``authors`` say who its own 'I' is)."""
+    finder = QuoteFinder(doc, table, authors)
     direct = [_direct(doc, quote, found)
               for _, quote, found, keep in finder.attributions() if keep]
     yield from direct

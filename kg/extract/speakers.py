@@ -47,6 +47,8 @@ _SPECIFIC = re.compile(
 
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# A byline that is one person's name: first name, initials, one or two surnames.
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)*(?: [A-Z][a-z]*[’'-]?[A-Z]?[a-z]+){1,2}")
 # Words that make a title another office than the bare one ('the president' is not the
 # vice president).
 _QUALIFIED = {"vice", "former", "deputy", "assistant", "acting", "lieutenant", "ex",
@@ -97,6 +99,15 @@ def _with_fragments(sentence: SpacySpan) -> SpacySpan:
             not any(c.dep_ in _SUBJECTS for c in sentence.root.children):
         sentence = doc[doc[sentence.start - 1].sent.start:sentence.end]
     return sentence
+
+
+def _byline_person(authors: tuple[str, ...]) -> EntityRef | None:
+    """The one author when the byline names one person ('Charlotte Meehan'; not 'Breitbart
+    News', 'By JAMES B. STEWART' or two names)."""
+    if len(authors) != 1 or not _PERSON_NAME.fullmatch(authors[0]) or \
+            first_name_gender(authors[0].split()[0]) is None:
+        return None
+    return EntityRef("person", authors[0])
 
 
 def _antecedent_noun(relative: Token) -> Token:
@@ -159,8 +170,10 @@ def mention_tokens(head: Token) -> tuple[int, int]:
 class SpeakerResolver:
     """Resolves cue subjects of one article against its EntityTable."""
 
-    def __init__(self, doc: Doc, table: EntityTable, quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, table: EntityTable, quoted: list[tuple[int, int]],
+                 authors: tuple[str, ...] = ()):
         self.doc, self.table = doc, table
+        self.author = _byline_person(authors)
         self.quoted = sorted(quoted)  # quotes do not nest: ends ascend with begins
         self._quote_begins = [begin for begin, _ in self.quoted]
         self.gender: dict[EntityRef, str] = {}
@@ -258,7 +271,7 @@ class SpeakerResolver:
                     self._stretch(begin) not in (None, inside):
                 continue
             span = self.doc.char_span(begin, mention.span.end, alignment_mode="expand")
-            if span is None or span.root.lower_ in PRONOUN_GENDER or \
+            if span is None or span.root.pos_ == "PRON" or span.root.lower_ in PRONOUN_GENDER or \
                     not self._compatible(pronoun, mention.entity):
                 continue
             rank = _rank(span.root)
@@ -394,6 +407,10 @@ class SpeakerResolver:
             return Speaker(mention, None, 0.5 if named is None else named.confidence)
         if head.pos_ == "PRON" or head.lower_ in PRONOUN_GENDER:
             mention = doc_span(doc, head.idx, head.idx + len(head.text))
+            if head.lower_ == "i" and self.author is not None:
+                # the article's own 'I' (outside quotes) is its one author
+                self.table.add_mention(mention, self.author, confidence=0.8)
+                return Speaker(mention, self.author, 0.85)
             if head.lower_ not in PRONOUN_GENDER:
                 return Speaker(mention, None, 0.5)
             ref = self.antecedent(head)
