@@ -23,6 +23,7 @@ from kg.extract.doctext import doc_span, doc_text
 from kg.extract.names import name_words
 from kg.extract.person_names import first_name_gender, looks_like_a_person
 from kg.extract.records import Entity, EntityRef, Mention, Span
+from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "it": None}
@@ -53,6 +54,8 @@ _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)*(?: [A-Z][a-z]*[’'-]?[A-Z]
 # vice president).
 _QUALIFIED = {"vice", "former", "deputy", "assistant", "acting", "lieutenant", "ex",
               "associate", "lt", "lt.", "elect"}
+# A candidate antecedent: its rank, offset and what it stands for (see ``_candidates``).
+Candidate = tuple[float, int, "EntityRef | Token | None"]
 # The forms of 'he' and 'she': an earlier one refers to the same person as a later one.
 _FORMS = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
 # How many sentences back (the pronoun's own first) a he/she looks for its referent.
@@ -73,7 +76,7 @@ _RELATIVES = {"m": {"father", "husband", "son", "brother", "dad", "grandfather",
               "f": {"mother", "wife", "daughter", "sister", "mom", "grandmother", "aunt"}}
 
 
-def _governing(pronoun: Token, candidates: dict[int, object]) -> int | None:
+def _governing(pronoun: Token, candidates: dict[int, Candidate]) -> int | None:
     """The candidate that is the subject of the nearest clause above the pronoun ('the
     shootings that Obama mentioned when he announced'); for the subject of a reporting verb,
     of the nearest reporting verb above ('Bamberg said ... which he said were at his side')."""
@@ -127,17 +130,19 @@ def _pronoun_gender(token: Token) -> str | None:
 
 
 def _rank(token: Token) -> float:
-    """How prominent a noun's position is for a later pronoun: 3 the subject of the main
-    clause, 2 another clause's subject or the source of 'according to' or a passive, 1 any
-    other role, 0 a modifier ("Obama's policies"). An apposition ranks as its head."""
+    """How prominent a noun's position is for a later pronoun: 3.5 the subject of a
+    reporting verb, 3 of the main clause, 2 another clause's subject or the source of
+    'according to' or a passive, 1 any other role, 0 a modifier ("Obama's policies"). An
+    apposition ranks as its head."""
     for _ in range(3):
         if token.dep_ != "appos":
             break
         token = token.head
     if token.dep_ in _SUBJECTS:
         head, root = token.head, token.sent.root
-        main = head == root or head.dep_ == "conj" and head.head == root
-        return 3 if main or cues.is_cue(head) and head.lemma_.lower() in cues.REPORTING else 2
+        if cues.is_cue(head) and head.lemma_.lower() in cues.REPORTING:
+            return 3.5  # the one a sentence reports speaking
+        return 3 if head == root or head.dep_ == "conj" and head.head == root else 2
     if token.dep_ == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "to"
                                  and token.head.head.lower_ == "according"):
         return 2
@@ -249,18 +254,16 @@ class SpeakerResolver:
                 self._introduced.setdefault(mention.entity, mention.span.begin)
         return self._introduced
 
-    def _candidates(self, pronoun: Token, sentence: SpacySpan, back: int) \
-            -> list[tuple[float, int, EntityRef | Token | None]]:
+    def _candidates(self, pronoun: Token, sentence: SpacySpan, back: int) -> list[Candidate]:
         """What in ``sentence`` (before the pronoun; ``back`` sentences before its own) a
         singular pronoun may refer to, each with the rank of its position: people of its
-        gender (named, or a subject surname the tagger missed), earlier forms of the pronoun
-        (which refer on), and a relative of the author in subject position ('My mother ...
-        she still says'), who is no named entity. In the pronoun's own sentence the subject
-        of the nearest clause above it ranks first."""
+        gender (named, or a subject surname the tagger missed; one of unknown gender only as
+        a subject or source), earlier forms of the pronoun (which refer on), and people a
+        subject describes. In the pronoun's own sentence the subject of the nearest clause
+        above it ranks first."""
         stop = min(sentence.end_char, pronoun.idx)
         inside = self._stretch(pronoun.idx)
-        gender = _pronoun_gender(pronoun)
-        found: dict[int, tuple[float, int, EntityRef | Token | None]] = {}  # by head token
+        found: dict[int, Candidate] = {}  # by head token
         introduced = self._first_mentions()
         # a fragment ('Jeb Bush and Chris Christie, who say ...' cut off at 'Govs.') introduces
         # no one
@@ -277,24 +280,40 @@ class SpeakerResolver:
             rank = _rank(span.root)
             if introduces and introduced.get(mention.entity) == begin:
                 rank = max(rank, 2.5)  # just introduced: news quotes whom it introduces
-            found[span.root.i] = (rank, begin, mention.entity)
+            if rank >= 2 or mention.entity in self.gender:
+                found[span.root.i] = (rank, begin, mention.entity)
         for token in sentence:
-            if token.idx >= stop or token.i in found or \
-                    self._stretch(token.idx) not in (None, inside):
-                continue
-            if token.lower_ in _FORMS[gender]:
-                found[token.i] = (_rank(token), token.idx, token)
-            elif token.dep_ not in _SUBJECTS:
-                continue
-            elif token.pos_ == "PROPN" and (ref := self._by_surname([token.text])) is not None \
-                    and self._compatible(pronoun, ref):
-                found[token.i] = (_rank(token), token.idx, ref)
-            elif token.lemma_.lower() in _RELATIVES[gender] and any(
-                    c.lower_ in ("my", "our") for c in token.children):
-                found[token.i] = (_rank(token), token.idx, None)
+            if token.idx < stop and token.i not in found and \
+                    self._stretch(token.idx) in (None, inside):
+                target = self._unnamed(pronoun, token)
+                if target is not False:
+                    found[token.i] = (_rank(token), token.idx, target)
         if back == 0 and (governing := _governing(pronoun, found)) is not None:
             found[governing] = (4, *found[governing][1:])
         return list(found.values())
+
+    def _unnamed(self, pronoun: Token, token: Token) -> EntityRef | Token | None | bool:
+        """What a token no mention covers may stand for: an earlier form of the pronoun (it
+        refers on), a subject surname the tagger missed, the person a subject's title
+        describes ('the admiral'), or no named person ('my mother': None). False when
+        nothing."""
+        gender = _pronoun_gender(pronoun)
+        if token.lower_ in _FORMS[gender]:
+            return token
+        if token.dep_ not in _SUBJECTS:
+            return False
+        if token.pos_ == "PROPN":
+            ref = self._by_surname([token.text])
+            return ref if ref is not None and self._compatible(pronoun, ref) else False
+        noun = token.lemma_.lower()
+        if token.pos_ != "NOUN" or token.tag_ != "NN":
+            return False
+        if noun in _RELATIVES[gender] and any(c.lower_ in ("my", "our") for c in token.children):
+            return None
+        if noun in ROLE_WORDS:
+            ref = self._titled(token, Span(token.idx, token.idx + len(token.text), token.text))
+            return ref if ref is not None and self._compatible(pronoun, ref) else False
+        return False
 
     def _local(self, pronoun: Token, depth: int = 0) -> EntityRef | None | bool:
         """The referent of 'he' or 'she' in the nearest sentence (the pronoun's own, then
