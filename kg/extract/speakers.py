@@ -76,12 +76,27 @@ _RELATIVES = {"m": {"father", "husband", "son", "brother", "dad", "grandfather",
               "f": {"mother", "wife", "daughter", "sister", "mom", "grandmother", "aunt"}}
 
 
+def _speaking(verb: Token) -> bool:
+    """A verb of speech or writing ('said', 'asserted', 'wrote')."""
+    return cues.is_cue(verb) and verb.lemma_.lower() in cues.REPORTED_SPEECH
+
+
+def _reported_by(pronoun: Token) -> set[int]:
+    """The tokens a parenthetical reporting verb whose subject is the pronoun reports ('any
+    attempt to debunk a falsehood by Mr. Trump, he said, becomes hopeless'): what it names
+    there, other than a subject, is what is spoken of."""
+    cue = pronoun.head
+    if pronoun.dep_ not in _SUBJECTS or cue.dep_ != "parataxis" or not cues.is_cue(cue):
+        return set()
+    return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
+
+
 def _governing(pronoun: Token, candidates: dict[int, Candidate]) -> int | None:
     """The candidate that is the subject of the nearest clause above the pronoun ('the
     shootings that Obama mentioned when he announced'); for the subject of a reporting verb,
     of the nearest reporting verb above ('Bamberg said ... which he said were at his side')."""
-    def reporting(token: Token) -> bool:
-        return cues.is_cue(token) and token.lemma_.lower() in cues.REPORTING
+    def reporting(verb: Token) -> bool:  # a plain 'said', not 'announced'
+        return cues.is_cue(verb) and verb.lemma_.lower() in cues.REPORTING
     own = pronoun.dep_ in _SUBJECTS
     speaking = own and reporting(pronoun.head)
     for ancestor in list(pronoun.ancestors)[1 if own else 0:]:
@@ -130,19 +145,20 @@ def _pronoun_gender(token: Token) -> str | None:
 
 
 def _rank(token: Token) -> float:
-    """How prominent a noun's position is for a later pronoun: 3.5 the subject of a
-    reporting verb, 3 of the main clause, 2 another clause's subject or the source of
-    'according to' or a passive, 1 any other role, 0 a modifier ("Obama's policies"). An
-    apposition ranks as its head."""
+    """How prominent a noun's position is for a later pronoun: 3.5 the subject of the
+    sentence's verb of speech, 3 of its main clause or of another verb of speech, 2 of
+    another clause or the source of 'according to' or a passive, 1 any other role, 0 a
+    modifier ("Obama's policies"). An apposition ranks as its head."""
     for _ in range(3):
         if token.dep_ != "appos":
             break
         token = token.head
     if token.dep_ in _SUBJECTS:
         head, root = token.head, token.sent.root
-        if cues.is_cue(head) and head.lemma_.lower() in cues.REPORTING:
-            return 3.5  # the one a sentence reports speaking
-        return 3 if head == root or head.dep_ == "conj" and head.head == root else 2
+        main = head == root or head.dep_ in ("conj", "parataxis") and head.head == root
+        if _speaking(head):
+            return 3.5 if main else 3  # the one the sentence reports speaking
+        return 3 if main else 2
     if token.dep_ == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "to"
                                  and token.head.head.lower_ == "according"):
         return 2
@@ -260,10 +276,12 @@ class SpeakerResolver:
         gender (named, or a subject surname the tagger missed; one of unknown gender only as
         a subject or source), earlier forms of the pronoun (which refer on), and people a
         subject describes. In the pronoun's own sentence the subject of the nearest clause
-        above it ranks first."""
+        above it ranks first, and what a parenthetical 'he said' reports (but its subjects)
+        is no candidate."""
         stop = min(sentence.end_char, pronoun.idx)
         inside = self._stretch(pronoun.idx)
         found: dict[int, Candidate] = {}  # by head token
+        named: set[int] = set()  # tokens of any person's mention, fitting or not
         introduced = self._first_mentions()
         # a fragment ('Jeb Bush and Chris Christie, who say ...' cut off at 'Govs.') introduces
         # no one
@@ -274,8 +292,11 @@ class SpeakerResolver:
                     self._stretch(begin) not in (None, inside):
                 continue
             span = self.doc.char_span(begin, mention.span.end, alignment_mode="expand")
-            if span is None or span.root.pos_ == "PRON" or span.root.lower_ in PRONOUN_GENDER or \
-                    not self._compatible(pronoun, mention.entity):
+            if span is None or span.root.pos_ == "PRON":
+                continue  # (a pronoun refers on: it is a candidate below)
+            if mention.entity.kind == "person":
+                named.update(range(span.start, span.end))
+            if not self._compatible(pronoun, mention.entity):
                 continue
             rank = _rank(span.root)
             if introduces and introduced.get(mention.entity) == begin:
@@ -283,13 +304,17 @@ class SpeakerResolver:
             if rank >= 2 or mention.entity in self.gender:
                 found[span.root.i] = (rank, begin, mention.entity)
         for token in sentence:
-            if token.idx < stop and token.i not in found and \
+            if token.idx < stop and token.i not in named and \
                     self._stretch(token.idx) in (None, inside):
                 target = self._unnamed(pronoun, token)
                 if target is not False:
                     found[token.i] = (_rank(token), token.idx, target)
-        if back == 0 and (governing := _governing(pronoun, found)) is not None:
-            found[governing] = (4, *found[governing][1:])
+        if back == 0:
+            for i in _reported_by(pronoun):
+                if i in found and found[i][0] < 2:  # (a subject there may speak of herself)
+                    del found[i]
+            if (governing := _governing(pronoun, found)) is not None:
+                found[governing] = (4, *found[governing][1:])
         return list(found.values())
 
     def _unnamed(self, pronoun: Token, token: Token) -> EntityRef | Token | None | bool:
@@ -302,9 +327,12 @@ class SpeakerResolver:
             return token
         if token.dep_ not in _SUBJECTS:
             return False
-        if token.pos_ == "PROPN":
-            ref = self._by_surname([token.text])
-            return ref if ref is not None and self._compatible(pronoun, ref) else False
+        if token.pos_ == "PROPN":  # the one person of that surname who fits
+            fitting = {ref for ref in self.table.entities if ref.kind == "person"
+                       and name_words(ref.name)[-1:] == [token.text]
+                       and self._compatible(pronoun, ref)}
+            named = {ref for ref in fitting if len(ref.name.split()) > 1} or fitting
+            return named.pop() if len(named) == 1 else False
         noun = token.lemma_.lower()
         if token.pos_ != "NOUN" or token.tag_ != "NN":
             return False
