@@ -93,12 +93,13 @@ def _reported_by(pronoun: Token) -> set[int]:
 
 def _governing(pronoun: Token, candidates: dict[int, Candidate]) -> int | None:
     """The candidate that is the subject of the nearest clause above the pronoun ('the
-    shootings that Obama mentioned when he announced'); for the subject of a reporting verb,
-    of the nearest reporting verb above ('Bamberg said ... which he said were at his side')."""
+    shootings that Obama mentioned when he announced'); for the subject of a reporting verb in
+    a relative clause, of the nearest reporting verb above ('Bamberg said ... which he said
+    were at his side')."""
     def reporting(verb: Token) -> bool:  # a plain 'said', not 'announced'
         return cues.is_cue(verb) and verb.lemma_.lower() in cues.REPORTING
     own = pronoun.dep_ in _SUBJECTS
-    speaking = own and reporting(pronoun.head)
+    speaking = own and reporting(pronoun.head) and pronoun.head.dep_ == "relcl"
     for ancestor in list(pronoun.ancestors)[1 if own else 0:]:
         if speaking and not reporting(ancestor):
             continue
@@ -257,11 +258,6 @@ class SpeakerResolver:
         gender = self.gender.get(ref)
         return not (wanted and gender and gender != wanted)
 
-    def _stretch(self, offset: int) -> tuple[int, int] | None:
-        """The quoted stretch holding ``offset``, if any."""
-        at = bisect.bisect_right(self._quote_begins, offset) - 1
-        return self.quoted[at] if at >= 0 and offset < self.quoted[at][1] else None
-
     def _first_mentions(self) -> dict[EntityRef, int]:
         """Where the article first names each entity (the sentence that introduces it)."""
         if self._introduced is None:
@@ -279,7 +275,6 @@ class SpeakerResolver:
         above it ranks first, and what a parenthetical 'he said' reports (but its subjects)
         is no candidate."""
         stop = min(sentence.end_char, pronoun.idx)
-        inside = self._stretch(pronoun.idx)
         found: dict[int, Candidate] = {}  # by head token
         named: set[int] = set()  # tokens of any person's mention, fitting or not
         introduced = self._first_mentions()
@@ -288,8 +283,7 @@ class SpeakerResolver:
         introduces = back <= 1 and sentence.root.pos_ in ("VERB", "AUX")
         for mention in self.table.mentions:
             begin = mention.span.begin
-            if begin < sentence.start_char or begin >= stop or \
-                    self._stretch(begin) not in (None, inside):
+            if begin < sentence.start_char or begin >= stop or self._inside_quote(begin):
                 continue
             span = self.doc.char_span(begin, mention.span.end, alignment_mode="expand")
             if span is None or span.root.pos_ == "PRON":
@@ -301,11 +295,11 @@ class SpeakerResolver:
             rank = _rank(span.root)
             if introduces and introduced.get(mention.entity) == begin:
                 rank = max(rank, 2.5)  # just introduced: news quotes whom it introduces
-            if rank >= 2 or mention.entity in self.gender:
+            if rank >= 3 or mention.entity in self.gender:
                 found[span.root.i] = (rank, begin, mention.entity)
         for token in sentence:
             if token.idx < stop and token.i not in named and \
-                    self._stretch(token.idx) in (None, inside):
+                    not self._inside_quote(token.idx):
                 target = self._unnamed(pronoun, token)
                 if target is not False:
                     found[token.i] = (_rank(token), token.idx, target)
