@@ -42,7 +42,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     then publications, then reactions (which point at quotes and mentioned articles).
     """
     table = extract_entities(doc, article.publisher, article.headline_end)
-    quotes = tuple(extract_quotes(doc, table))
+    quotes = tuple(extract_quotes(doc, table, article.authors))
     in_text, mentioned = text_publications(doc, table, article.date)
     publications = tuple(metadata_publications(article)) + tuple(in_text)
     reactions = tuple(extract_reactions(doc, table, quotes, mentioned))

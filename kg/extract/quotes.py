@@ -69,11 +69,11 @@ def _words(doc: Doc, stretch: Stretch) -> tuple[int, int]:
 class QuoteFinder:
     """Attributes each quoted stretch of one article."""
 
-    def __init__(self, doc: Doc, table: EntityTable):
+    def __init__(self, doc: Doc, table: EntityTable, authors: tuple[str, ...] = ()):
         self.doc, self.table = doc, table
         self.stretches = quoted_stretches(doc_text(doc))
         self.quoted = [(s.begin - 1, s.end + 1) for s in self.stretches]
-        self.speakers = SpeakerResolver(doc, table, self.quoted)
+        self.speakers = SpeakerResolver(doc, table, self.quoted, authors)
         self._inside = set()
         for stretch in self.stretches:
             span = doc.char_span(stretch.begin, stretch.end, alignment_mode="expand")
@@ -235,12 +235,15 @@ class QuoteFinder:
         return None
 
     def _nearby_name(self, cue: Token) -> Token | None:
-        """A subject-less cue ("Stated Stone:", a misparsed apposition): the closest name."""
+        """A subject-less cue ("Stated Stone:", a misparsed apposition): the closest name,
+        a person's before an organisation's ('Marc H. Morial, the chief executive of the
+        National Urban League, told')."""
         sentence = cue.sent
         names = [t for t in sentence if t.ent_type_ in ("PERSON", "ORG") and self.outside(t)
                  and t.dep_ not in ("compound", "poss") and (
                      t.i < cue.i or t.i - cue.i <= 3 and t.head != cue)]  # not 'told AFP'
-        return min(names, key=lambda t: abs(t.i - cue.i)) if names else None
+        return min(names, key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - cue.i))) \
+            if names else None
 
     def _linked(self, quote: SpacySpan, cue: Token) -> int | None:
         """Steps from the quote up the parse to the cue (or from the cue into the quote)."""
@@ -642,9 +645,11 @@ def _pull_quotes(doc: Doc, direct: list[Quote]) -> Iterator[Quote]:
                     confidence=round(speaker.confidence * 0.8, 3))
 
 
-def extract_quotes(doc: Doc, table: EntityTable) -> Iterator[Quote]:
-    """Direct quotes (every layout) and reported speech of one parsed article."""
-    finder = QuoteFinder(doc, table)
+def extract_quotes(doc: Doc, table: EntityTable, authors: tuple[str, ...] = ()) \
+        -> Iterator[Quote]:
+    """Direct quotes (every layout) and reported speech of one parsed article (its
+    ``authors`` say who its own 'I' is)."""
+    finder = QuoteFinder(doc, table, authors)
     direct = [_direct(doc, quote, found)
               for _, quote, found, keep in finder.attributions() if keep]
     yield from direct

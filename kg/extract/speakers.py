@@ -14,13 +14,16 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from kg.extract import cues
 from kg.extract.doctext import doc_span, doc_text
+from kg.extract.names import name_words
 from kg.extract.person_names import first_name_gender, looks_like_a_person
-from kg.extract.records import Entity, EntityRef, Span
+from kg.extract.records import Entity, EntityRef, Mention, Span
+from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "it": None}
@@ -44,7 +47,125 @@ _SPECIFIC = re.compile(
     r"(?:administration|Administration|White House|campaign|government|[Cc]abinet))")
 
 
-@lru_cache(maxsize=1)
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# A byline that is one person's name: first name, initials, one or two surnames.
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)*(?: [A-Z][a-z]*[’'-]?[A-Z]?[a-z]+){1,2}")
+# Words that make a title another office than the bare one ('the president' is not the
+# vice president).
+_QUALIFIED = {"vice", "former", "deputy", "assistant", "acting", "lieutenant", "ex",
+              "associate", "lt", "lt.", "elect"}
+# A candidate antecedent: its rank, offset and what it stands for (see ``_candidates``).
+Candidate = tuple[float, int, "EntityRef | Token | None"]
+# The forms of 'he' and 'she': an earlier one refers to the same person as a later one.
+_FORMS = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
+# How many sentences back (the pronoun's own first) a he/she looks for its referent.
+_WINDOW = 4
+# Nouns that tell a person's gender in a title or apposition ("9/11 widow Terry Strada"),
+# outweighing a first name; as a subject they name an unnamed person ("My mother ... she").
+_GENDERED_NOUNS = {
+    "m": {"man", "father", "husband", "son", "brother", "widower", "spokesman", "congressman",
+          "chairman", "businessman", "dad", "grandfather", "boyfriend", "uncle", "nephew",
+          "boy", "gentleman", "grandson", "stepfather"},
+    "f": {"woman", "mother", "wife", "daughter", "sister", "widow", "spokeswoman",
+          "congresswoman", "chairwoman", "businesswoman", "mom", "grandmother", "girlfriend",
+          "aunt", "niece", "girl", "lady", "actress", "granddaughter", "stepmother"},
+}
+
+# Relatives that, as 'my mother' or 'our father', are the author's and not a named person.
+_RELATIVES = {"m": {"father", "husband", "son", "brother", "dad", "grandfather", "uncle"},
+              "f": {"mother", "wife", "daughter", "sister", "mom", "grandmother", "aunt"}}
+
+
+def _speaking(verb: Token) -> bool:
+    """A verb of speech or writing ('said', 'asserted', 'wrote')."""
+    return cues.is_cue(verb) and verb.lemma_.lower() in cues.REPORTED_SPEECH
+
+
+def _reported_by(pronoun: Token) -> set[int]:
+    """The tokens a parenthetical reporting verb whose subject is the pronoun reports ('any
+    attempt to debunk a falsehood by Mr. Trump, he said, becomes hopeless'): what it names
+    there, other than a subject, is what is spoken of."""
+    cue = pronoun.head
+    if pronoun.dep_ not in _SUBJECTS or cue.dep_ != "parataxis" or not cues.is_cue(cue):
+        return set()
+    return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
+
+
+def _governing(pronoun: Token, candidates: dict[int, Candidate]) -> int | None:
+    """The candidate that is the subject of the nearest clause above the pronoun ('the
+    shootings that Obama mentioned when he announced'); for the subject of a reporting verb in
+    a relative clause, of the nearest reporting verb above ('Bamberg said ... which he said
+    were at his side')."""
+    def reporting(verb: Token) -> bool:  # a plain 'said', not 'announced'
+        return cues.is_cue(verb) and verb.lemma_.lower() in cues.REPORTING
+    own = pronoun.dep_ in _SUBJECTS
+    speaking = own and reporting(pronoun.head) and pronoun.head.dep_ == "relcl"
+    for ancestor in list(pronoun.ancestors)[1 if own else 0:]:
+        if speaking and not reporting(ancestor):
+            continue
+        subjects = [c.i for c in ancestor.children if c.dep_ in _SUBJECTS and c.i in candidates]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _with_fragments(sentence: SpacySpan) -> SpacySpan:
+    """The sentence with the ones it was cut from: a fragment without a verb or subject at
+    its root ('Jeb Bush and Chris Christie, who say ...' after a split at 'Govs.') continues
+    the sentence before."""
+    doc = sentence.doc
+    while sentence.start > 0 and sentence.root.pos_ not in ("VERB", "AUX") and \
+            not any(c.dep_ in _SUBJECTS for c in sentence.root.children):
+        sentence = doc[doc[sentence.start - 1].sent.start:sentence.end]
+    return sentence
+
+
+def _byline_person(authors: tuple[str, ...]) -> EntityRef | None:
+    """The one author when the byline names one person ('Charlotte Meehan'; not 'Breitbart
+    News', 'By JAMES B. STEWART' or two names)."""
+    if len(authors) != 1 or not _PERSON_NAME.fullmatch(authors[0]) or \
+            first_name_gender(authors[0].split()[0]) is None:
+        return None
+    return EntityRef("person", authors[0])
+
+
+def _antecedent_noun(relative: Token) -> Token:
+    """The noun a relative pronoun's clause hangs from: the name an apposition describes
+    ('McConnell, now the Senate majority leader, who said'), the nearest of a list ('Will
+    Smith, Patti LaBelle and Stevie Wonder, who joked')."""
+    noun = relative.head.head
+    while noun.dep_ == "appos" and noun.head.i < noun.i:
+        noun = noun.head
+    return max((t for t in (noun, *noun.conjuncts) if t.i < relative.i), key=lambda t: t.i,
+               default=noun)
+
+
+def _pronoun_gender(token: Token) -> str | None:
+    """'m' for a form of 'he', 'f' for a form of 'she'."""
+    return next((gender for gender, forms in _FORMS.items() if token.lower_ in forms), None)
+
+
+def _rank(token: Token) -> float:
+    """How prominent a noun's position is for a later pronoun: 3.5 the subject of the
+    sentence's verb of speech, 3 of its main clause or of another verb of speech, 2 of
+    another clause or the source of 'according to' or a passive, 1 any other role, 0 a
+    modifier ("Obama's policies"). An apposition ranks as its head."""
+    for _ in range(3):
+        if token.dep_ != "appos":
+            break
+        token = token.head
+    if token.dep_ in _SUBJECTS:
+        head, root = token.head, token.sent.root
+        main = head == root or head.dep_ in ("conj", "parataxis") and head.head == root
+        if _speaking(head):
+            return 3.5 if main else 3  # the one the sentence reports speaking
+        return 3 if main else 2
+    if token.dep_ == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "to"
+                                 and token.head.head.lower_ == "according"):
+        return 2
+    return 0 if token.dep_ in ("poss", "compound") else 1
+
+
 @dataclass(frozen=True)
 class Speaker:
     mention: Span
@@ -71,20 +192,29 @@ def mention_tokens(head: Token) -> tuple[int, int]:
 class SpeakerResolver:
     """Resolves cue subjects of one article against its EntityTable."""
 
-    def __init__(self, doc: Doc, table: EntityTable, quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, table: EntityTable, quoted: list[tuple[int, int]],
+                 authors: tuple[str, ...] = ()):
         self.doc, self.table = doc, table
+        self.author = _byline_person(authors)
         self.quoted = sorted(quoted)  # quotes do not nest: ends ascend with begins
         self._quote_begins = [begin for begin, _ in self.quoted]
         self.gender: dict[EntityRef, str] = {}
         self.spoke: dict[EntityRef, int] = {}  # last offset at which the entity spoke
         self._described: EntityRef | None | bool = False
+        self._introduced: dict[EntityRef, int] | None = None
+        self._resolved: dict[int, EntityRef | None | bool] = {}  # pronoun token -> referent
         self._learn_gender()
 
     # -- gender and salience ------------------------------------------------------------
     def _learn_gender(self) -> None:
         text = doc_text(self.doc)
+        described: dict[EntityRef, str] = {}
         for mention in self.table.mentions:
-            if mention.entity.kind != "person" or mention.entity in self.gender:
+            if mention.entity.kind != "person":
+                continue
+            if gender := self._described_gender(mention):
+                described.setdefault(mention.entity, gender)
+            if mention.entity in self.gender:
                 continue
             before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
             # a bare surname's honorifics are in its qualifier ("Clinton", "mrs")
@@ -93,6 +223,20 @@ class SpeakerResolver:
             for word in (before[-1:] if before else []) + words:
                 if gender := first_name_gender(word):
                     self.gender[mention.entity] = gender
+        self.gender.update(described)
+
+    def _described_gender(self, mention: Mention) -> str | None:
+        """The gender a noun in the mention's title or apposition gives ("9/11 widow Terry
+        Strada", "Jane Doe, his wife")."""
+        span = self.doc.char_span(mention.span.begin, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for child in span.root.children:
+            if child.dep_ in ("compound", "appos", "amod") and not span.start <= child.i < span.end:
+                for gender, nouns in _GENDERED_NOUNS.items():
+                    if child.lemma_.lower() in nouns:
+                        return gender
+        return None
 
     def _inside_quote(self, offset: int) -> bool:
         at = bisect.bisect_right(self._quote_begins, offset) - 1
@@ -106,43 +250,125 @@ class SpeakerResolver:
     def _compatible(self, pronoun: Token, ref: EntityRef) -> bool:
         """Kind and gender agree: 'he'/'she' is a person of no other known gender; 'it' is
         never a person."""
-        wanted = PRONOUN_GENDER.get(pronoun.lower_)
-        if pronoun.lower_ in ("he", "she", "him", "her") and ref.kind != "person" or \
+        wanted = _pronoun_gender(pronoun)
+        if wanted and ref.kind != "person" or \
                 pronoun.lower_ == "it" and ref.kind == "person" or \
                 ref.kind not in ("person", "org", "gov", "outlet"):
             return False
         gender = self.gender.get(ref)
         return not (wanted and gender and gender != wanted)
 
-    def _local(self, pronoun: Token) -> EntityRef | None:
-        """A person named in the pronoun's sentence or the one before ('Last week I met
-        John Smith, a farmer. He told me ...'): the subject first, then the nearest; a
-        singular pronoun's antecedent is that near, whoever spoke most in the article."""
-        if pronoun.lower_ not in ("he", "she"):
-            return None
-        sentence = pronoun.sent
-        start = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
-        best: tuple[bool, bool, int] | None = None
-        found = None
-        for mention in self.table.mentions_before(pronoun.idx):
-            ref = mention.entity
-            if mention.span.begin < start or self._inside_quote(mention.span.begin) or \
-                    not self._compatible(pronoun, ref):
+    def _first_mentions(self) -> dict[EntityRef, int]:
+        """Where the article first names each entity (the sentence that introduces it)."""
+        if self._introduced is None:
+            self._introduced = {}
+            for mention in self.table.mentions:
+                self._introduced.setdefault(mention.entity, mention.span.begin)
+        return self._introduced
+
+    def _candidates(self, pronoun: Token, sentence: SpacySpan, back: int) -> list[Candidate]:
+        """What in ``sentence`` (before the pronoun; ``back`` sentences before its own) a
+        singular pronoun may refer to, each with the rank of its position: people of its
+        gender (named, or a subject surname the tagger missed; one of unknown gender only as
+        a subject or source), earlier forms of the pronoun (which refer on), and people a
+        subject describes. In the pronoun's own sentence the subject of the nearest clause
+        above it ranks first, and what a parenthetical 'he said' reports (but its subjects)
+        is no candidate."""
+        stop = min(sentence.end_char, pronoun.idx)
+        found: dict[int, Candidate] = {}  # by head token
+        named: set[int] = set()  # tokens of any person's mention, fitting or not
+        introduced = self._first_mentions()
+        # a fragment ('Jeb Bush and Chris Christie, who say ...' cut off at 'Govs.') introduces
+        # no one
+        introduces = back <= 1 and sentence.root.pos_ in ("VERB", "AUX")
+        for mention in self.table.mentions:
+            begin = mention.span.begin
+            if begin < sentence.start_char or begin >= stop or self._inside_quote(begin):
                 continue
-            span = self.doc.char_span(mention.span.begin, mention.span.end,
-                                      alignment_mode="expand")
-            subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-            key = (subject, self.gender.get(ref) == PRONOUN_GENDER[pronoun.lower_],
-                   mention.span.begin)
-            if best is None or key > best:
-                best, found = key, ref
+            span = self.doc.char_span(begin, mention.span.end, alignment_mode="expand")
+            if span is None or span.root.pos_ == "PRON":
+                continue  # (a pronoun refers on: it is a candidate below)
+            if mention.entity.kind == "person":
+                named.update(range(span.start, span.end))
+            if not self._compatible(pronoun, mention.entity):
+                continue
+            rank = _rank(span.root)
+            if introduces and introduced.get(mention.entity) == begin:
+                rank = max(rank, 2.5)  # just introduced: news quotes whom it introduces
+            if rank >= 3 or mention.entity in self.gender:
+                found[span.root.i] = (rank, begin, mention.entity)
+        for token in sentence:
+            if token.idx < stop and token.i not in named and \
+                    not self._inside_quote(token.idx):
+                target = self._unnamed(pronoun, token)
+                if target is not False:
+                    found[token.i] = (_rank(token), token.idx, target)
+        if back == 0:
+            for i in _reported_by(pronoun):
+                if i in found and found[i][0] < 2:  # (a subject there may speak of herself)
+                    del found[i]
+            if (governing := _governing(pronoun, found)) is not None:
+                found[governing] = (4, *found[governing][1:])
+        return list(found.values())
+
+    def _unnamed(self, pronoun: Token, token: Token) -> EntityRef | Token | None | bool:
+        """What a token no mention covers may stand for: an earlier form of the pronoun (it
+        refers on), a subject surname the tagger missed, the person a subject's title
+        describes ('the admiral'), or no named person ('my mother': None). False when
+        nothing."""
+        gender = _pronoun_gender(pronoun)
+        if token.lower_ in _FORMS[gender]:
+            return token
+        if token.dep_ not in _SUBJECTS:
+            return False
+        if token.pos_ == "PROPN":  # the one person of that surname who fits
+            fitting = {ref for ref in self.table.entities if ref.kind == "person"
+                       and name_words(ref.name)[-1:] == [token.text]
+                       and self._compatible(pronoun, ref)}
+            named = {ref for ref in fitting if len(ref.name.split()) > 1} or fitting
+            return named.pop() if len(named) == 1 else False
+        noun = token.lemma_.lower()
+        if token.pos_ != "NOUN" or token.tag_ != "NN":
+            return False
+        if noun in _RELATIVES[gender] and any(c.lower_ in ("my", "our") for c in token.children):
+            return None
+        if noun in ROLE_WORDS:
+            ref = self._titled(token, Span(token.idx, token.idx + len(token.text), token.text))
+            return ref if ref is not None and self._compatible(pronoun, ref) else False
+        return False
+
+    def _local(self, pronoun: Token, depth: int = 0) -> EntityRef | None | bool:
+        """The referent of 'he' or 'she' in the nearest sentence (the pronoun's own, then
+        back) that has one: the one in the most prominent position there (the main
+        clause's subject, then other subjects and sources, then the rest), a person that
+        sentence introduces beating all but the main subject; an earlier 'he' in that
+        position refers on. False when none is near."""
+        if _pronoun_gender(pronoun) is None:
+            return False
+        if pronoun.i in self._resolved:
+            return self._resolved[pronoun.i]
+        sentence = _with_fragments(pronoun.sent)
+        found: EntityRef | None | bool = False
+        for back in range(_WINDOW):
+            candidates = self._candidates(pronoun, sentence, back)
+            if candidates:
+                best = max(candidates, key=lambda c: (c[0], c[2] is not None, -c[1]))[2]
+                if isinstance(best, Token):
+                    found = self._local(best, depth + 1) if depth < _WINDOW else False
+                else:
+                    found = best
+                break
+            if sentence.start == 0:
+                break
+            sentence = _with_fragments(self.doc[sentence.start - 1].sent)
+        self._resolved[pronoun.i] = found
         return found
 
     def antecedent(self, pronoun: Token) -> EntityRef | None:
         """The entity a pronoun refers to: a person named just before it, else the most
         salient earlier entity of its kind and gender."""
         local = self._local(pronoun)
-        if local is not None:
+        if local is not False:
             return local
         wanted = PRONOUN_GENDER.get(pronoun.lower_)
         scores: dict[EntityRef, float] = {}
@@ -174,6 +400,26 @@ class SpeakerResolver:
             self._described = EntityRef("person", found.most_common(1)[0][0]) if found else None
         return self._described or None
 
+    def _titled(self, head: Token, mention: Span) -> EntityRef | None:
+        """The one person named earlier whose title the definite description repeats ('the
+        mayor' after 'Mayor Bill de Blasio'); not the vice president for 'the president'."""
+        if head.tag_ != "NN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        words = {t.lower_ for t in head.subtree if t.i <= head.i and t.is_alpha} - {"the"}
+        found = set()
+        before = [m for m in self.table.mentions_before(mention.begin)
+                  if m.entity.kind == "person"]
+        if before and not doc_text(self.doc)[before[-1].span.end:mention.begin].strip(" ,"):
+            return None  # 'hosts X and Mika Brzezinski, the Democratic presidential candidate
+            # stated': an apposition misparsed as the subject gave the name this title
+        for earlier in before:
+            entity = self.table.entities.get(earlier.entity)
+            title = (entity.job_title or "").lower().split() if entity else []
+            if title[-1:] == [head.lower_] and \
+                    words <= set(title) and not (set(title) - words) & _QUALIFIED:
+                found.add(earlier.entity)
+        return found.pop() if len(found) == 1 else None
+
     def _recent(self, kinds: set[str], offset: int) -> EntityRef | None:
         for mention in reversed(self.table.mentions_before(offset)):
             if mention.entity.kind in kinds and offset - mention.span.begin < 3000:
@@ -182,7 +428,7 @@ class SpeakerResolver:
 
     def _by_surname(self, words: list[str]) -> EntityRef | None:
         for ref in self.table.entities:
-            if ref.kind == "person" and ref.name.split()[-1:] == words[-1:]:
+            if ref.kind == "person" and name_words(ref.name)[-1:] == words[-1:]:
                 return ref
         return None
 
@@ -193,7 +439,7 @@ class SpeakerResolver:
         if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
             # "Trump, who called it ...": the mention stays the relative pronoun's (as
             # PolNeAR marks it), the speaker is what it refers to.
-            named = self.resolve(head.head.head)
+            named = self.resolve(_antecedent_noun(head))
             mention = doc_span(doc, head.idx, head.idx + len(head.text))
             if named is not None and named.ref is not None:
                 self.table.add_mention(mention, named.ref, confidence=0.7)
@@ -202,6 +448,10 @@ class SpeakerResolver:
             return Speaker(mention, None, 0.5 if named is None else named.confidence)
         if head.pos_ == "PRON" or head.lower_ in PRONOUN_GENDER:
             mention = doc_span(doc, head.idx, head.idx + len(head.text))
+            if head.lower_ == "i" and self.author is not None:
+                # the article's own 'I' (outside quotes) is its one author
+                self.table.add_mention(mention, self.author, confidence=0.8)
+                return Speaker(mention, self.author, 0.85)
             if head.lower_ not in PRONOUN_GENDER:
                 return Speaker(mention, None, 0.5)
             ref = self.antecedent(head)
@@ -213,18 +463,18 @@ class SpeakerResolver:
         phrase = doc[start:end]
         mention = doc_span(doc, phrase.start_char, phrase.end_char)
         # The entity named at the head ("another New Hampshire Democrat" is no place).
+        # Then the one an apposition names ('Marc H. Morial, the chief executive of the
+        # National Urban League' is Morial), then any in the phrase.
         ref = self.table.ref_at(head.idx, head.idx + len(head.text))
+        for child in head.children if ref is None else ():
+            if child.dep_ == "appos":
+                a_start, a_end = mention_tokens(child)
+                ref = self.table.ref_at(doc[a_start].idx, doc[a_end - 1].idx + 1)
+                if ref is not None:
+                    break
         if ref is None:
             ref = self.table.ref_at(mention.begin, mention.end)
             ref = None if ref is not None and ref.kind == "place" else ref
-        if ref is None:
-            for child in head.children:
-                if child.dep_ == "appos":
-                    a_start, a_end = mention_tokens(child)
-                    named = self.table.ref_at(doc[a_start].idx, doc[a_end - 1].idx + 1)
-                    if named is not None:
-                        ref = named
-                        break
         if ref is not None:
             self.note_speaker(ref, head.idx)
             return Speaker(mention, ref, 1.0)
@@ -254,6 +504,9 @@ class SpeakerResolver:
                     self.table.add_mention(mention, ref, confidence=0.7)
                 else:
                     self.table.add_entity(Entity(ref, described=True))
+        elif (titled := self._titled(head, mention)) is not None:
+            ref = titled
+            self.table.add_mention(mention, ref, confidence=0.6)
         elif noun in OUTLET_DOCUMENTS:
             ref = self._recent({"outlet"}, mention.begin)
         elif noun in ORG_NOUNS:

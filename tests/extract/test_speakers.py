@@ -212,3 +212,83 @@ def test_place_modifier_is_not_the_speaker(nlp):
     quotes, _ = _attributed(nlp, "\u201cIt is over,\u201d added another New Hampshire Democrat.")
     assert quotes[0].speaker_mention.text == "another New Hampshire Democrat"
     assert quotes[0].speaker is None or quotes[0].speaker.kind != "place"
+
+
+def _all_quotes(nlp, text, authors=()):
+    doc = nlp(text)
+    return list(extract_quotes(doc, extract_entities(doc), authors))
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a title noun tells the gender, over the first name ('Terry' is mostly a man's)
+    ("\u201cThe rationales don\u2019t hold weight,\u201d said 9/11 widow Terry Strada. She "
+     "continued, \u201cAll we are asking for is an opportunity to be heard.\u201d",
+     "All we are asking for is an opportunity to be heard.", "Terry Strada"),
+    # the person the sentence before introduces, over the one the article quotes most
+    ("\u201cWe will win,\u201d Barack Obama said. \u201cWe will win big,\u201d Obama said. While "
+     "Obama had many artists writing songs about him, that has not been happening for Hillary "
+     "Clinton, which is something that concerns Henry Crespo, president of the Florida "
+     "Democratic Black Caucus.\n\n\u201cNo one is writing songs for Hillary,\u201d he said.",
+     "No one is writing songs for Hillary", "Henry Crespo"),
+    # an earlier 'he' refers on: back to the one it stands for, not the prominent Trump
+    ("Donald Trump spoke first. \u201cIt is great,\u201d Trump said. Trump campaign spokesman "
+     "Jason Miller told The Washington Post that the policy would cover single mothers. "
+     "However, he could not explain why it was mentioned by Ivanka Trump.\n\n"
+     "\u201cWe don't have the exact legislation written down,\u201d he said.",
+     "We don't have the exact legislation written down", "Jason Miller"),
+    # the source of 'according to' before a possessive
+    ("Retired Gen. Norman Ham spoke in Ohio. \u201cI am worried,\u201d Barack Obama said. "
+     "According to Ham, the administration has shuffled leaders because many disagreed with "
+     "Obama\u2019s policies.\n\n\u201cWe\u2019re on our fourth secretary of defense,\u201d he "
+     "said.", "We\u2019re on our fourth secretary of defense", "Norman Ham"),
+    # the subject of the sentence's verb of speech over its main subject
+    ("Trump, Jared Sexton said, has created a strange zone.\n\n\u201cSo afterwards, his "
+     "supporters feel justified,\u201d he said.", "So afterwards, his supporters feel justified",
+     "Jared Sexton"),
+    # a relative pronoun after an apposition refers to the name, not the title's body
+    ("Barack Obama has had a frosty relationship with Mitch McConnell, now the Senate majority "
+     "leader, who in 2010 said the goal was to make Obama a \u201cone-term president.\u201d",
+     "one-term president.", "Mitch McConnell"),
+    # ... and after a list, to its nearest name
+    ("The ceremony featured celebrities like Oprah Winfrey, Will Smith and Stevie Wonder, who "
+     "joked of the museum, \u201cI haven't seen it yet, but I'm going to.\u201d",
+     "I haven't seen it yet, but I'm going to.", "Stevie Wonder"),
+    # a definite description repeating the title of one person named before
+    ("Mayor Bill de Blasio met reporters at the scene on Saturday.\n\n\u201cWe do not see a "
+     "link to terrorism,\u201d the mayor said.", "We do not see a link to terrorism",
+     "Bill de Blasio"),
+    # ... not the vice president for 'the president'
+    ("Vice President Joe Biden laid a wreath on Sunday. President Barack Obama spoke at the "
+     "memorial.\n\n\u201cWe will not forget them,\u201d the president said.",
+     "We will not forget them", "Barack Obama"),
+    # an apposition's name before an organisation inside the phrase
+    ("In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of "
+     "the National Urban League, forcefully told a young woman that \u201cnot voting is not a "
+     "viable strategy.\u201d", "not voting is not a viable strategy.", "Marc Morial"),
+])
+def test_pronouns_and_descriptions(nlp, text, quote, speaker):
+    found = {(q.span.text, q.speaker.name if q.speaker else None)
+             for q in _all_quotes(nlp, text)}
+    assert (quote, speaker) in found
+
+
+def test_author_relative_is_no_named_person(nlp):
+    """'My mother ... she still says' is the author's mother, not a woman named earlier."""
+    text = ("Like Hillary Clinton, I believe in the good sense of the American people. My mother "
+            "has softened with age, but even now she still says things such as, \u201cWe're not "
+            "all meant to be equal, you know.\u201d")
+    quote = next(q for q in _all_quotes(nlp, text) if q.span.text.startswith("We're not"))
+    assert quote.speaker_mention.text == "she" and quote.speaker is None
+
+
+@pytest.mark.parametrize("authors, speaker", [
+    (("Charlotte Meehan",), "Charlotte Meehan"),
+    (("Breitbart News",), None),  # an outlet, not a person
+    (("Ann Lee", "Tom Hale"), None),  # whose 'I'?
+])
+def test_first_person_is_the_one_author(nlp, authors, speaker):
+    text = ("When my mother mentioned the devil, I laughed and said, \u201cI don't believe in "
+            "it.\u201d")
+    quote = next(q for q in _all_quotes(nlp, text, authors) if q.direct)
+    assert (quote.speaker_mention.text, quote.speaker.name if quote.speaker else None) == \
+        ("I", speaker)

@@ -36,4 +36,4 @@ def test_measured_targets_on_the_gold_articles(nlp):
     assert scores["merge"]["recall"] >= 0.88
     assert scores["label_precision"] >= 0.90
     assert scores["official_precision"] >= 0.88
-    assert scores["speaker_entity_accuracy"] >= 0.85
+    assert scores["speaker_entity_accuracy"] >= 0.93
