@@ -124,3 +124,8 @@ def test_remote_export_equals_local_export(oxigraph_server: str, serial: Dataset
     written = [set(ox.parse(serialize(store, fmt.name), format=fmt.native))
                for store in (remote, serial)]
     assert written[0] == written[1] and written[0]
+
+
+def test_kg_serve_says_it_serves_folders_not_sparql_servers(capsys):
+    assert main(["serve", "--store", "http://127.0.0.1:9/query"]) == 2
+    assert "serves a store folder" in capsys.readouterr().err
