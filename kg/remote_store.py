@@ -26,9 +26,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.term import Node
 
 from kg.rdf.namespaces import bind_prefixes
-from kg.store import Quad, RemoteStoreError, to_oxigraph, to_oxigraph_quad
+from kg.store import OLD_SCHEME, Quad, RemoteStoreError, to_oxigraph, to_oxigraph_quad
 
-OLD_SCHEME = "sparql:"
 NO_GRAPH_STORE = (400, 404, 405, 415, 501)  # how servers without the protocol answer
 _TRIPLES = "application/n-triples"
 
@@ -120,7 +119,6 @@ class RemoteStore(Dataset):
         client = _SparqlClient(method="POST_FORM", autocommit=True)
         client.open((self.endpoints.query, self.endpoints.update))
         super().__init__(store=client, default_union=False)
-        self.folder = None
         bind_prefixes(self)
 
     def _send(self, method: str, url: str, body: bytes, content_type: str,

@@ -25,6 +25,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 Quad = tuple[Node, Node, Node, URIRef]
+OLD_SCHEME = "sparql:"  # the older spelling of a remote store: sparql:URL
 
 # Rebuild the union from the article graphs, after writes that bypassed the interface (a
 # parsed file, a SPARQL Update sent to the server).
@@ -81,8 +82,8 @@ class GraphStore(Protocol):
 
 
 def is_remote_spec(spec: object) -> bool:
-    """True for an http(s) URL (``sparql:URL`` is the older spelling of the same)."""
-    return isinstance(spec, str) and spec.startswith(("http://", "https://", "sparql:"))
+    """True for an http(s) URL (or ``sparql:URL``)."""
+    return isinstance(spec, str) and spec.startswith(("http://", "https://", OLD_SCHEME))
 
 
 def open_store(spec: str | Path | None = None, update_url: str | None = None,
