@@ -25,7 +25,7 @@ from benchmarks.store_growth import STORE  # noqa: E402
 from kg.api import open_dataset  # noqa: E402
 from kg.queries import bind_variables, named_queries  # noqa: E402
 from kg.rdf.namespaces import bind_prefixes  # noqa: E402
-from kg.store import open_store, replace_graph  # noqa: E402
+from kg.store import open_store  # noqa: E402
 
 EXAMPLES = {"name": Literal("Trump"), "title": Literal("Resistance")}  # parameter values
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
@@ -38,7 +38,7 @@ def load(source: Dataset, size: int) -> tuple[Dataset, Dataset, int]:
     loaded = 0
     for graph, count in source.query(GRAPH_SIZES):
         quads = [(s, p, o, URIRef(graph)) for s, p, o in source.get_context(graph)]
-        replace_graph(project, URIRef(graph), quads)
+        project.put_graph(URIRef(graph), quads)
         default.addN((s, p, o, default.get_context(g)) for s, p, o, g in quads)
         loaded += int(count)
         if loaded >= size:

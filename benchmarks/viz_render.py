@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from kg.rdf.namespaces import DCTERMS, NIF, NKG, RDF, RDFS, SCHEMA, XSD
-from kg.store import add_quads, open_store
+from kg.store import open_store
 from kg.viz import Filters, page_html, select_subgraph
 
 BASE = "https://newskg.example.org/id/"
@@ -72,7 +72,7 @@ def synthetic_store(articles: int, seed: int = 7):
         official = named[0]
         add(official, RDF.type, NKG.Official)
         add(official, NKG.reactedTo, rng.choice(people[:20]))
-    add_quads(dataset, quads)
+    dataset.add_quads(quads)
     return dataset
 
 

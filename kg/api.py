@@ -14,6 +14,7 @@ from kg.rdf.namespaces import DEFAULT_BASE
 
 if TYPE_CHECKING:
     from kg.ingest import FieldMap, MetadataTable
+    from kg.store import GraphStore
 
 DEFAULT_INPUT = Path(__file__).resolve().parent.parent / "data"
 
@@ -40,13 +41,13 @@ def build_with_summary(inputs: Iterable[str | Path] | None = None,
     ``StrictInputError`` instead, before anything is written (a store folder this call
     created is removed again). ``dask`` runs extraction on a Dask cluster
     (``tcp://HOST:PORT`` or ``local:N``); ``update_url`` is the SPARQL Update endpoint of a
-    ``sparql:QUERY_URL`` store; ``fields`` names the record fields
+    remote store (an http(s) URL); ``fields`` names the record fields
     (``FieldMap.parse(["text=content"])``) and ``metadata`` (``read_metadata("meta.tsv")``) is
     joined onto the articles by id.
     """
     from kg.ingest import read_articles
     from kg.pipeline import BuildSummary, build_into
-    from kg.remote_store import is_remote_spec
+    from kg.store import is_remote_spec
 
     new_folder = (isinstance(store, str | Path) and not is_remote_spec(store)
                   and not Path(store).exists())
@@ -79,9 +80,9 @@ def build(inputs: Iterable[str | Path] | None = None, store: str | Path | None =
     return build_with_summary(inputs, store, base, model, workers, strict)[0]
 
 
-def open_dataset(store: str | Path | None = None, update_url: str | None = None) -> Dataset:
-    """An existing (or new) store folder, a remote ``sparql:QUERY_URL`` store (written
-    through ``update_url``), or a new in-memory store."""
+def open_dataset(store: str | Path | None = None, update_url: str | None = None) -> GraphStore:
+    """An existing (or new) store folder, a remote SPARQL store at an http(s) URL (written
+    through ``update_url``), or a new in-memory store (``kg.store.GraphStore``)."""
     from kg.store import open_store
 
     return open_store(store, update_url)

@@ -3,7 +3,7 @@
 from kg.export import UnknownFormat
 from kg.ingest import InputError
 from kg.queries import QueryError
-from kg.remote_store import RemoteStoreError
+from kg.store import RemoteStoreError
 
 
 class ModelNotInstalled(RuntimeError):

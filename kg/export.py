@@ -1,8 +1,8 @@
 """Writing the graph to a file, atomically, in any registered format (``kg.formats``).
 
-pyoxigraph's serializers write straight from the Oxigraph store to the file, one quad at a
-time, so an export's memory stays flat whatever the size of the store; only a store that is
-not Oxigraph (a remote SPARQL store) is first copied into an rdflib graph.
+pyoxigraph's serializers write what the store's ``statements`` yield (``kg.store``: straight
+from Oxigraph's index, or graph by graph from a remote server) to the file, one quad at a
+time, so an export's memory stays flat whatever the size of the store.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.formats import RdfFormat, UnknownFormat, by_name, format_for
 from kg.rdf.namespaces import NIF, PREFIX_IRIS, XSD, bind_prefixes
-from kg.store import oxigraph_store, to_oxigraph_quad
+from kg.store import GraphStore
 
 __all__ = ["UnknownFormat", "export", "serialize", "write", "write_atomically"]
 
@@ -62,47 +61,21 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-def named_graphs(dataset: Dataset) -> Dataset:
-    """An in-memory copy keeping one graph per article (what TriG and N-Quads carry)."""
-    copy = Dataset()
-    bind_prefixes(copy)
-    copy.addN((s, p, restore_datatype(p, o), copy.get_context(g))
-              for s, p, o, g in dataset.quads((None, None, None, None))
-              if g is not None and g != DATASET_DEFAULT_GRAPH_ID)
-    return copy
+def statements(dataset: GraphStore, fmt: RdfFormat) -> Iterator[ox.Quad | ox.Triple]:
+    """What an export in ``fmt`` carries, read lazily from the store: the article graphs
+    (in IRI order, so exports of the same store are byte-stable) or the union."""
+    for quad in dataset.statements(fmt.named_graphs):
+        yield _restored(quad) if fmt.named_graphs else _restored(quad).triple
 
 
-def statements(dataset: Dataset, fmt: RdfFormat) -> Iterator[ox.Quad | ox.Triple]:
-    """What an export in ``fmt`` carries, read lazily: the article graphs (in IRI order, so
-    exports of the same store are byte-stable) or the union (the stored default graph)."""
-    store = oxigraph_store(dataset)
-    if store is None:
-        yield from _copied_statements(dataset, fmt)
-    elif fmt.named_graphs:
-        for graph in sorted(store.named_graphs(), key=lambda name: name.value):
-            for quad in store.quads_for_pattern(None, None, None, graph):
-                yield _restored(quad)
-    else:
-        for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            yield _restored(quad).triple
-
-
-def _copied_statements(dataset: Dataset, fmt: RdfFormat) -> Iterator[ox.Quad | ox.Triple]:
-    if fmt.named_graphs:
-        for s, p, o, g in named_graphs(dataset).quads((None, None, None, None)):
-            yield to_oxigraph_quad(s, p, o, getattr(g, "identifier", g))
-    else:
-        for s, p, o in union_graph(dataset):
-            yield to_oxigraph_quad(s, p, o).triple
-
-
-def write(dataset: Dataset, output: str | Path | BinaryIO | None, fmt: RdfFormat) -> bytes | None:
+def write(dataset: GraphStore, output: str | Path | BinaryIO | None,
+          fmt: RdfFormat) -> bytes | None:
     """Serialize the dataset in ``fmt`` to ``output`` (a path or a binary file) with the data
     model's prefixes; with ``output`` None, return the bytes."""
     return ox.serialize(statements(dataset, fmt), output, fmt.native, prefixes=PREFIX_IRIS)
 
 
-def serialize(dataset: Dataset, fmt: str) -> bytes:
+def serialize(dataset: GraphStore, fmt: str) -> bytes:
     """The graph in the format named ``fmt``, as bytes (for small graphs and tests)."""
     return write(dataset, None, by_name(fmt)) or b""
 
@@ -135,7 +108,7 @@ def write_atomically(path: str | Path, data: bytes) -> None:
         temporary.write_bytes(data)
 
 
-def export(dataset: Dataset, path: str | Path, fmt: str | None = None) -> Path:
+def export(dataset: GraphStore, path: str | Path, fmt: str | None = None) -> Path:
     """Stream the dataset to ``path`` (format named by ``fmt``, else by the extension)."""
     with atomic_path(path) as temporary:
         write(dataset, temporary, format_for(path, fmt))

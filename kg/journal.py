@@ -15,7 +15,6 @@ removed after its merge; while it exists the merge still has to run. A process k
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,9 +24,6 @@ import pyoxigraph as ox
 JOURNAL = "newskg-undo.journal"
 PENDING = "newskg-merge-pending"
 _ADDED, _REMOVED, _NEW_GRAPH = "+", "-", "*"
-
-_folders: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # rdflib store -> folder
-_open: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # rdflib store -> Journal
 
 
 class Journal:
@@ -63,37 +59,17 @@ class Journal:
             self.path.unlink()
 
 
-def register_folder(rdflib_store: object, folder: Path) -> None:
-    """Remember where a Dataset's store lives (its journal and marker go there)."""
-    _folders[rdflib_store] = folder
-
-
-def folder_of(rdflib_store: object) -> Path | None:
-    return _folders.get(rdflib_store)
-
-
-def open_journal(rdflib_store: object) -> Journal | None:
-    """The journal of the transaction running on this store, if any."""
-    return _open.get(rdflib_store)
-
-
 @contextmanager
-def transaction(rdflib_store: object, engine: ox.Store, label: str) -> Iterator[None]:
-    """Writes inside are journaled: all or none of them survive a crash (an exception
-    undoes them at once). Without a store folder (in memory, remote) nothing is logged."""
-    folder = folder_of(rdflib_store)
-    if folder is None or rdflib_store in _open:
-        yield
-        return
-    journal = _open[rdflib_store] = Journal(folder / JOURNAL, label)
+def transaction(folder: Path, engine: ox.Store, label: str) -> Iterator[Journal]:
+    """The journal of one transaction in the store ``folder``: all or none of the writes
+    logged in it survive a crash (an exception undoes them at once)."""
+    journal = Journal(folder / JOURNAL, label)
     try:
-        yield
+        yield journal
     except BaseException:
-        del _open[rdflib_store]
         journal.close(done=False)
         undo(engine, folder)
         raise
-    del _open[rdflib_store]
     journal.close()
 
 

@@ -11,9 +11,9 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
-from kg import journal, nlp
+from kg import nlp
 from kg.api import StrictInputError
 from kg.chunking import PIECE_CHARS, article_facts, piece_texts
 from kg.extract import content_hash
@@ -22,16 +22,7 @@ from kg.ingest import Article, InputProblem
 from kg.rdf import iris
 from kg.rdf.triples import article_quads
 from kg.resolve import resolve_store
-from kg.store import (
-    Quad,
-    content_hashes,
-    remove_graph,
-    replace_graph,
-    store_folder,
-    transaction,
-    triple_count,
-    undo_interrupted,
-)
+from kg.store import GraphStore, Quad, content_hashes, triple_count
 from kg.store import literal_count as count
 
 CHUNK_SIZE = 4  # articles per job: small enough to balance two workers on a few articles
@@ -142,54 +133,53 @@ def extract_all(articles: Iterable[Article], model: str | None = None, workers: 
             yield from facts
 
 
-def store_facts(dataset: Dataset, facts: ArticleFacts, base: str,
+def store_facts(dataset: GraphStore, facts: ArticleFacts, base: str,
                 quads: list[Quad] | None = None) -> int:
     """Replace the article's named graph with its facts (``quads``, if already made), as
     one transaction; returns the triple count."""
     quads = list(article_quads(facts, base)) if quads is None else quads
-    with transaction(dataset, f"article {facts.article_id}"):
-        replace_graph(dataset, iris.article_graph_iri(base, facts.article_id), quads)
+    with dataset.transaction(f"article {facts.article_id}"):
+        dataset.put_graph(iris.article_graph_iri(base, facts.article_id), quads)
     return len(quads)
 
 
-def settle(dataset: Dataset, base: str, graphs: Iterable[URIRef] | None = None) -> None:
+def settle(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | None = None) -> None:
     """Cross-article work after articles were added, replaced or removed, so that increments
     give the same graph as one build. ``graphs``: the article graphs just added to a
     settled store, the only ones resolution then reads from (None: the whole store, as a
     removal, a replacement or a pending merge needs). In a store folder it is one
     transaction, and the pending marker (written before the articles) is cleared only once
     it is done."""
-    with transaction(dataset, "merge"):
+    with dataset.transaction("merge"):
         resolve_store(dataset, base, graphs)
-    journal.clear_pending(store_folder(dataset))
+    dataset.clear_pending()
 
 
-def finish_interrupted(dataset: Dataset) -> bool:
+def finish_interrupted(dataset: GraphStore) -> bool:
     """Bring a store that a killed build left behind back to a graph a whole build gives:
     undo a half-written article or merge, then run a merge still pending. True if it did."""
-    undone = undo_interrupted(dataset)
-    base = journal.pending_base(store_folder(dataset))
+    undone, base = dataset.recover()
     if base is not None:
         settle(dataset, base)
     return undone or base is not None
 
 
-def remove_articles(dataset: Dataset, ids: Iterable[str], base: str) -> list[str]:
+def remove_articles(dataset: GraphStore, ids: Iterable[str], base: str) -> list[str]:
     """Delete the named graphs of the articles ``ids`` the store holds; returns those."""
     finish_interrupted(dataset)
     known = {str(row[0]) for row in dataset.query(ARTICLE_IDS)}
     removed = [article_id for article_id in dict.fromkeys(ids) if article_id in known]
     if removed:
-        journal.mark_pending(store_folder(dataset), base)
+        dataset.mark_pending(base)
     for article_id in removed:
-        with transaction(dataset, f"remove {article_id}"):
-            remove_graph(dataset, iris.article_graph_iri(base, article_id))
+        with dataset.transaction(f"remove {article_id}"):
+            dataset.drop_graph(iris.article_graph_iri(base, article_id))
     if removed:
         settle(dataset, base)
     return removed
 
 
-def build_into(dataset: Dataset, articles: Iterable[Article], base: str,
+def build_into(dataset: GraphStore, articles: Iterable[Article], base: str,
                model: str | None = None, workers: int = 1,
                summary: BuildSummary | None = None, dask: str | None = None,
                on_article: Callable[[], object] | None = None,
@@ -242,7 +232,7 @@ def build_into(dataset: Dataset, articles: Iterable[Article], base: str,
         ready = ((facts, list(article_quads(facts, base))) for facts in extracted)
     for facts, quads in ready:
         if not summary.built:
-            journal.mark_pending(store_folder(dataset), base)
+            dataset.mark_pending(base)
         store_facts(dataset, facts, base, quads)
         summary.built += 1
         graph = iris.article_graph_iri(base, facts.article_id)

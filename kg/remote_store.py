@@ -1,56 +1,76 @@
-"""A remote SPARQL 1.1 store (Oxigraph server, Fuseki, Virtuoso, GraphDB) as an rdflib Dataset.
+"""The remote ``GraphStore``: a SPARQL 1.1 server (Oxigraph server, Fuseki, Virtuoso, GraphDB).
 
-Reads go through the SPARQL query protocol, writes through SPARQL Update, one request per
-article graph (drop and insert together, so a reader never sees half an article). As in
-the local store, the default graph is the materialised union of the article graphs
-(each write request keeps it in step), so any
-SPARQL 1.1 server works with its default settings.
+Reads go through the SPARQL query protocol. An article graph is written in bulk with the
+Graph Store Protocol where the server has it (``PUT ?graph=`` of the graph, ``POST
+?default`` of its triples into the union), else with one SPARQL Update; single facts
+(resolution) with one SPARQL Update per batch. As in the local store, the default graph is
+the materialised union of the article graphs, kept in step by every write, so any SPARQL
+1.1 server works with its default settings (leave Oxigraph's ``--union-default-graph`` off).
 """
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from itertools import groupby
 
-from rdflib import Dataset, Graph, URIRef, Variable, plugin
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
-from rdflib.store import Store
 from rdflib.term import Node
 
 from kg.rdf.namespaces import bind_prefixes
+from kg.store import OLD_SCHEME, Quad, RemoteStoreError, to_oxigraph, to_oxigraph_quad
 
-SCHEME = "sparql:"
-STORE_PLUGIN = "newskg-sparql"
-
-Quad = tuple[Node, Node, Node, URIRef]
-
-
-class RemoteStoreError(ValueError):
-    """A remote store spec that cannot be used; the message says what to write instead."""
+NO_GRAPH_STORE = (400, 404, 405, 415, 501)  # how servers without the protocol answer
+_TRIPLES = "application/n-triples"
 
 
-class RemoteStore(SPARQLUpdateStore):
+@dataclass(frozen=True)
+class Endpoints:
+    """Where a SPARQL server answers queries, updates and (None: unknown) Graph Store
+    Protocol requests."""
+
+    query: str
+    update: str
+    graph_store: str | None
+
+
+def endpoints(spec: str, update_url: str | None = None) -> Endpoints:
+    """The endpoints of ``spec``, by the common naming conventions: a server's root
+    (Oxigraph: ``/query``, ``/update``, ``/store`` below it) or its query endpoint, with
+    the others beside it (Oxigraph ``/query``, Fuseki ``/ds/sparql``)."""
+    url = spec.removeprefix(OLD_SCHEME)
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise RemoteStoreError(f"'{spec}' is not an http(s)://HOST/PATH URL")
+    head, _, last = url.rstrip("/").rpartition("/")
+    if parts.path.strip("/") == "":
+        root, url = url.rstrip("/"), url.rstrip("/") + "/query"
+    elif last in ("query", "sparql"):
+        root = head
+    elif update_url is None:
+        raise RemoteStoreError(f"cannot tell the update endpoint of '{url}': "
+                               "give it with --update-url")
+    else:
+        return Endpoints(url, update_url, None)
+    return Endpoints(url, update_url or f"{root}/update", f"{root}/store")
+
+
+class _SparqlClient(SPARQLUpdateStore):
     """rdflib's SPARQL store, but reading triples with the graphs that hold them, so
-    ``Dataset.quads`` (TriG and N-Quads export) works as on the local store, and raising
-    on an endpoint error instead of returning it."""
+    ``Dataset.quads`` works as on the local store, and raising on an endpoint error
+    instead of returning it."""
 
     def response_mime_types(self) -> str:
         """JSON for SELECT and ASK, N-Triples for CONSTRUCT: both quick to parse."""
-        return "application/sparql-results+json, application/n-triples"
-
-    def remove(self, spo, context=None) -> None:
-        """Delete matching triples with GRAPH patterns rather than ``WITH`` (which servers
-        answering over a union default graph refuse)."""
-        names = [Variable(v) if t is None else t for v, t in zip("spo", spo)]
-        pattern = " ".join(self.node_to_sparql(term) for term in names)
-        graph = (self.node_to_sparql(context.identifier) if self._is_contextual(context)
-                 else "?g")
-        block = f"GRAPH {graph} {{ {pattern} }}"
-        if all(term is not None for term in spo) and graph != "?g":
-            self.update(f"DELETE DATA {{ {block} }}")
-        else:
-            self.update(f"DELETE {{ {block} }} WHERE {{ {block} }}")
+        return f"application/sparql-results+json, {_TRIPLES}"
 
     def _is_contextual(self, graph) -> bool:
         """The Dataset's default graph is the server's default graph (the materialised union),
@@ -78,56 +98,116 @@ class RemoteStore(SPARQLUpdateStore):
             yield triple, iter([Graph(store=self, identifier=g) for _, g in group])
 
 
-plugin.register(STORE_PLUGIN, Store, __name__, RemoteStore.__name__)
-
-
-def is_remote_spec(spec: object) -> bool:
-    """True for ``sparql:URL``, the spelling of a remote store on the command line."""
-    return isinstance(spec, str) and spec.startswith(SCHEME)
-
-
-def update_url_for(query_url: str) -> str:
-    """The update endpoint beside a query endpoint, by the common naming conventions
-    (Oxigraph ``/query`` -> ``/update``, Fuseki ``/ds/sparql`` -> ``/ds/update``)."""
-    head, _, last = query_url.rstrip("/").rpartition("/")
-    if last in ("query", "sparql") and head:
-        return f"{head}/update"
-    raise RemoteStoreError(f"cannot tell the update endpoint of '{query_url}': "
-                           "give it with --update-url")
-
-
-def open_remote(spec: str, update_url: str | None = None) -> Dataset:
-    """A Dataset over the store at ``sparql:QUERY_URL``; writes go to ``update_url``."""
-    query_url = spec[len(SCHEME):]
-    if not query_url.startswith(("http://", "https://")):
-        raise RemoteStoreError(f"'{spec}' is not sparql:http(s)://HOST/PATH")
-    store = plugin.get(STORE_PLUGIN, Store)(method="POST_FORM", autocommit=True)
-    store.open((query_url, update_url or update_url_for(query_url)))
-    dataset = Dataset(store=store, default_union=False)
-    bind_prefixes(dataset)
-    return dataset
-
-
-def is_remote(dataset: Dataset) -> bool:
-    return isinstance(dataset.store, RemoteStore)
-
-
 def _withdraw(graph: str) -> str:
-    """Update that removes from the default graph what only ``graph`` supports."""
+    """Update that removes from the default graph what only ``graph`` supports, then it."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} FILTER NOT EXISTS "
             f"{{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }} ;\n"
             f"DROP SILENT GRAPH {graph}")
 
 
-def replace_graph(dataset: Dataset, graph: URIRef, quads: Iterable[Quad]) -> None:
-    """Swap the article graph, and its share of the default graph (the union), in one
-    SPARQL Update request."""
-    term = dataset.store.node_to_sparql
-    lines = "\n".join(f"{term(s)} {term(p)} {term(o)} ." for s, p, o, _ in quads)
-    dataset.store.update(f"{_withdraw(term(graph))} ;\n"
-                         f"INSERT DATA {{ GRAPH {term(graph)} {{\n{lines}\n}} }} ;\n"
-                         f"INSERT DATA {{ {lines} }}")
+def _lines(quads: Iterable[Quad]) -> str:
+    """The triples of ``quads`` as N-Triples lines (valid in SPARQL data blocks too)."""
+    return "".join(f"{to_oxigraph_quad(s, p, o).triple} .\n" for s, p, o, _ in quads)
 
 
-def remove_graph(dataset: Dataset, graph: URIRef) -> None:
-    dataset.store.update(_withdraw(dataset.store.node_to_sparql(graph)))
+class RemoteStore(Dataset):
+    """The store at an http(s) URL (see ``endpoints``); no transactions or pending marks:
+    every write is one request, which the server applies whole."""
+
+    def __init__(self, spec: str, update_url: str | None = None) -> None:
+        self.endpoints = endpoints(spec, update_url)
+        client = _SparqlClient(method="POST_FORM", autocommit=True)
+        client.open((self.endpoints.query, self.endpoints.update))
+        super().__init__(store=client, default_union=False)
+        bind_prefixes(self)
+
+    def _send(self, method: str, url: str, body: bytes, content_type: str,
+              accept: str = "*/*") -> bytes:
+        request = urllib.request.Request(url, body, method=method,
+                                         headers={"Content-Type": content_type,
+                                                  "Accept": accept})
+        with urllib.request.urlopen(request) as response:
+            return response.read()
+
+    def _graph_store(self, method: str, target: str, body: bytes) -> bool:
+        """One Graph Store Protocol request; False (and no more tries) where the server
+        has no such endpoint."""
+        url = f"{self.endpoints.graph_store}?{target}"
+        try:
+            self._send(method, url, body, _TRIPLES)
+        except urllib.error.HTTPError as error:
+            if error.code not in NO_GRAPH_STORE:
+                raise
+            self.endpoints = Endpoints(self.endpoints.query, self.endpoints.update, None)
+            return False
+        return True
+
+    def put_graph(self, graph: URIRef, quads: Iterable[Quad]) -> None:
+        lines = _lines(quads)
+        name = f"<{graph}>"
+        self.store.update(_withdraw(name))
+        if self.endpoints.graph_store is not None:
+            body = lines.encode("utf-8")
+            query = urllib.parse.urlencode({"graph": str(graph)})
+            if self._graph_store("PUT", query, body):
+                self._graph_store("POST", "default", body)
+                return
+        self.store.update(f"INSERT DATA {{ GRAPH {name} {{\n{lines}}} }} ;\n"
+                          f"INSERT DATA {{ {lines} }}")
+
+    def drop_graph(self, graph: URIRef) -> None:
+        self.store.update(_withdraw(f"<{graph}>"))
+
+    def add_quads(self, quads: Iterable[Quad]) -> None:
+        by_graph: dict[URIRef, list[Quad]] = defaultdict(list)
+        for quad in quads:
+            by_graph[quad[3]].append(quad)
+        if by_graph:
+            blocks = "".join(f"GRAPH <{graph}> {{\n{_lines(part)}}}\n"
+                             for graph, part in by_graph.items())
+            union = "".join(_lines(part) for part in by_graph.values())
+            self.store.update(f"INSERT DATA {{\n{blocks}{union}}}")
+
+    def remove_quads(self, quads: Iterable[Quad]) -> None:
+        quads = list(quads)
+        if not quads:
+            return
+        blocks = "".join(f"GRAPH <{g}> {{ {to_oxigraph_quad(s, p, o).triple} }}\n"
+                         for s, p, o, g in quads)
+        rows = " ".join("({} {} {})".format(*map(to_oxigraph, quad[:3]))
+                        for quad in dict.fromkeys(q[:3] for q in quads))
+        self.store.update(
+            f"DELETE DATA {{\n{blocks}}} ;\n"
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+            "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+
+    def transaction(self, label: str) -> AbstractContextManager[None]:
+        return nullcontext()
+
+    def mark_pending(self, base: str) -> None:
+        """Nothing to mark: a remote build killed before resolution is built again."""
+
+    def clear_pending(self) -> None:
+        """Nothing was marked."""
+
+    def recover(self) -> tuple[bool, str | None]:
+        return False, None
+
+    def _construct(self, where: str, graph: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
+        """The triples ``where`` matches, as quads of ``graph``."""
+        body = urllib.parse.urlencode(
+            {"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}"}).encode("ascii")
+        data = self._send("POST", self.endpoints.query, body,
+                          "application/x-www-form-urlencoded", _TRIPLES)
+        for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+            yield ox.Quad(quad.subject, quad.predicate, quad.object, graph)
+
+    def statements(self, named_graphs: bool) -> Iterator[ox.Quad]:
+        """Each graph by one CONSTRUCT read as N-Triples (plain SPARQL 1.1, any server)."""
+        if not named_graphs:
+            yield from self._construct("?s ?p ?o", ox.DefaultGraph())
+            return
+        graphs = sorted(str(row[0]) for row in self.query(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        for graph in graphs:
+            yield from self._construct(f"GRAPH <{graph}> {{ ?s ?p ?o }}", ox.NamedNode(graph))

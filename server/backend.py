@@ -13,13 +13,11 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from flask import Flask, current_app, has_request_context, request
-from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from kg.formats import RdfFormat
-from kg.rdf.namespaces import bind_prefixes
+from kg.local_store import LocalStore
 from server.executor import ARRIVED, Cell, Job, Outcome, QueryPool, run_update
 from server.tasks import Task
 
@@ -28,19 +26,12 @@ Row = dict[str, Cell | None]
 
 def materialize(dataset: Dataset, path: str | Path) -> Path:
     """Copy an rdflib Dataset (e.g. an in-memory build) into a store folder workers can open."""
-    store = ox.Store(str(path))
-    data = dataset.serialize(format="nquads").encode("utf-8")
-    store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
+    store = LocalStore(Path(path))
+    try:
+        store.load_nquads(dataset.serialize(format="nquads").encode("utf-8"))
+    finally:
+        store.close()
     return Path(path)
-
-
-def read_only_dataset(store: ox.Store) -> Dataset:
-    """An rdflib Dataset over a store opened read-only (it can never write to the folder)."""
-    dataset = Dataset(store=OxigraphStore(store=store), default_union=False)
-    bind_prefixes(dataset)
-    return dataset
 
 
 def _arrived() -> float | None:
@@ -65,8 +56,8 @@ class Backend:
         self._open()
 
     def _open(self) -> None:
-        store = ox.Store.read_only(self.path)
-        self.graphs = frozenset(g.value for g in store.named_graphs())
+        store = LocalStore(Path(self.path), read_only=True)
+        self.graphs = frozenset(g.value for g in store.engine.named_graphs())
         self._stats = None
         self._exports: dict[str, Path] = {}
 

@@ -2,7 +2,7 @@
 subgraph, exports), run in a killable worker process under the same time limit as queries.
 
 The worker (``python -m server.task_worker``, see serve_tasks) opens the store folder
-read-only as an rdflib Dataset and runs tasks by name; a task past the deadline, or past the
+read-only (``kg.store.open_store``) and runs tasks by name; a task past the deadline, or past the
 worker's memory cap, has its worker killed and replaced, like a runaway query
 (server.executor.QueryPool).
 """
@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.export import export
 from kg.stats import graph_stats
+from kg.store import open_store
 from kg.viz import select_subgraph
 from server.executor import cap_memory
 
@@ -63,10 +63,8 @@ def serve_tasks(path: str, fd: int, memory_mb: int | None = None) -> None:
     """The worker side: answer Tasks from the socket ``fd`` until it closes, within
     ``memory_mb`` of address space; past it the worker replies so and exits (its heap is
     suspect), as a query worker does."""
-    from server.backend import read_only_dataset  # backend imports this module
-
     conn = Connection(fd)
-    dataset = read_only_dataset(ox.Store.read_only(path))
+    dataset = open_store(path, read_only=True)
     cap_memory(memory_mb)
     while True:
         try:

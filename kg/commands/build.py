@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="article files or folders (default: data/)")
     parser.add_argument("--store", metavar="DIR", help="store folder to build into, "
-                        "or sparql:QUERY_URL for a remote SPARQL store")
+                        "or the http(s) URL of a SPARQL 1.1 server")
     parser.add_argument("-o", "--output", metavar="FILE", help="export the graph to FILE")
     parser.add_argument("--format", help=FORMAT_HELP)
     add_build_options(parser)

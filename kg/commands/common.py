@@ -15,7 +15,7 @@ from kg.formats import EXTENSIONS, by_extension
 from kg.ingest import SUPPORTED_EXTENSIONS, FieldMap, MetadataTable, read_metadata
 from kg.ingest.common import format_suffix
 from kg.rdf.namespaces import DEFAULT_BASE
-from kg.remote_store import is_remote_spec
+from kg.store import GraphStore, is_remote_spec
 
 # Graph files a read command takes as inputs beside articles (a colleague's export); an
 # extension both can have (.json) is read as articles.
@@ -41,7 +41,7 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dask", metavar="SCHEDULER",
                         help="extract on a Dask cluster: tcp://HOST:PORT or local:N")
     parser.add_argument("--update-url", metavar="URL",
-                        help="SPARQL Update endpoint of a --store sparql:QUERY_URL")
+                        help="SPARQL Update endpoint of a remote --store URL")
     parser.add_argument("--strict", action="store_true",
                         help="on any bad input, exit 1 before writing anything")
     parser.add_argument("--metadata", metavar="FILE",
@@ -81,8 +81,8 @@ def updater(bar) -> Callable[[], object] | None:
     return bar.update if bar is not None else None
 
 
-def open_existing(store: str, update_url: str | None = None) -> Dataset:
-    """A store that must already exist (a folder or a sparql: endpoint), never a new one."""
+def open_existing(store: str, update_url: str | None = None) -> GraphStore:
+    """A store that must already exist (a folder or a SPARQL server's URL), never a new one."""
     from kg.api import open_dataset
 
     if not is_remote_spec(store) and not Path(store).is_dir():
@@ -101,7 +101,7 @@ def is_graph_file(path: str | Path) -> bool:
     return format_suffix(path) in GRAPH_FILES
 
 
-def graph_from(args: argparse.Namespace) -> Dataset:
+def graph_from(args: argparse.Namespace) -> GraphStore:
     """The graph a read command works on: the store named, a build of the article inputs,
     and the graph files among the inputs loaded into it."""
     from kg.api import build_with_summary, open_dataset
@@ -125,12 +125,9 @@ def graph_from(args: argparse.Namespace) -> Dataset:
     return dataset
 
 
-def load_graph_files(dataset: Dataset, paths: Iterable[str | Path]) -> None:
+def load_graph_files(dataset: GraphStore, paths: Iterable[str | Path]) -> None:
     """Add RDF files to the dataset: their named graphs as they are, their default-graph
     triples in a graph named after the file (so exports keep them); the union follows."""
-    from kg.store import replace_graph, settle_union
-
-    loaded = False
     for path in paths:
         path = Path(path)
         if not path.is_file():
@@ -144,10 +141,7 @@ def load_graph_files(dataset: Dataset, paths: Iterable[str | Path]) -> None:
                 name = URIRef(path.resolve().as_uri())
             by_graph.setdefault(name, []).append((s, p, o, name))
         for name, quads in by_graph.items():
-            replace_graph(dataset, name, quads)
-            loaded = True
-    if loaded:
-        settle_union(dataset)
+            dataset.put_graph(name, quads)
 
 
 def report_problems(problems) -> None:

@@ -14,9 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("remove", help="delete articles from a store")
     parser.add_argument("ids", nargs="+", metavar="ID", help="article ids (file stem or id field)")
     parser.add_argument("--store", required=True, metavar="DIR",
-                        help="store folder, or sparql:QUERY_URL for a remote SPARQL store")
+                        help="store folder, or the http(s) URL of a SPARQL 1.1 server")
     parser.add_argument("--update-url", metavar="URL",
-                        help="SPARQL Update endpoint of a --store sparql:QUERY_URL")
+                        help="SPARQL Update endpoint of a remote --store URL")
     parser.add_argument("--base", default=DEFAULT_BASE, help="base IRI the store was built with")
     parser.set_defaults(run=run)
 

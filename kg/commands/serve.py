@@ -35,8 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.store import RemoteStoreError, is_remote_spec
     from server.serving import run_serve
 
+    if is_remote_spec(args.store):
+        raise RemoteStoreError(f"kg serve serves a store folder; '{args.store}' is a SPARQL "
+                               "server, which answers queries itself")
     config = {"BASE": args.base, "QUERY_TIMEOUT": args.timeout, "MAX_ROWS": args.max_rows,
               "MAX_CONTENT_LENGTH": args.max_body, "UPDATE_TOKEN": args.update_token or None,
               "CORS": args.cors, "WORKERS": args.query_workers,

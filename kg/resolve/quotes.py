@@ -18,7 +18,7 @@ from rdflib.term import Node
 from kg.rdf.iris import normalise_quote_text
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.scope import scoped
-from kg.store import add_quads, named_quads, remove_quads
+from kg.store import GraphStore, named_quads
 
 _QUOTES = """SELECT ?q ?speaker ?text WHERE {
   ?q a schema:Quotation ; schema:text ?text .
@@ -78,7 +78,7 @@ def contained_quote_renames(dataset: Dataset, speakers: set[Node | None] | None 
     return renames
 
 
-def settle_quote_texts(dataset: Dataset, quotes: set[Node] | None = None) -> int:
+def settle_quote_texts(dataset: GraphStore, quotes: set[Node] | None = None) -> int:
     """Keep one ``schema:text`` per quotation (of ``quotes``; None: all), in every graph
     that states one.
 
@@ -99,6 +99,6 @@ def settle_quote_texts(dataset: Dataset, quotes: set[Node] | None = None) -> int
                  if str(q[2]) != chosen}
         stale |= wrong
         fresh += [(quote, SCHEMA.text, Literal(chosen), g) for *_, g in wrong]
-    remove_quads(dataset, stale)
-    add_quads(dataset, fresh)
+    dataset.remove_quads(stale)
+    dataset.add_quads(fresh)
     return len(stale)

@@ -18,7 +18,7 @@ from rdflib.term import Node
 from kg.extract.roles import is_candidacy
 from kg.rdf.namespaces import NKG, RDF, SCHEMA
 from kg.resolve.scope import scoped
-from kg.store import add_quads, named_quads, remove_quads, settle_union
+from kg.store import GraphStore, named_quads
 
 _STANCES = (SCHEMA.ReactAction, SCHEMA.AgreeAction, SCHEMA.DisagreeAction)
 _PERSON_REACTIONS = """SELECT DISTINCT ?r ?agent ?target ?confirmed WHERE {
@@ -58,7 +58,7 @@ def _switch(dataset: Dataset, reaction: URIRef, agent: URIRef, target: URIRef,
     return old, new
 
 
-def confirm_reactions(dataset: Dataset, people: set[Node] | None = None) -> int:
+def confirm_reactions(dataset: GraphStore, people: set[Node] | None = None) -> int:
     """Unconfirm the reactions of people (of ``people``; None: all) who are officials
     nowhere and confirm those of people who now are; returns how many reactions changed."""
     officials = _officials(dataset, people)
@@ -74,7 +74,6 @@ def confirm_reactions(dataset: Dataset, people: set[Node] | None = None) -> int:
             new += added
             changed += 1
     if changed:
-        remove_quads(dataset, old)
-        add_quads(dataset, new)
-        settle_union(dataset)
+        dataset.remove_quads(old)
+        dataset.add_quads(new)
     return changed

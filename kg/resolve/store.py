@@ -26,7 +26,7 @@ from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
 from kg.resolve.scope import Batch, scoped
-from kg.store import add_quads, named_quads, remove_quads, settle_union
+from kg.store import GraphStore, named_quads
 
 _PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
 _ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
@@ -114,7 +114,7 @@ def _quote_renames(dataset: Dataset, base: str,
             if speaker in people}
 
 
-def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
+def _rename(dataset: GraphStore, renames: dict[URIRef, URIRef]) -> None:
     """Rewrite every quad that names a renamed node, graph by graph."""
     old_quads = set()
     for old in renames:
@@ -127,8 +127,8 @@ def _rename(dataset: Dataset, renames: dict[URIRef, URIRef]) -> None:
             new_quads.append((s2, SKOS.altLabel, o, graph))
             continue
         new_quads.append((s2, p, o2, graph))
-    remove_quads(dataset, old_quads)
-    add_quads(dataset, new_quads)
+    dataset.remove_quads(old_quads)
+    dataset.add_quads(new_quads)
 
 
 def canonical_label(anchors: dict[str, int]) -> str | None:
@@ -175,7 +175,7 @@ def _label_renames(dataset: Dataset, base: str, people: set[Node] | None = None,
     return renames, {renames.get(iri, iri): label for iri, label in labels.items()}
 
 
-def _one_label_each(dataset: Dataset, chosen: dict[URIRef, str],
+def _one_label_each(dataset: GraphStore, chosen: dict[URIRef, str],
                     renamed: Iterable[URIRef] = (), nodes: set[Node] | None = None) -> int:
     """Every entity (of ``nodes``; None: all) keeps one rdfs:label in every graph that types
     it: the chosen one for people, else the form most graphs use (mixed case before ALL
@@ -204,18 +204,18 @@ def _one_label_each(dataset: Dataset, chosen: dict[URIRef, str],
         new += [(iri, RDFS.label, keep, g)
                 for *_, g in named_quads(dataset, (iri, RDF.type, None))]
     if old or new:
-        remove_quads(dataset, old)
-        add_quads(dataset, new)
+        dataset.remove_quads(old)
+        dataset.add_quads(new)
     return len(old)
 
 
-def resolve_store(dataset: Dataset, base: str, graphs: Iterable[URIRef] | None = None) -> int:
+def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | None = None) -> int:
     """Merge entities across the articles in ``dataset``; returns how many nodes or texts changed.
 
     ``graphs``: the article graphs just added to a store this pass had settled; only what
     they touch is read (``kg.resolve.scope``), with the same result as the whole-store pass
     that None asks for (after a removal or replacement, or with a merge pending).
-    Each step reads the union and writes through ``kg.store`` so the union stays current.
+    Each step reads the union and writes through the store's quad writes, which keep it current.
     Idempotent: a second run changes nothing.
     """
     graphs = None if graphs is None else list(graphs)
@@ -226,27 +226,20 @@ def resolve_store(dataset: Dataset, base: str, graphs: Iterable[URIRef] | None =
                **_article_renames(dataset, batch.nodes("?s nkg:published ?a"))}
     if renames:
         _rename(dataset, renames)
-        settle_union(dataset)
     scope = batch.people({URIRef(node.id) for node in nodes}, renames)
     relabelled, labels = _label_renames(dataset, base, scope)
     if relabelled:
         _rename(dataset, {**relabelled, **_quote_renames(dataset, base, relabelled)})
-        settle_union(dataset)
     moved = {**renames, **relabelled}
     labelled = batch.nodes("?s rdfs:label ?l", {relabelled.get(n, n) for n in scope or ()},
                            moved.values())
     changed_labels = _one_label_each(dataset, labels, {*people.values(), *relabelled.values()},
                                      labelled)
-    if changed_labels:
-        settle_union(dataset)
     contained = contained_quote_renames(dataset, batch.speakers(moved.values()))
     if contained:
         _rename(dataset, contained)
-        settle_union(dataset)
     quotes = batch.nodes("?s a schema:Quotation", moved.values(), contained.values())
     texts = settle_quote_texts(dataset, quotes)
-    if texts:
-        settle_union(dataset)
     # people who are officials nowhere react nowhere
     confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
     return len(renames) + len(relabelled) + changed_labels + len(contained) + texts

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.journal import JOURNAL, needs_recovery
-from kg.store import add_quads, open_store, remove_quads, transaction, undo_interrupted
+from kg.store import open_store
 from tests.faults.conftest import kg_env, store_quads
 
 EX = "http://example.org/"
@@ -25,7 +25,7 @@ BEFORE = [(S, P, Literal("shared"), G1), (S, P, Literal("shared"), G2),
 def store(tmp_path: Path) -> Path:
     folder = tmp_path / "store"
     dataset = open_store(folder)
-    add_quads(dataset, BEFORE)
+    dataset.add_quads(BEFORE)
     dataset.close()
     return folder
 
@@ -33,9 +33,9 @@ def store(tmp_path: Path) -> Path:
 def test_a_transaction_that_raises_is_undone_at_once(store: Path):
     before = store_quads(store)
     dataset = open_store(store)
-    with pytest.raises(RuntimeError), transaction(dataset, "test"):
-        remove_quads(dataset, BEFORE[1:])
-        add_quads(dataset, [(S, P, Literal("new"), G2)])
+    with pytest.raises(RuntimeError), dataset.transaction("test"):
+        dataset.remove_quads(BEFORE[1:])
+        dataset.add_quads([(S, P, Literal("new"), G2)])
         raise RuntimeError("stop")
     dataset.close()
     assert store_quads(store) == before
@@ -44,15 +44,15 @@ def test_a_transaction_that_raises_is_undone_at_once(store: Path):
 
 KILLED_MID_TRANSACTION = """import os, signal, sys
 from rdflib import Literal, URIRef
-from kg.store import open_store, replace_graph, transaction
+from kg.store import open_store
 EX = "http://example.org/"
 S, P = URIRef(EX + "s"), URIRef(EX + "p")
 dataset = open_store(sys.argv[1])
-with transaction(dataset, "article"):
-    replace_graph(dataset, URIRef(EX + "g1"), [(S, P, Literal("new"), URIRef(EX + "g1"))])
+with dataset.transaction("article"):
+    dataset.put_graph(URIRef(EX + "g1"), [(S, P, Literal("new"), URIRef(EX + "g1"))])
     graph = URIRef(EX + "g3")  # a graph the store did not have
-    replace_graph(dataset, graph, [(S, P, Literal("shared"), graph),
-                                   (S, P, Literal("only in g3"), graph)])
+    dataset.put_graph(graph, [(S, P, Literal("shared"), graph),
+                              (S, P, Literal("only in g3"), graph)])
     os.kill(os.getpid(), signal.SIGKILL)
 """
 
@@ -67,7 +67,7 @@ def test_a_transaction_whose_process_was_killed_is_undone_by_the_next_opener(sto
     with (store / JOURNAL).open("a") as journal:
         journal.write("+ <http://example.org/cut")  # ... and a line the kill cut short
     dataset = open_store(store)
-    assert undo_interrupted(dataset)
+    assert dataset.recover() == (True, None)
     dataset.close()
     assert store_quads(store) == before  # named graphs and union as they were
     assert not needs_recovery(store)

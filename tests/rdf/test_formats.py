@@ -52,20 +52,6 @@ def test_prefixed_formats_use_the_project_prefixes(sample_graph: Dataset, fmt: R
     assert "@prefix nkg: <" in text and "nkg:said" in text
 
 
-@pytest.mark.parametrize("fmt", FORMATS, ids=IDS)
-def test_a_store_that_is_not_oxigraph_exports_the_same_graph(sample_graph: Dataset,
-                                                             fmt: RdfFormat):
-    """A plain rdflib Dataset (as a remote store is read) takes the copying path: same
-    graph as the native one."""
-    plain = Dataset(default_union=False)
-    plain.addN((s, p, o, plain.get_context(g))
-               for s, p, o, g in named_quads(sample_graph, (None, None, None)))
-    for s, p, o in sample_graph.default_graph:
-        plain.default_graph.add((s, p, o))
-    native, copied = (_parsed(serialize(d, fmt.name), fmt) for d in (sample_graph, plain))
-    assert set(native.quads()) == set(copied.quads())
-
-
 def test_export_writes_atomically_by_extension(sample_graph: Dataset, tmp_path: Path):
     for fmt in FORMATS:
         path = export(sample_graph, tmp_path / f"graph.{fmt.extension}")

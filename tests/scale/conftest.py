@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -16,7 +17,7 @@ from rdflib.term import Node
 
 from kg.api import build_with_summary
 from kg.rdf.namespaces import XSD
-from tests.conftest import DATA, ROOT, SHARED
+from tests.conftest import DATA, SHARED
 
 # Five short PolNeAR train articles beside the three samples: eight articles make two
 # worker jobs, so both workers of a two-worker build get work.
@@ -28,7 +29,7 @@ POLNEAR_ARTICLES = [
     "politico_2016-02-17_bush-rubio-collide-in-scramble-f.txt",
     "nyt_2016-04-08_tensions-flare-after-sanders-cal.txt",
 ]
-OXIGRAPH = ROOT / ".venv" / "bin" / "oxigraph"
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"  # beside the interpreter, in the venv
 Quad = tuple[Node, Node, Node, Node]
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from kg.distributed import SchedulerError, local_workers
 from kg.pipeline import in_order
-from kg.remote_store import RemoteStoreError, is_remote_spec, update_url_for
+from kg.remote_store import Endpoints, endpoints
+from kg.store import RemoteStoreError, is_remote_spec
 
 
 @pytest.mark.parametrize("jobs, window", [([], 2), ([1], 2), ([1, 2, 3, 4, 5], 1),
@@ -42,20 +43,39 @@ def test_bad_scheduler_spec_says_what_to_write(scheduler):
 
 
 @pytest.mark.parametrize("spec, remote", [
+    ("http://localhost:7878", True), ("https://example.org/sparql", True),
     ("sparql:http://localhost:7878/query", True), ("store/", False), (None, False)])
 def test_remote_spec(spec, remote):
     assert is_remote_spec(spec) is remote
 
 
-@pytest.mark.parametrize("query_url, update_url", [
-    ("http://localhost:7878/query", "http://localhost:7878/update"),
-    ("http://fuseki:3030/news/sparql", "http://fuseki:3030/news/update"),
-    ("http://fuseki:3030/news/query/", "http://fuseki:3030/news/update"),
+@pytest.mark.parametrize("spec, expected", [
+    ("http://localhost:7878", Endpoints("http://localhost:7878/query",
+                                        "http://localhost:7878/update",
+                                        "http://localhost:7878/store")),
+    ("sparql:http://localhost:7878/query", Endpoints("http://localhost:7878/query",
+                                                     "http://localhost:7878/update",
+                                                     "http://localhost:7878/store")),
+    ("http://fuseki:3030/news/sparql", Endpoints("http://fuseki:3030/news/sparql",
+                                                 "http://fuseki:3030/news/update",
+                                                 "http://fuseki:3030/news/store")),
+    ("http://fuseki:3030/news/query/", Endpoints("http://fuseki:3030/news/query/",
+                                                 "http://fuseki:3030/news/update",
+                                                 "http://fuseki:3030/news/store")),
 ])
-def test_update_url_beside_the_query_url(query_url, update_url):
-    assert update_url_for(query_url) == update_url
+def test_endpoints_beside_the_query_url(spec, expected):
+    assert endpoints(spec) == expected
 
 
 def test_update_url_that_cannot_be_guessed_asks_for_the_option():
     with pytest.raises(RemoteStoreError, match="--update-url"):
-        update_url_for("http://graphdb:7200/repositories/news")
+        endpoints("http://graphdb:7200/repositories/news")
+    given = endpoints("http://graphdb:7200/repositories/news", "http://graphdb:7200/u")
+    assert given == Endpoints("http://graphdb:7200/repositories/news", "http://graphdb:7200/u",
+                              None)
+
+
+@pytest.mark.parametrize("spec", ["sparql:store/", "sparql:ftp://host/query"])
+def test_a_remote_spec_that_is_no_http_url_says_so(spec):
+    with pytest.raises(RemoteStoreError, match="http"):
+        endpoints(spec)
