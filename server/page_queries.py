@@ -87,10 +87,14 @@ SELECT ?x ?date (COUNT(DISTINCT ?span) AS ?n) WHERE {
   ?x nkg:said/gaf:denotedBy ?span . ?span nif:referenceContext/schema:datePublished ?date .
 } GROUP BY ?x ?date ORDER BY ?date"""
 
+# The article graphs quoting ?x, each once, then the speakers each graph quotes (an article's
+# graph holds the nkg:said of every quote it carries). Joining occurrences instead read every
+# quote occurrence of an article once per occurrence of ?x there: 2.8 s CPU for the most
+# quoted person of 1,517 AllSides articles, 0.1 s this way.
 QUOTED_ALONGSIDE = """
 SELECT ?x ?other ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
-  ?x nkg:said/gaf:denotedBy/nif:referenceContext ?article .
-  ?other nkg:said/gaf:denotedBy/nif:referenceContext ?article .
+  { SELECT DISTINCT ?x ?article WHERE { GRAPH ?article { ?x nkg:said ?said } } }
+  GRAPH ?article { ?other nkg:said ?quote }
   FILTER(?other != ?x)
   OPTIONAL { ?other rdfs:label ?label }
 } GROUP BY ?x ?other ?label ORDER BY DESC(?articles) ?label LIMIT 10"""

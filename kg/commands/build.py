@@ -17,8 +17,7 @@ from kg.commands.common import (
 from kg.formats import FORMAT_HELP, format_for
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("build", help="build the graph of articles")
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="article files or folders (default: data/)")
     parser.add_argument("--store", metavar="DIR", help="store folder to build into, "

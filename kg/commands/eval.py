@@ -8,9 +8,7 @@ from pathlib import Path
 from kg.commands.common import add_quiet, progress, updater
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "eval", help="score quotes and speakers against brat attribution annotations")
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", required=True, type=Path, metavar="DIR",
                         help="a folder with text/*.txt and attributions/*.ann (PolNeAR layout)")
     parser.add_argument("--limit", type=int, help="score only the first N articles")

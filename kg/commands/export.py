@@ -10,8 +10,7 @@ from kg.export import export
 from kg.formats import FORMAT_HELP, format_for
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("export", help="export the graph to a file")
+def register(parser: argparse.ArgumentParser) -> None:
     add_graph_source(parser)
     parser.add_argument("-o", "--output", required=True, metavar="FILE")
     parser.add_argument("--format", help=FORMAT_HELP)

@@ -19,8 +19,7 @@ from kg.queries import NamedQuery, QueryError, named_query, parse_bindings
 Bindings = dict[str, URIRef | Literal]
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("query", help="run a SPARQL query over the graph")
+def register(parser: argparse.ArgumentParser) -> None:
     add_graph_source(parser)
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("-q", "--query", dest="text", help="the SPARQL query text")

@@ -10,8 +10,7 @@ from kg.pipeline import remove_articles
 from kg.rdf.namespaces import DEFAULT_BASE
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("remove", help="delete articles from a store")
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ids", nargs="+", metavar="ID", help="article ids (file stem or id field)")
     parser.add_argument("--store", required=True, metavar="DIR",
                         help="store folder, or the http(s) URL of a SPARQL 1.1 server")

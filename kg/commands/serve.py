@@ -10,8 +10,7 @@ from pathlib import Path
 from kg.commands.common import add_graph_source
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("serve", help="serve the graph over HTTP (SPARQL, pages)")
+def register(parser: argparse.ArgumentParser) -> None:
     add_graph_source(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=5000)

@@ -9,8 +9,7 @@ from kg.commands.common import add_graph_source, graph_from, require_source
 from kg.stats import graph_stats
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("stats", help="count what the graph holds")
+def register(parser: argparse.ArgumentParser) -> None:
     add_graph_source(parser)
     parser.set_defaults(run=run)
 

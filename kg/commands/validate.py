@@ -10,8 +10,7 @@ from rdflib import Dataset
 from kg.rdf.validate import validate_graph
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("validate", help="check a graph file against the shapes")
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path,
                         help="a Turtle, TriG, N-Triples, N-Quads or JSON-LD file")
     parser.set_defaults(run=run)

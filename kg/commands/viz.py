@@ -12,8 +12,7 @@ from kg.viz.filters import DEFAULT_LIMIT
 FILTER_OPTIONS = ("focus", "depth", "relations", "types", "since", "until", "min_degree", "limit")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("viz", help="draw the graph as an interactive HTML page")
+def register(parser: argparse.ArgumentParser) -> None:
     add_graph_source(parser)
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write")
     parser.add_argument("--focus", help="an entity's name or IRI: show its neighbourhood")

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import trafilatura
-
 from kg.ingest.article import Article, InputProblem
 from kg.ingest.common import normalise_date, optional_str, read_file_text, split_authors
 
@@ -22,6 +20,8 @@ def read_html(path: str | Path) -> Iterator[Article | InputProblem]:
     if isinstance(content, InputProblem):
         yield content
         return
+    import trafilatura  # here: a build of text files need not load it (0.1-0.2 s)
+
     try:
         doc = trafilatura.bare_extraction(content, with_metadata=True)
     except Exception as err:  # third-party parser on arbitrary input: never stop the run

@@ -22,6 +22,7 @@ from kg.extract.records import EntityRef
 from kg.extract.roles import title_keys
 from kg.rdf import iris
 from kg.rdf.namespaces import RDF, RDFS, SKOS
+from kg.resolve.corroboration import settle_corroboration
 from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
@@ -240,6 +241,8 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
         _rename(dataset, contained)
     quotes = batch.nodes("?s a schema:Quotation", moved.values(), contained.values())
     texts = settle_quote_texts(dataset, quotes)
+    counts = settle_corroboration(dataset, base, quotes)
     # people who are officials nowhere react nowhere
     confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
-    return len(renames) + len(relabelled) + changed_labels + len(contained) + texts
+    return (len(renames) + len(relabelled) + changed_labels + len(contained) + texts
+            + counts)

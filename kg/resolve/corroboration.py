@@ -1,0 +1,43 @@
+"""Quote corroboration, kept at build time: how many articles carry each quotation that more
+than one article carries.
+
+Counting the articles of every quotation at query time is a pass over all quote
+occurrences, growing with the store (0.5 s CPU at 2.8M quads, 2.6 s wall at 3.6M); kept as
+``<quote> nkg:articleCount n`` in one named graph of its own, `quotes-in-several-articles`
+reads only the quotations it lists. The graph is derived: settling recounts the quotations
+a batch touched (all of them after a removal or replacement), so any order of builds gives
+the same counts.
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg.rdf.namespaces import NKG
+from kg.resolve.scope import scoped
+from kg.store import GraphStore, named_quads
+
+_COUNTS = """SELECT ?q (COUNT(DISTINCT ?a) AS ?n) WHERE {
+  #SCOPE ?q a schema:Quotation ; gaf:denotedBy ?m . ?m nif:referenceContext ?a }
+GROUP BY ?q HAVING (COUNT(DISTINCT ?a) > 1)"""
+
+
+def corroboration_graph(base: str) -> URIRef:
+    """The named graph holding the counts (not an article's: no article supports them)."""
+    return URIRef(f"{base}graph/corroboration")
+
+
+def settle_corroboration(dataset: GraphStore, base: str, quotes: set[Node] | None = None) -> int:
+    """Recount the articles of ``quotes`` (None: of every quotation) and write the counts
+    over one that differ; returns how many quads changed."""
+    graph = corroboration_graph(base)
+    counted = {(quote, NKG.articleCount, Literal(int(n)), graph)
+               for quote, n in dataset.query(scoped(_COUNTS, "q", quotes))}
+    held = {quad for quad in named_quads(dataset, (None, NKG.articleCount, None))
+            if quad[3] == graph and (quotes is None or quad[0] in quotes)}
+    stale = held - counted
+    fresh = counted - held
+    dataset.remove_quads(stale)
+    dataset.add_quads(fresh)
+    return len(stale) + len(fresh)
