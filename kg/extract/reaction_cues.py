@@ -147,3 +147,26 @@ GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislato
 STATEMENT_NOUNS = {"statement", "proposal", "remark", "comment", "decision", "plan", "tweet",
                    "claim", "idea", "call", "ban", "policy", "speech", "declaration",
                    "accusation", "criticism", "request", "suggestion", "argument"}
+
+# a cue's object that names no event or statement but people, bodies, places, times or
+# things said in general: it gets no topic node (reaction_targets.topic_at)
+TOPIC_EXCLUDED = {
+    "people", "person", "supporter", "voter", "critic", "opponent", "rival", "member",
+    "official", "leader", "candidate", "nominee", "refugee", "immigrant", "officer", "worker",
+    "reporter", "journalist", "american", "citizen", "donor", "friend", "family", "child",
+    "woman", "man", "folk", "group", "crowd", "audience", "staff", "aide", "adviser",
+    "advisor", "colleague", "republican", "democrat", "conservative", "liberal", "protester",
+    "police", "veteran", "student", "judge", "administration", "government", "campaign",
+    "party", "country", "nation", "state", "city", "company", "organization", "team",
+    "everyone", "everybody", "anyone", "someone", "nobody", "one", "other", "lot", "thing",
+    "way", "time", "day", "week", "year", "month", "night", "question", "point", "issue",
+    "case", "part", "side", "kind", "sort", "fact", "name", "word", "opportunity", "chance",
+    "effort", "money", "job", "view", "position", "platform", "stage", "race", "office",
+    "seat", "press", "media",
+    "establishment", "system", "world", "rest", "all", "both", "many", "most", "some",
+}
+# a topic noun that is a statement or decision (the others are events)
+TOPIC_STATEMENTS = {"report", "story", "letter", "law", "bill", "ruling", "order", "rule",
+                    "deal", "agreement", "treaty", "legislation", "ad", "memo", "post",
+                    "message", "response", "answer", "assessment", "finding", "verdict",
+                    "allegation", "charge", "insult", "attack", "joke", "warning", "threat"}

@@ -8,15 +8,18 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.reaction_agents import PRONOUNS, collective, name_range, titled
-from kg.extract.reaction_cues import STATEMENT_NOUNS
-from kg.extract.records import EntityRef, MentionedArticle
+from kg.extract.reaction_cues import STATEMENT_NOUNS, TOPIC_EXCLUDED, TOPIC_STATEMENTS
+from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
 from kg.extract.roles import ROLE_WORDS
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
 _AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
 _PHRASE = 10  # tokens: a longer object phrase names more than its target
-_REACH = 600  # characters back to the maker of "the proposal"
+_REACH = 600
+_DETERMINERS = {"the", "a", "an", "that", "this", "these", "those"}
+_NOT_TOPICS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT",
+               "CARDINAL", "QUANTITY", "ORDINAL"}  # characters back to the maker of "the proposal"
 
 
 def article_at(articles: Iterable[MentionedArticle], begin: int,
@@ -116,3 +119,31 @@ def prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list[
     return [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == preposition
             and (not adjacent or p.i == verb.i + 1)
             for g in p.children if g.dep_ == "pobj"]
+
+
+def topic_at(token: Token) -> Topic | None:
+    """An event, or a statement or decision with no named maker, that a cue's object names
+    ("the GOP debates", "a restrictive Texas abortion law", "that report"): a common noun (or
+    a named event or law) that is no person, group, body, place or time, and that a determiner
+    or a named owner makes one thing ("lamented illegal immigration" names a subject, not an
+    event; "his unsuitability" is about him). Its noun phrase is the mention, up to a
+    clause's length; a longer one is cut after the head noun."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and not any(
+            c.dep_ == "det" and c.lower_ in _DETERMINERS
+            or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts):
+        return None
+    if token.pos_ == "PROPN":
+        if token.ent_type_ not in ("EVENT", "LAW"):
+            return None
+    elif token.pos_ != "NOUN" or token.ent_type_ in _NOT_TOPICS:
+        return None
+    if lemma in TOPIC_EXCLUDED or token.lower_ in ROLE_WORDS or lemma in ROLE_WORDS:
+        return None
+    doc = token.doc
+    last = token.right_edge if token.right_edge.i - token.left_edge.i < _PHRASE else token
+    words = doc[token.left_edge.i:last.i + 1]
+    if words[0].lower_ in ("which", "what", "whose"):
+        return None
+    kind = "statement" if lemma in STATEMENT_NOUNS | TOPIC_STATEMENTS else "event"
+    return Topic(Span(words.start_char, words.end_char, words.text), kind)

@@ -47,14 +47,14 @@ from kg.extract.reaction_targets import (
     other_person,
     prep_objects,
     resolve_target,
+    topic_at,
 )
-from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
+from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance, Topic
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
-_Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
-                   Stance, str], Reaction | None]
+_Maker = Callable[..., Reaction | None]
 
 
 def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
@@ -202,17 +202,17 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
 
     def make(agent: EntityRef, cue: Token, evidence: Span, ref: EntityRef | None,
              article: MentionedArticle | None, confidence: float,
-             stance: Stance, shape: str) -> Reaction | None:
+             stance: Stance, shape: str, topic: Topic | None = None) -> Reaction | None:
         agent = as_collective(agent)
         ref = as_collective(ref) if ref else None
-        target_key = article.key if article else ref
+        target_key = article.key if article else topic.span if topic else ref
         sentence = cue.sent.start
         if not may_react(table, agent) or target_key is None \
                 or (agent, target_key, sentence) in seen:
             return None
         seen.add((agent, target_key, sentence))
         return Reaction(agent=agent, evidence=evidence, cue=cue.text, target_entity=ref,
-                        target_article=article, stance=stance,
+                        target_article=article, target_topic=topic, stance=stance,
                         derived_from=_quote_in(quotes, agent, cue), confidence=confidence,
                         shape=shape)
 
@@ -228,9 +228,12 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             ref = maker_of(table, target, agent)
         if ref == agent and not _own_statement(cue, target):
             continue  # "Ginsburg regrets her remarks" reacts to herself; "he defended him" not
-        if agent is not None and (ref is not None or article is not None):
+        # an object before its cue is a fronted setting ("at the conference, Graham called out")
+        topic = topic_at(target) if ref is None and article is None \
+            and (target.i > cue.i or target.dep_ == "nsubjpass") else None
+        if agent is not None and (ref is not None or article is not None or topic):
             evidence = _evidence(doc, subject, cue, target)
-            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
+            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape, topic):
                 found.append(reaction)
     for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
         if unreal(cue):
