@@ -127,10 +127,12 @@ def topic_at(token: Token) -> Topic | None:
     ("the GOP debates", "a restrictive Texas abortion law", "that report"): a common noun (or
     a named event or law) that is no person, group, body, place or time, and that a determiner
     or a named owner makes one thing ("lamented illegal immigration" names a subject, not an
-    event; "his unsuitability" is about him). Its noun phrase is the mention, up to a
-    clause's length; a longer one is cut after the head noun."""
+    event; "his unsuitability" is about him); a statement noun needs neither ("reacting to
+    criticism"). Its noun phrase is the mention, up to a clause's length; a longer one is cut
+    after the head noun."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and not any(
+    statement = lemma in STATEMENT_NOUNS | TOPIC_STATEMENTS
+    if token.pos_ == "NOUN" and not statement and not any(
             c.dep_ == "det" and c.lower_ in _DETERMINERS
             or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts):
         return None
@@ -146,5 +148,5 @@ def topic_at(token: Token) -> Topic | None:
     words = doc[token.left_edge.i:last.i + 1]
     if words[0].lower_ in ("which", "what", "whose"):
         return None
-    kind = "statement" if lemma in STATEMENT_NOUNS | TOPIC_STATEMENTS else "event"
+    kind = "statement" if statement else "event"
     return Topic(Span(words.start_char, words.end_char, words.text), kind)

@@ -54,6 +54,7 @@ from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
+_PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES}  # "struck down" is a cue, "struck" not
 _Maker = Callable[..., Reaction | None]
 
 
@@ -70,6 +71,8 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
             for head in (verb, particle):
                 objects += [o for p in ("at", "against", "on") for o in prep_objects(head, p)]
             return objects, stance, "verb-object"
+    if lemma not in CUES and lemma not in PREPOSITION_CUES and lemma not in _NOUN_VERBS:
+        return [], "react", "verb-object"  # a particle verb without its particle
     if lemma in _NOUN_VERBS:  # "took aim at Trump", "has thrown his support behind Ryan"
         for noun in (c for c in verb.children if c.dep_ == "dobj"
                      and (lemma, c.lemma_.lower()) in VERB_NOUN_CUES):
@@ -168,7 +171,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
             subject, targets, stance, shape = _noun_cue(token)
         elif token.pos_ in ("VERB", "AUX", "ADJ") and (
                 lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES
-                or lemma in _NOUN_VERBS):
+                or lemma in _NOUN_VERBS or lemma in _PARTICLE_VERBS):
             if (lemma in ADJECTIVE_CUES) != (token.pos_ == "ADJ"):
                 continue
             targets, stance, shape = _objects(token)
