@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.reaction_agents import as_collective, may_react, name_range, resolve_agent
+from kg.extract.reaction_candidates import mark_candidates
 from kg.extract.reaction_clauses import subject_of, unreal
 from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
@@ -201,6 +202,7 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
     organisations and statements."""
     quotes = list(quotes)
     resolver = SpeakerResolver(doc, table, [(q.span.begin, q.span.end) for q in quotes])
+    mark_candidates(doc, table, resolver)
     seen: set[tuple[EntityRef, object, int]] = set()
 
     def make(agent: EntityRef, cue: Token, evidence: Span, ref: EntityRef | None,
