@@ -287,6 +287,10 @@ def test_a_quoted_reaction_is_derived_from_its_quote(nlp):
      ("Chris Christie", "the report", "disagree"), "statement"),
     ("President Barack Obama hailed Britain's vote to leave the European Union.",
      ("Barack Obama", "Britain's vote to leave the European Union", "agree"), "event"),
+    ("Republican presidential front-runner Ben Carson responded to criticism on Sunday.",
+     ("Ben Carson", "criticism", "react"), "statement"),  # a statement noun needs no "the"
+    ("On Monday the Supreme Court struck down a restrictive Texas abortion law.",
+     ("Supreme Court", "a restrictive Texas abortion law", "disagree"), "statement"),
 ])
 def test_events_and_unattributed_statements_are_topic_targets(nlp, text, expected, kind):
     found = [r for r in _reactions(nlp, text) if r.target_topic]
