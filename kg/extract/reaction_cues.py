@@ -84,7 +84,7 @@ CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use
 SELF_CUES = {"regret", "apologize", "apologise", "retract", "disavow"}
 # verbs whose "from"/"of" + gerund did not happen: "refrained from endorsing"
 REFRAINING = {"refrain", "stop", "abstain", "desist", "shy", "hold", "keep", "decline", "avoid"}
-MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}
+MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "\u2019d", "wo", "ca"}
 # a word that makes a quote praise whoever speaks it
 PRAISE_WORDS = {"respect", "admire", "love", "great", "proud", "commend", "thank", "grateful",
                 "incredible", "excited", "congratulate", "wonderful", "honored", "appreciate",
@@ -162,7 +162,9 @@ TOPIC_EXCLUDED = {
     "way", "time", "day", "week", "year", "month", "night", "question", "point", "issue",
     "case", "part", "side", "kind", "sort", "fact", "name", "word", "opportunity", "chance",
     "effort", "money", "job", "view", "position", "platform", "stage", "race", "office",
-    "seat", "press", "media",
+    "seat", "press", "media", "committee", "panel", "council", "board", "commission", "court",
+    "agency", "department", "congress", "handful", "number", "couple", "dozen", "pair",
+    "majority", "problem",
     "establishment", "system", "world", "rest", "all", "both", "many", "most", "some",
 }
 # a topic noun that is a statement or decision (the others are events)

@@ -144,6 +144,8 @@ def topic_at(token: Token) -> Topic | None:
     if lemma in TOPIC_EXCLUDED or token.lower_ in ROLE_WORDS or lemma in ROLE_WORDS:
         return None
     doc = token.doc
+    if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
+        return None  # a word the tokenizer split ("the re-election of"): no head to cut at
     last = token.right_edge if token.right_edge.i - token.left_edge.i < _PHRASE else token
     words = doc[token.left_edge.i:last.i + 1]
     if words[0].lower_ in ("which", "what", "whose"):
