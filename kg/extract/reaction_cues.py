@@ -148,27 +148,27 @@ STATEMENT_NOUNS = {"statement", "proposal", "remark", "comment", "decision", "pl
                    "claim", "idea", "call", "ban", "policy", "speech", "declaration",
                    "accusation", "criticism", "request", "suggestion", "argument"}
 
-# a cue's object that names no event or statement but people, bodies, places, times or
-# things said in general: it gets no topic node (reaction_targets.topic_at)
-TOPIC_EXCLUDED = {
-    "people", "person", "supporter", "voter", "critic", "opponent", "rival", "member",
-    "official", "leader", "candidate", "nominee", "refugee", "immigrant", "officer", "worker",
-    "reporter", "journalist", "american", "citizen", "donor", "friend", "family", "child",
-    "woman", "man", "folk", "group", "crowd", "audience", "staff", "aide", "adviser",
-    "advisor", "colleague", "republican", "democrat", "conservative", "liberal", "protester",
-    "police", "veteran", "student", "judge", "administration", "government", "campaign",
-    "party", "country", "nation", "state", "city", "company", "organization", "team",
-    "everyone", "everybody", "anyone", "someone", "nobody", "one", "other", "lot", "thing",
-    "way", "time", "day", "week", "year", "month", "night", "question", "point", "issue",
-    "case", "part", "side", "kind", "sort", "fact", "name", "word", "opportunity", "chance",
-    "effort", "money", "job", "view", "position", "platform", "stage", "race", "office",
-    "seat", "press", "media", "committee", "panel", "council", "board", "commission", "court",
-    "agency", "department", "congress", "handful", "number", "couple", "dozen", "pair",
-    "majority", "problem",
-    "establishment", "system", "world", "rest", "all", "both", "many", "most", "some",
+# a cue's object that names an event an official reacts to (reaction_targets.topic_at); any
+# other common noun names a person, a group, a body, a subject or a setting too often
+TOPIC_EVENTS = {
+    "debate", "vote", "election", "primary", "caucus", "convention", "attack", "shooting",
+    "bombing", "explosion", "death", "killing", "murder", "incident", "crisis", "meltdown",
+    "scandal", "controversy", "dispute", "rift", "lawsuit", "suit", "investigation", "probe",
+    "inquiry", "hearing", "trial", "indictment", "arrest", "leak", "hack", "breach",
+    "resignation", "firing", "increase", "cut", "hike", "growth", "decline", "loss",
+    "victory", "win", "defeat", "rally", "protest", "riot", "war", "raid", "visit", "meeting",
+    "summit", "announcement", "nomination", "appointment", "endorsement", "withdrawal",
+    "resettlement", "re-settlement", "deportation", "shutdown", "bailout", "streak",
+    "performance", "outburst", "behavior", "behaviour", "conduct", "handling", "treatment",
+    "move", "action", "effort", "tragedy", "disaster", "massacre", "strike",
 }
-# a topic noun that is a statement or decision (the others are events)
+# a cue's object that names a statement or decision (added to STATEMENT_NOUNS)
 TOPIC_STATEMENTS = {"report", "story", "letter", "law", "bill", "ruling", "order", "rule",
                     "deal", "agreement", "treaty", "legislation", "ad", "memo", "post",
                     "message", "response", "answer", "assessment", "finding", "verdict",
-                    "allegation", "charge", "insult", "attack", "joke", "warning", "threat"}
+                    "allegation", "charge", "insult", "joke", "warning", "threat", "notion",
+                    "assertion", "characterization", "portrayal", "narrative", "rhetoric",
+                    "language", "email", "regulation", "measure", "program", "act", "pact",
+                    "strategy", "approach", "doctrine", "partnership", "tactic",
+                    "determination", "conclusion", "judgment", "judgement", "choice",
+                    "recommendation", "refusal", "pledge", "promise", "vow", "veto"}

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.reaction_agents import PRONOUNS, collective, name_range, titled
-from kg.extract.reaction_cues import STATEMENT_NOUNS, TOPIC_EXCLUDED, TOPIC_STATEMENTS
+from kg.extract.reaction_cues import STATEMENT_NOUNS, TOPIC_EVENTS, TOPIC_STATEMENTS
 from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
 from kg.extract.roles import ROLE_WORDS
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
@@ -124,24 +124,20 @@ def prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list[
 
 def topic_at(token: Token) -> Topic | None:
     """An event, or a statement or decision with no named maker, that a cue's object names
-    ("the GOP debates", "a restrictive Texas abortion law", "that report"): a common noun (or
-    a named event or law) that is no person, group, body, place or time, and that a determiner
-    or a named owner makes one thing ("lamented illegal immigration" names a subject, not an
-    event; "his unsuitability" is about him); a statement noun needs neither ("reacting to
-    criticism"). Its noun phrase is the mention, up to a clause's length; a longer one is cut
-    after the head noun."""
+    ("the GOP debates", "a restrictive Texas abortion law", "that report"): a noun of an
+    event or a statement (``TOPIC_EVENTS``, ``TOPIC_STATEMENTS``), or a named event or law.
+    An event noun needs a determiner or a named owner to be one event ("lamented illegal
+    immigration" names a subject; "his handling" is about him); a statement noun needs
+    neither ("reacting to criticism"). Its noun phrase is the mention, up to a clause's
+    length; a longer one is cut after the head noun."""
     lemma = token.lemma_.lower()
     statement = lemma in STATEMENT_NOUNS | TOPIC_STATEMENTS
-    if token.pos_ == "NOUN" and not statement and not any(
-            c.dep_ == "det" and c.lower_ in _DETERMINERS
-            or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts):
-        return None
     if token.pos_ == "PROPN":
         if token.ent_type_ not in ("EVENT", "LAW"):
             return None
-    elif token.pos_ != "NOUN" or token.ent_type_ in _NOT_TOPICS:
-        return None
-    if lemma in TOPIC_EXCLUDED or token.lower_ in ROLE_WORDS or lemma in ROLE_WORDS:
+    elif token.pos_ != "NOUN" or not statement and (lemma not in TOPIC_EVENTS or not any(
+            c.dep_ == "det" and c.lower_ in _DETERMINERS
+            or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts)):
         return None
     doc = token.doc
     if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
