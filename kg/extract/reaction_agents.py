@@ -114,10 +114,9 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
     return ref or collective(token)
 
 
-def campaign_owner(table: EntityTable, resolver: SpeakerResolver,
-                   token: Token) -> EntityRef | None:
-    """The person whose campaign a "campaign" noun names: "The Clinton campaign", "Trump's
-    campaign", "her campaign"."""
+def _campaign(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+    """"The Clinton campaign", "Trump's campaign", "her campaign": the candidate's campaign,
+    a body of its own whose spokespeople speak for it (named "<candidate> campaign")."""
     owner = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
     if owner is None:
         return None
@@ -125,14 +124,7 @@ def campaign_owner(table: EntityTable, resolver: SpeakerResolver,
     person = resolver.antecedent(owner) if owner.lower_ in ("his", "her") \
         else named if named and named.kind == "person" \
         else name_forms(table).get(owner.lower_)  # "The Clinton campaign": Clinton unmarked
-    return person if person is not None and person.kind == "person" else None
-
-
-def _campaign(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
-    """"The Clinton campaign", "Trump's campaign", "her campaign": the candidate's campaign,
-    a body of its own whose spokespeople speak for it (named "<candidate> campaign")."""
-    person = campaign_owner(table, resolver, token)
-    if person is None:
+    if person is None or person.kind != "person":
         return None
     ref = EntityRef("org", f"{person.name} campaign")
     begin, end = name_range(token)

@@ -29,7 +29,6 @@ def _reactions(dataset) -> set[tuple[str, str]]:
     (_TITLED, _TRUMP_SMITH),  # another article titles Trump: his untitled reaction holds
     ("Donald Trump, who is running for president, spoke in Ohio on Monday.\n",
      _TRUMP_SMITH),  # running for office is a candidacy without a title
-    ("Donald Trump spoke in Ohio. He said his campaign raised $5 million.\n", _TRUMP_SMITH),
     ("Donald Trump ran for governor in 1994.\n", set()),  # a past run is no candidacy
     ("It rained in Ohio on Monday.\n", set()),  # nobody is an official: nobody reacts
 ])
