@@ -5,7 +5,10 @@ reaction node with its agent, target, stance and evidence span. A system reactio
 when one unmatched gold reaction of the same article has overlapping evidence, the same agent
 (the agent node's label is the gold name, or one of its mentions in the article overlaps the
 gold ``agent_mention``) and the same target (the target node's label, or its maker's, is the
-gold target or ``target_maker``, or one of its mentions overlaps ``target_mention``). Stance
+gold target or ``target_maker``, or one of its mentions overlaps ``target_mention``). A topic
+target (an event or unattributed statement node, labelled with its own noun phrase) can only
+match by mention, and only a gold target that is an event, statement, decision or article:
+its phrase may contain a person's name without being that person. Stance
 is scored over the matched pairs. The README of the gold folder defines the shapes.
 """
 
@@ -29,6 +32,8 @@ _REACTIONS = """SELECT ?type ?id ?b ?e ?agent ?target WHERE {
   VALUES ?type { schema:ReactAction schema:AgreeAction schema:DisagreeAction } }"""
 _NAMES = """SELECT ?n ?name WHERE { { ?n rdfs:label ?name } UNION { ?n schema:headline ?name }
   UNION { ?n schema:creator|schema:publisher ?m . ?m rdfs:label ?name } }"""
+_TOPICS = "SELECT ?n WHERE { VALUES ?t { schema:Event nkg:Statement } ?n a ?t }"
+_TOPIC_KINDS = {"event", "statement", "decision", "article"}
 _SPANS = """SELECT ?n ?id ?b ?e WHERE { ?n gaf:denotedBy ?s . ?s nif:beginIndex ?b ;
   nif:endIndex ?e ; nif:referenceContext ?a . ?a dcterms:identifier ?id }"""
 
@@ -45,6 +50,7 @@ class SystemReaction:
     agent_spans: tuple[tuple[int, int], ...]
     target_names: frozenset[str]
     target_spans: tuple[tuple[int, int], ...]
+    target_topic: bool = False  # an event or statement node, not an entity or article
 
 
 @dataclass
@@ -90,9 +96,11 @@ def is_match(system: SystemReaction, gold: dict) -> bool:
         return False
     agent_right = _norm(gold["agent"]) in system.agent_names or any(
         _overlaps(s, gold["agent_mention"]) for s in system.agent_spans)
+    mention_right = any(_overlaps(s, gold["target_mention"]) for s in system.target_spans)
+    if system.target_topic:
+        return agent_right and mention_right and gold["target_kind"] in _TOPIC_KINDS
     names = {_norm(gold["target"]), _norm(gold.get("target_maker"))} - {""}
-    target_right = bool(names & system.target_names) or any(
-        _overlaps(s, gold["target_mention"]) for s in system.target_spans)
+    target_right = bool(names & system.target_names) or mention_right
     return agent_right and target_right
 
 
@@ -132,6 +140,7 @@ def system_reactions(facts: dict, dataset) -> dict[str, list[SystemReaction]]:
     spans: dict = defaultdict(list)
     for node, article, b, e in dataset.query(_SPANS):
         spans[(node, str(article))].append((int(b), int(e)))
+    topics = {node for (node,) in dataset.query(_TOPICS)}
     out: dict[str, list[SystemReaction]] = defaultdict(list)
     for rdf_type, article, b, e, agent, target in dataset.query(_REACTIONS):
         article, evidence = str(article), (int(b), int(e))
@@ -140,7 +149,7 @@ def system_reactions(facts: dict, dataset) -> dict[str, list[SystemReaction]]:
         out[article].append(SystemReaction(
             article, evidence, _STANCES[str(rdf_type).rsplit("/", 1)[-1]], shape,
             frozenset(names[agent]), tuple(spans[(agent, article)]),
-            frozenset(names[target]), tuple(spans[(target, article)])))
+            frozenset(names[target]), tuple(spans[(target, article)]), target in topics))
     return out
 
 

@@ -84,7 +84,7 @@ CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use
 SELF_CUES = {"regret", "apologize", "apologise", "retract", "disavow"}
 # verbs whose "from"/"of" + gerund did not happen: "refrained from endorsing"
 REFRAINING = {"refrain", "stop", "abstain", "desist", "shy", "hold", "keep", "decline", "avoid"}
-MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "wo", "ca"}
+MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "\u2019d", "wo", "ca"}
 # a word that makes a quote praise whoever speaks it
 PRAISE_WORDS = {"respect", "admire", "love", "great", "proud", "commend", "thank", "grateful",
                 "incredible", "excited", "congratulate", "wonderful", "honored", "appreciate",
@@ -147,3 +147,28 @@ GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislato
 STATEMENT_NOUNS = {"statement", "proposal", "remark", "comment", "decision", "plan", "tweet",
                    "claim", "idea", "call", "ban", "policy", "speech", "declaration",
                    "accusation", "criticism", "request", "suggestion", "argument"}
+
+# a cue's object that names an event an official reacts to (reaction_targets.topic_at); any
+# other common noun names a person, a group, a body, a subject or a setting too often
+TOPIC_EVENTS = {
+    "debate", "vote", "election", "primary", "caucus", "convention", "attack", "shooting",
+    "bombing", "explosion", "death", "killing", "murder", "incident", "crisis", "meltdown",
+    "scandal", "controversy", "dispute", "rift", "lawsuit", "suit", "investigation", "probe",
+    "inquiry", "hearing", "trial", "indictment", "arrest", "leak", "hack", "breach",
+    "resignation", "firing", "increase", "cut", "hike", "growth", "decline", "loss",
+    "victory", "win", "defeat", "rally", "protest", "riot", "war", "raid", "visit", "meeting",
+    "summit", "announcement", "nomination", "appointment", "endorsement", "withdrawal",
+    "resettlement", "re-settlement", "deportation", "shutdown", "bailout", "streak",
+    "performance", "outburst", "behavior", "behaviour", "conduct", "handling", "treatment",
+    "move", "action", "effort", "tragedy", "disaster", "massacre", "strike",
+}
+# a cue's object that names a statement or decision (added to STATEMENT_NOUNS)
+TOPIC_STATEMENTS = {"report", "story", "letter", "law", "bill", "ruling", "order", "rule",
+                    "deal", "agreement", "treaty", "legislation", "ad", "memo", "post",
+                    "message", "response", "answer", "assessment", "finding", "verdict",
+                    "allegation", "charge", "insult", "joke", "warning", "threat", "notion",
+                    "assertion", "characterization", "portrayal", "narrative", "rhetoric",
+                    "language", "email", "regulation", "measure", "program", "act", "pact",
+                    "strategy", "approach", "doctrine", "partnership", "tactic",
+                    "determination", "conclusion", "judgment", "judgement", "choice",
+                    "recommendation", "refusal", "pledge", "promise", "vow", "veto"}

@@ -8,15 +8,18 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.reaction_agents import PRONOUNS, collective, name_range, titled
-from kg.extract.reaction_cues import STATEMENT_NOUNS
-from kg.extract.records import EntityRef, MentionedArticle
+from kg.extract.reaction_cues import STATEMENT_NOUNS, TOPIC_EVENTS, TOPIC_STATEMENTS
+from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
 from kg.extract.roles import ROLE_WORDS
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
 _AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
 _PHRASE = 10  # tokens: a longer object phrase names more than its target
-_REACH = 600  # characters back to the maker of "the proposal"
+_REACH = 600
+_DETERMINERS = {"the", "a", "an", "that", "this", "these", "those"}
+_NOT_TOPICS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT",
+               "CARDINAL", "QUANTITY", "ORDINAL"}  # characters back to the maker of "the proposal"
 
 
 def article_at(articles: Iterable[MentionedArticle], begin: int,
@@ -60,7 +63,8 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
         person = resolver.antecedent(owner)  # "doubts about her qualifications"
         return (person if person is not None and person.kind == "person" else None), None
     if owner is not None and owner.lower_ not in PRONOUNS | {"its", "their"}:
-        return table.ref_at(owner.idx, owner.idx + len(owner)), None
+        maker = table.ref_at(owner.idx, owner.idx + len(owner))
+        return (None if maker and maker.kind == "place" else maker), None  # "Britain's vote"
     for by in prep_objects(token, "by") + prep_objects(token, "from"):
         if by.ent_type_ not in ("GPE", "LOC") and (maker := table.ref_at(*name_range(by))):
             return maker, None  # "comments by Donald Trump that ...", not "from Mexico"
@@ -116,3 +120,31 @@ def prep_objects(verb: Token, preposition: str, adjacent: bool = False) -> list[
     return [g for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == preposition
             and (not adjacent or p.i == verb.i + 1)
             for g in p.children if g.dep_ == "pobj"]
+
+
+def topic_at(token: Token) -> Topic | None:
+    """An event, or a statement or decision with no named maker, that a cue's object names
+    ("the GOP debates", "a restrictive Texas abortion law", "that report"): a noun of an
+    event or a statement (``TOPIC_EVENTS``, ``TOPIC_STATEMENTS``), or a named event or law.
+    An event noun needs a determiner or a named owner to be one event ("lamented illegal
+    immigration" names a subject; "his handling" is about him); a statement noun needs
+    neither ("reacting to criticism"). Its noun phrase is the mention, up to a clause's
+    length; a longer one is cut after the head noun."""
+    lemma = token.lemma_.lower()
+    statement = lemma in STATEMENT_NOUNS | TOPIC_STATEMENTS
+    if token.pos_ == "PROPN":
+        if token.ent_type_ not in ("EVENT", "LAW"):
+            return None
+    elif token.pos_ != "NOUN" or not statement and (lemma not in TOPIC_EVENTS or not any(
+            c.dep_ == "det" and c.lower_ in _DETERMINERS
+            or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.lefts)):
+        return None
+    doc = token.doc
+    if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
+        return None  # a word the tokenizer split ("the re-election of"): no head to cut at
+    last = token.right_edge if token.right_edge.i - token.left_edge.i < _PHRASE else token
+    words = doc[token.left_edge.i:last.i + 1]
+    if words[0].lower_ in ("which", "what", "whose"):
+        return None
+    kind = "statement" if statement else "event"
+    return Topic(Span(words.start_char, words.end_char, words.text), kind)

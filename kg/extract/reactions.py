@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.reaction_agents import as_collective, may_react, name_range, resolve_agent
+from kg.extract.reaction_candidates import mark_candidates
 from kg.extract.reaction_clauses import subject_of, unreal
 from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
@@ -47,14 +48,15 @@ from kg.extract.reaction_targets import (
     other_person,
     prep_objects,
     resolve_target,
+    topic_at,
 )
-from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance
+from kg.extract.records import EntityRef, MentionedArticle, Quote, Reaction, Span, Stance, Topic
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
-_Maker = Callable[[EntityRef, Token, Span, EntityRef | None, MentionedArticle | None, float,
-                   Stance, str], Reaction | None]
+_PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES}  # "struck down" is a cue, "struck" not
+_Maker = Callable[..., Reaction | None]
 
 
 def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
@@ -70,6 +72,8 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
             for head in (verb, particle):
                 objects += [o for p in ("at", "against", "on") for o in prep_objects(head, p)]
             return objects, stance, "verb-object"
+    if lemma not in CUES and lemma not in PREPOSITION_CUES and lemma not in _NOUN_VERBS:
+        return [], "react", "verb-object"  # a particle verb without its particle
     if lemma in _NOUN_VERBS:  # "took aim at Trump", "has thrown his support behind Ryan"
         for noun in (c for c in verb.children if c.dep_ == "dobj"
                      and (lemma, c.lemma_.lower()) in VERB_NOUN_CUES):
@@ -168,7 +172,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
             subject, targets, stance, shape = _noun_cue(token)
         elif token.pos_ in ("VERB", "AUX", "ADJ") and (
                 lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES
-                or lemma in _NOUN_VERBS):
+                or lemma in _NOUN_VERBS or lemma in _PARTICLE_VERBS):
             if (lemma in ADJECTIVE_CUES) != (token.pos_ == "ADJ"):
                 continue
             targets, stance, shape = _objects(token)
@@ -198,21 +202,22 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
     organisations and statements."""
     quotes = list(quotes)
     resolver = SpeakerResolver(doc, table, [(q.span.begin, q.span.end) for q in quotes])
+    mark_candidates(doc, table, resolver)
     seen: set[tuple[EntityRef, object, int]] = set()
 
     def make(agent: EntityRef, cue: Token, evidence: Span, ref: EntityRef | None,
              article: MentionedArticle | None, confidence: float,
-             stance: Stance, shape: str) -> Reaction | None:
+             stance: Stance, shape: str, topic: Topic | None = None) -> Reaction | None:
         agent = as_collective(agent)
         ref = as_collective(ref) if ref else None
-        target_key = article.key if article else ref
+        target_key = article.key if article else topic.span if topic else ref
         sentence = cue.sent.start
         if not may_react(table, agent) or target_key is None \
                 or (agent, target_key, sentence) in seen:
             return None
         seen.add((agent, target_key, sentence))
         return Reaction(agent=agent, evidence=evidence, cue=cue.text, target_entity=ref,
-                        target_article=article, stance=stance,
+                        target_article=article, target_topic=topic, stance=stance,
                         derived_from=_quote_in(quotes, agent, cue), confidence=confidence,
                         shape=shape)
 
@@ -228,9 +233,12 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             ref = maker_of(table, target, agent)
         if ref == agent and not _own_statement(cue, target):
             continue  # "Ginsburg regrets her remarks" reacts to herself; "he defended him" not
-        if agent is not None and (ref is not None or article is not None):
+        # an object before its cue is a fronted setting ("at the conference, Graham called out")
+        topic = topic_at(target) if ref is None and article is None \
+            and (target.i > cue.i or target.dep_ == "nsubjpass") else None
+        if agent is not None and (ref is not None or article is not None or topic):
             evidence = _evidence(doc, subject, cue, target)
-            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape):
+            if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape, topic):
                 found.append(reaction)
     for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
         if unreal(cue):

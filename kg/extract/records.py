@@ -94,6 +94,15 @@ class Publication:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """An event, or a statement or decision with no named maker, that an official reacts to
+    ("the GOP debates", "the report"): one node per mention, labelled with its noun phrase."""
+
+    span: Span
+    kind: Literal["event", "statement"]
+
+
+@dataclass(frozen=True)
 class Reaction:
     """An official or official body reacting to something."""
 
@@ -103,6 +112,7 @@ class Reaction:
     target_entity: EntityRef | None = None
     target_article: MentionedArticle | None = None
     target_quote: Quote | None = None
+    target_topic: Topic | None = None
     stance: Stance = "react"
     derived_from: Quote | None = None  # the quote that carries the reaction
     confidence: float = 1.0

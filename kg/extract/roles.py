@@ -56,7 +56,8 @@ PRIVATE_WORDS = {"party", "executive", "research", "foundation", "institute", "u
                  "university", "college", "company", "campaign", "group", "association",
                  "council", "center", "coalition", "corporation", "network", "news", "league"}
 _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
-CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate"}
+CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate", "front-runner",
+                   "frontrunner"}
 _PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
 
 
@@ -68,13 +69,26 @@ class Role:
 
 
 def _is_role_word(token: Token) -> bool:
-    return token.lower_ in ROLE_WORDS
+    return token.lower_ in ROLE_WORDS or _front_runner(token)
+
+
+def _inner_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word ("front-runner"), which the tokenizer splits off."""
+    return doc[i].text == "-" and not doc[i].whitespace_ and i > 0 \
+        and not doc[i - 1].whitespace_ and doc[i - 1].is_alpha
+
+
+def _front_runner(token: Token) -> bool:
+    """"front-runner", which the tokenizer splits into three ("front", "-", "runner")."""
+    return token.lower_ in ("runner", "frontrunner") and (
+        token.lower_ == "frontrunner"
+        or token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "front")
 
 
 def is_candidacy(title: str | None) -> bool:
     """Whether a job title says the person is running for office ("Republican presidential
     nominee", "running mate"), and not that they once did ("former presidential candidate")."""
-    words = {w.strip(".,").lower() for w in (title or "").split()}
+    words = {w.strip(".,").lower() for w in (title or "").replace(" - ", "-").split()}
     return bool(words & CANDIDACY_WORDS) and not words & _PAST
 
 
@@ -134,7 +148,7 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
             start -= 1
             continue
         # a title never crosses a sentence end ("Sen." keeps its period inside the token)
-        if token.is_space or token.is_punct \
+        if token.is_space or token.is_punct and not _inner_hyphen(doc, start - 1) \
                 or token.dep_ in ("det", "poss", "case") \
                 or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM")
                     and token.ent_type_ not in ("GPE", "ORG", "NORP")) \

@@ -57,3 +57,9 @@ def quote_iri(base: str, text: str, speaker: URIRef | None) -> URIRef:
 def reaction_iri(base: str, article_id: str, begin: int, end: int, agent: URIRef) -> URIRef:
     key = f"{article_id}|{begin}|{end}|{agent}"
     return URIRef(f"{base}reaction/{hashlib.sha256(key.encode()).hexdigest()[:16]}")
+
+
+def topic_iri(base: str, article_id: str, begin: int, end: int) -> URIRef:
+    """An event or unattributed statement a reaction targets: one node per article mention
+    (the same words in two articles need not be the same event)."""
+    return URIRef(f"{article_iri(base, article_id)}/topic/{begin}-{end}")

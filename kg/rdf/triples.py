@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.extract.records import ArticleFacts, Entity, EntityRef, MentionedArticle, Quote, Span
+from kg.extract.records import (
+    ArticleFacts,
+    Entity,
+    EntityRef,
+    MentionedArticle,
+    Quote,
+    Span,
+    Topic,
+)
 from kg.rdf import iris
 from kg.rdf.namespaces import DCTERMS, GAF, ITSRDF, NIF, NKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
@@ -20,6 +28,7 @@ _ENTITY_TYPES = {
     "outlet": (SCHEMA.Organization, SCHEMA.NewsMediaOrganization),
     "place": (SCHEMA.Place,),
 }
+_TOPIC_TYPES = {"event": SCHEMA.Event, "statement": NKG.Statement}
 _STANCE_TYPES = {"react": SCHEMA.ReactAction, "agree": SCHEMA.AgreeAction,
                  "disagree": SCHEMA.DisagreeAction}
 
@@ -72,6 +81,14 @@ class _ArticleTriples:
             self.add(node, RDF.type, NKG.Official)
         if entity.described:
             self.add(node, RDF.type, NKG.DescribedEntity)
+
+    def topic(self, topic: Topic) -> URIRef:
+        node = iris.topic_iri(self.base, self.facts.article_id, topic.span.begin,
+                              topic.span.end)
+        self.add(node, RDF.type, _TOPIC_TYPES[topic.kind])
+        self.add(node, RDFS.label, Literal(topic.span.text))
+        self.add(node, GAF.denotedBy, self.span(topic.span))
+        return node
 
     def mentioned_article(self, mentioned: MentionedArticle) -> URIRef:
         node = iris.mentioned_article_iri(self.base, mentioned)
@@ -152,6 +169,8 @@ class _ArticleTriples:
                 target = self.mentioned_article(reaction.target_article)
             elif reaction.target_quote is not None:
                 target = self.quote(reaction.target_quote)
+            elif reaction.target_topic is not None:
+                target = self.topic(reaction.target_topic)
             elif reaction.target_entity is not None:
                 target = self.entity_node(reaction.target_entity)
             else:

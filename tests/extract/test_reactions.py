@@ -22,6 +22,7 @@ def _reactions(nlp, text):
 
 def _summary(reaction):
     target = (reaction.target_article.key if reaction.target_article
+              else reaction.target_topic.span.text if reaction.target_topic
               else reaction.target_entity.name)
     return reaction.agent.name, target, reaction.stance
 
@@ -277,3 +278,33 @@ def test_a_quoted_reaction_is_derived_from_its_quote(nlp):
                            "it is “really a disgrace” that it was published.")
     quote = reactions[0].derived_from
     assert quote is not None and "disgrace" in quote.span.text
+
+
+@pytest.mark.parametrize("text, expected, kind", [
+    ("Sen. Bernie Sanders mocked the GOP debates on Twitter.",
+     ("Bernie Sanders", "the GOP debates", "disagree"), "event"),
+    ("Gov. Chris Christie criticized the report on Friday.",
+     ("Chris Christie", "the report", "disagree"), "statement"),
+    ("President Barack Obama hailed Britain's vote to leave the European Union.",
+     ("Barack Obama", "Britain's vote to leave the European Union", "agree"), "event"),
+    ("Republican presidential front-runner Ben Carson responded to criticism on Sunday.",
+     ("Ben Carson", "criticism", "react"), "statement"),  # a statement noun needs no "the"
+    ("On Monday the Supreme Court struck down a restrictive Texas abortion law.",
+     ("Supreme Court", "a restrictive Texas abortion law", "disagree"), "statement"),
+])
+def test_events_and_unattributed_statements_are_topic_targets(nlp, text, expected, kind):
+    found = [r for r in _reactions(nlp, text) if r.target_topic]
+    assert [_summary(r) for r in found] == [expected]
+    assert found[0].target_topic.kind == kind
+    span = found[0].target_topic.span
+    assert text[span.begin:span.end] == span.text
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Ted Cruz lamented illegal immigration on Tuesday.",  # a subject, not one event
+    "Sen. Ted Cruz criticized his rivals on Tuesday.",  # people, not an event
+    "Sen. Ted Cruz attacked the way things are done.",  # no event or statement
+    "At the conference, Sen. Lindsey Graham called out Donald Trump.",  # a fronted setting
+])
+def test_subjects_people_and_settings_are_no_topic_targets(nlp, text):
+    assert not [r for r in _reactions(nlp, text) if r.target_topic]

@@ -27,6 +27,9 @@ def _reactions(dataset) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("titling, expected", [
     (_TITLED, _TRUMP_SMITH),  # another article titles Trump: his untitled reaction holds
+    ("Donald Trump, who is running for president, spoke in Ohio on Monday.\n",
+     _TRUMP_SMITH),  # running for office is a candidacy without a title
+    ("Donald Trump ran for governor in 1994.\n", set()),  # a past run is no candidacy
     ("It rained in Ohio on Monday.\n", set()),  # nobody is an official: nobody reacts
 ])
 def test_untitled_agents_react_only_as_officials_of_the_graph(tmp_path, nlp, titling,
@@ -51,3 +54,18 @@ def test_a_later_article_confirms_an_earlier_reaction(tmp_path: Path, nlp):
     dataset = kg.build([second], store=store)
     assert _reactions(dataset) == _TRUMP_SMITH
     dataset.close()
+
+
+def test_a_topic_target_is_one_labelled_node_per_mention(tmp_path: Path, nlp):
+    (tmp_path / "a.txt").write_text("Sen. Bernie Sanders mocked the GOP debates.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Sen. Ted Cruz praised the GOP debates.\n",
+                                    encoding="utf-8")
+    dataset = kg.build([tmp_path])
+    rows = list(dataset.query("""SELECT ?a ?t ?label ?anchor WHERE { ?a nkg:reactedTo ?t .
+      ?t a schema:Event ; rdfs:label ?label ; gaf:denotedBy/nif:anchorOf ?anchor }"""))
+    assert sorted((str(a).removeprefix(DEFAULT_BASE), str(label), str(anchor))
+                  for a, _, label, anchor in rows) == [
+        ("person/bernie-sanders", "the GOP debates", "the GOP debates"),
+        ("person/ted-cruz", "the GOP debates", "the GOP debates")]
+    assert len({t for _, t, _, _ in rows}) == 2  # one node per article mention
