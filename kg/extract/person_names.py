@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from kg.data import tsv_rows
 from kg.extract.names import PARTICLES, TITLE_WORDS, is_honorific, strip_possessive
+from kg.extract.roles import ROLE_WORDS
 
 # Words after a name that make the whole mention a group or an organisation, not a person.
 GROUP_NOUNS = {
@@ -55,6 +56,9 @@ _DESCRIPTOR_ENDINGS = ("ous", "ian", "ish", "ese", "ing", "ive", "ful", "less", 
 # of the endings above, those that make a word an adjective even before a single surname
 # ("Sanctimonious X", "Kentuckian X"; not "Morning Consult" or "Living History")
 _ADJECTIVE_ENDINGS = ("ous", "ian", "ish", "ese", "ive", "ful", "less", "ic", "ary")
+# nouns of a job held at or in an organisation: "partner at Hogan Lovells", "director of X"
+_EMPLOYMENT_NOUNS = ROLE_WORDS | {"partner", "associate", "member", "employee", "owner"}
+_QUOTES = {'"', "“", "”"}
 _RUN_TOGETHER = re.compile(r"[A-Z]{2,}[a-z]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’\-.]*\.?$|[A-Z]\.$|[A-Z]\.[A-Z]\.?$")
 
@@ -94,6 +98,33 @@ def is_first_name(word: str) -> bool:
 def honorific_gender(word: str) -> str | None:
     """'m' for Mr., 'f' for Mrs., Ms., Miss; None otherwise."""
     return {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(word.strip(".").lower())
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """Common English words: the WordNet index the spaCy model's lemmatizer carries (empty
+    when the model has none, and the rules that need it then never fire)."""
+    from kg.nlp import load_pipeline
+
+    try:
+        table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(word for words in table.values() for word in words)
+
+
+def is_common_word(word: str) -> bool:
+    """A capitalised word that is an English word and not a first name ("Squawk", "Box",
+    "Living", "Tools"): a name made only of such words names a show, book or firm."""
+    low = strip_possessive(word).strip(".").lower()
+    words = _english_words()
+    known = low in words or low.endswith("s") and low[:-1] in words \
+        or low.endswith("es") and low[:-2] in words
+    return known and not is_first_name(word)
+
+
+def _is_initial(token: Token) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token.text))
 
 
 def _name_like(token: Token) -> bool:
@@ -144,6 +175,49 @@ def _is_verb_or_noun(token: Token) -> bool:
         or (token.pos_ in ("VERB", "NOUN") and not token.text[:1].isupper())
 
 
+def _in_quoted_title(span: SpacySpan) -> bool:
+    """The first words of a quoted title in capitals ('his "Keepin' It Real" program')."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in _QUOTES:
+        return False
+    for j in range(span.end, min(len(doc), span.end + 8)):
+        if doc[j].text in _QUOTES:
+            words = [t for t in doc[span.end:j] if t.is_alpha]
+            return bool(words) and all(t.text[:1].isupper() for t in words)
+    return False
+
+
+def _employer(span: SpacySpan) -> bool:
+    """The organisation of a job ("a partner at Hogan Lovells", "artistic director of
+    Sleeping Weazel"), when it does not start with a first name."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ in ("at", "of") \
+        and doc[span.start - 2].lower_ in _EMPLOYMENT_NOUNS and not is_first_name(span[0].text)
+
+
+def _place_words(tokens: list[Token]) -> bool:
+    """A name whose words are all words of places the article names ("N. Korea" beside
+    "North Korea")."""
+    doc = tokens[0].doc
+    places = {strip_possessive(t.text).lower() for e in doc.ents if e.label_ in ("GPE", "LOC")
+              for t in e}
+    core = [t for t in tokens if not _is_initial(t) and t.lower_ not in _COMPASS]
+    return bool(core) and not any(is_first_name(t.text) for t in tokens) \
+        and all(strip_possessive(t.text).lower() in places for t in core)
+
+
+def _part_of_a_title(token: Token) -> bool:
+    """A first name after a capitalised common word inside a sentence is the end of a
+    title ("the 1994 Crime Bill"), not a person called by the first name."""
+    doc = token.doc
+    if token.i == 0 or not is_first_name(token.text):
+        return False
+    before = doc[token.i - 1]
+    return before.text[:1].isupper() and not before.is_sent_start \
+        and before.lower_.rstrip(".") not in TITLE_WORDS and before.lower_ not in ROLE_WORDS \
+        and before.ent_type_ != "PERSON" and is_common_word(before.text)
+
+
 def person_name_span(span: SpacySpan) -> SpacySpan | None:
     """The tokens of a tagged PERSON span that are one person's name, or None when the span
     names a group, an organisation or nothing at all."""
@@ -164,9 +238,12 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
         return None  # a court case: "Plessy v. Ferguson"
     if before is not None and before.lower_ in _COMPASS and len(tokens) == 1:
         return None  # a region: "northern Mali"
-    if len(tokens) == 1 and tokens[0].text.endswith("s") and span.start > 0 \
-            and doc[span.start - 1].lower_ == "the" and tokens[0].text[:1].isupper():
-        return None  # "the Clintons"
+    if len(tokens) == 1 and before is not None and before.lower_ in ("the", "a", "an"):
+        return None  # "the Clintons", "the Misogamy and blatant bigotry"
+    if len(tokens) == 1 and (tokens[0].pos_ == "ADJ" or _part_of_a_title(tokens[0])):
+        return None  # "Beehive freeze-dried food", "the 1994 Crime Bill"
+    if _in_quoted_title(span) or _employer(span):
+        return None
     # a title inside the span: the name starts after it ("Vermont Sen. Bernie Sanders")
     for i in range(len(tokens) - 2, -1, -1):
         if _title_at(tokens[i]) and _name_like(tokens[i + 1]):
@@ -184,12 +261,15 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
             and (len(tokens) > 2 or is_first_name(tokens[1].text) or tokens[0].pos_ == "ADJ"
                  or tokens[0].lower_.endswith(_ADJECTIVE_ENDINGS)):
         tokens.pop(0)  # "Crooked Hillary Clinton", "Kentuckian Mitch McConnell"
-    while tokens and (tokens[0].lower_ in PARTICLES or tokens[0].lower_.rstrip(".")
-                      in _SUFFIXES or is_honorific(tokens[0].text)):
-        tokens.pop(0)
+    while tokens and (tokens[0].lower_ in PARTICLES and not is_first_name(tokens[0].text)
+                      or tokens[0].lower_.rstrip(".") in _SUFFIXES
+                      or is_honorific(tokens[0].text)):
+        tokens.pop(0)  # not a first name that is also a particle ("Al Gore", "Van Jones")
     if not tokens or not any(t.text[:1].isupper() and t.text.rstrip(".").isalpha()
                              and len(t.text.rstrip(".")) > 1 for t in tokens):
         return None
+    if len(tokens) > 1 and (all(is_common_word(t.text) for t in tokens) or _place_words(tokens)):
+        return None  # "Squawk Box", "Living History", "Morning Consult", "N. Korea"
     if len(tokens) == 1 and (tokens[0].lower_ in TRAILING_NOT_NAMES | GROUP_NOUNS
                              or tokens[0].text.rstrip(".").lower() in TITLE_WORDS):
         return None
