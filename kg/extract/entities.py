@@ -159,12 +159,13 @@ def _fits(cluster: _Cluster, mention: _PersonMention) -> bool:
 
 
 def _introduced(cluster: _Cluster, body_start: int) -> tuple[int, int]:
-    """Where the body first writes the cluster's full name (a headline's "Melania Trump"
-    does not make her the article's Trump); then where it first names it at all."""
-    full = [m.span.begin for m in cluster.mentions
-            if m.span.begin >= body_start and len(names.name_words(m.name)) > 1]
-    return (min(full, default=1 << 62),
-            min(m.span.begin for m in cluster.mentions))
+    """Where the body first names the cluster other than by a first name alone (neither a
+    headline's "Melania Trump" nor "Melania" makes her the article's Trump); then where the
+    article first names it at all."""
+    surname = names.name_words(cluster.longest)[-1]
+    named = [m.span.begin for m in cluster.mentions if m.span.begin >= body_start
+             and (len(names.name_words(m.name)) > 1 or m.name == surname)]
+    return (min(named, default=1 << 62), min(m.span.begin for m in cluster.mentions))
 
 
 def _assign(clusters: list[_Cluster], mention: _PersonMention,
@@ -358,7 +359,8 @@ def _conjoined_with_a_thing(doc: Doc, mention: _PersonMention) -> bool:
     for partner in partners:
         if partner.pos_ != "PROPN":
             continue
-        if partner.ent_type_ != "PERSON":
+        if partner.ent_type_ not in ("PERSON", "") or not partner.ent_type_ \
+                and person_names.is_common_word(partner.text):
             return True
         ent = next((e for e in doc.ents if e.start <= partner.i < e.end), None)
         if ent is not None and person_names.person_name_span(ent) is None:
@@ -370,12 +372,14 @@ def _not_a_person(doc: Doc, cluster: _Cluster) -> bool:
     """A one-word "person" the article never names in full that is a common word ("History",
     "Turnout": the article also writes it in lower case), a title ("Senator"), a place the
     tagger names as such more often ("Burma", "Ferguson"), or one coordinated with an
-    organisation or a place ("... Union of Ohio and Demos")."""
+    organisation or a place in at least half its mentions ("... Union of Ohio and Demos";
+    the tagger and the parser err on single mentions)."""
     if len(cluster.names) != 1 or len(cluster.longest.split()) != 1:
         return False
     if any(m.honorific or m.role for m in cluster.mentions):
         return False
-    if any(_conjoined_with_a_thing(doc, m) for m in cluster.mentions):
+    things = sum(_conjoined_with_a_thing(doc, m) for m in cluster.mentions)
+    if 2 * things >= len(cluster.mentions):
         return True
     word = cluster.longest
     if word.lower() in names.TITLE_WORDS or person_names.is_first_name(word):

@@ -131,7 +131,8 @@ def _name_like(token: Token) -> bool:
     text = strip_possessive(token.text)
     if token.lower_ in PARTICLES or token.lower_.rstrip(".") in _SUFFIXES:
         return True
-    return bool(text) and bool(_NAME_WORD.match(text)) and not _RUN_TOGETHER.match(text)
+    return bool(text) and bool(_NAME_WORD.match(text)) \
+        and (not _RUN_TOGETHER.match(text) or is_first_name(text))  # "HIllary", not "BRep"
 
 
 def _title_at(token: Token) -> bool:
@@ -213,7 +214,8 @@ def _part_of_a_title(token: Token) -> bool:
     if token.i == 0 or not is_first_name(token.text):
         return False
     before = doc[token.i - 1]
-    return before.text[:1].isupper() and not before.is_sent_start \
+    return before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN", "ADJ") \
+        and not before.is_sent_start and not doc[before.i - 1].is_punct \
         and before.lower_.rstrip(".") not in TITLE_WORDS and before.lower_ not in ROLE_WORDS \
         and before.ent_type_ != "PERSON" and is_common_word(before.text)
 
@@ -238,8 +240,10 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
         return None  # a court case: "Plessy v. Ferguson"
     if before is not None and before.lower_ in _COMPASS and len(tokens) == 1:
         return None  # a region: "northern Mali"
-    if len(tokens) == 1 and before is not None and before.lower_ in ("the", "a", "an"):
-        return None  # "the Clintons", "the Misogamy and blatant bigotry"
+    if len(tokens) == 1 and before is not None and before.lower_ in ("the", "a", "an") \
+            and not is_first_name(tokens[0].text) \
+            and (after is None or after.pos_ not in ("NOUN", "PROPN")):
+        return None  # "the Clintons", "the Misogamy and ..."; not "the Donald", "an Obama veto"
     if len(tokens) == 1 and (tokens[0].pos_ == "ADJ" or _part_of_a_title(tokens[0])):
         return None  # "Beehive freeze-dried food", "the 1994 Crime Bill"
     if _in_quoted_title(span) or _employer(span):
