@@ -280,8 +280,8 @@ def _person_mentions(doc: Doc, taken: list[tuple[int, int]],
             continue
         name = names.clean_person(ent.text)
         if name and " " not in name and name.lower() in known and not outlet_name(name) \
-                and person_names.person_name_span(ent) is not None:
-            found.append(_person_mention(doc, ent, None))
+                and (part := person_names.person_name_span(_name_part(ent))) is not None:
+            found.append(_person_mention(doc, part, None))  # "The Trump dilemma": "Trump"
     found += _untagged_mentions(doc, found, taken)
     return sorted(found, key=lambda m: m.span.begin)
 

@@ -31,6 +31,7 @@ GROUP_NOUNS = {
     "donors", "surrogates", "administrations", "organization", "presidency", "white", "era",
     "doctrine", "tower", "towers", "university", "hotel", "hotels", "library", "center",
     "institute", "inc", "corp", "co", "llc", "properties", "enterprises", "voter", "supporter",
+    "rule", "amendment", "student", "students", "school", "church",
 }
 # Words the tagger leaves at the end of a name that are never a surname in news prose.
 TRAILING_NOT_NAMES = {
@@ -59,6 +60,11 @@ _ADJECTIVE_ENDINGS = ("ous", "ian", "ish", "ese", "ive", "ful", "less", "ic", "a
 # nouns of a job held at or in an organisation: "partner at Hogan Lovells", "director of X"
 _EMPLOYMENT_NOUNS = ROLE_WORDS | {"partner", "associate", "member", "employee", "owner"}
 _QUOTES = {'"', "“", "”"}
+# photo-credit words that the tagger glues before a name ("Getty McCain", "REUTERS Obama")
+_CREDITS = {"getty", "reuters", "afp", "ap", "photo", "image", "images", "via", "shutterstock"}
+# a word glued to the next one by a lost line break ("TrumpKamala", "CottonTom"), not
+# "McCain" or "DeWayne"
+_GLUED = re.compile(r"([A-Z][a-z]{3,})[A-Z]")
 _RUN_TOGETHER = re.compile(r"[A-Z]{2,}[a-z]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’\-.]*\.?$|[A-Z]\.$|[A-Z]\.[A-Z]\.?$")
 
@@ -132,7 +138,8 @@ def _name_like(token: Token) -> bool:
     if token.lower_ in PARTICLES or token.lower_.rstrip(".") in _SUFFIXES:
         return True
     return bool(text) and bool(_NAME_WORD.match(text)) \
-        and (not _RUN_TOGETHER.match(text) or is_first_name(text))  # "HIllary", not "BRep"
+        and (not _RUN_TOGETHER.match(text) or is_first_name(text)) \
+        and not _GLUED.match(text)  # "HIllary" is a name, not "BRep" or "TrumpKamala"
 
 
 def _title_at(token: Token) -> bool:
@@ -168,7 +175,7 @@ def _descriptor(token: Token) -> bool:
         return False
     low = token.lower_
     return token.pos_ in ("ADJ", "VERB", "NOUN") or low.endswith(_DESCRIPTOR_ENDINGS) \
-        or low in {"billionaire", "universe", "add", "getty", "via", "photo", "image"}
+        or low in {"billionaire", "universe", "add"} | _CREDITS
 
 
 def _is_verb_or_noun(token: Token) -> bool:
@@ -220,6 +227,23 @@ def _part_of_a_title(token: Token) -> bool:
         and before.ent_type_ != "PERSON" and is_common_word(before.text)
 
 
+def _before_a_name_card(span: SpacySpan, tokens: list[Token]) -> list[Token]:
+    """A linked name some sites follow with the person's full legal name, glued to the next
+    headline: "President Trump Donald John TrumpKamala Harris calls...", "Sen. Tom Cotton
+    Thomas (Tom) Bryant CottonTom Cotton's..." -> "Trump", "Tom Cotton". Where the glued word
+    ends the card inside the span and repeats no earlier word, what follows it is kept."""
+    doc = span.doc
+    glued = next((t for t in doc[span.start:min(len(doc), span.end + 8)]
+                  if _GLUED.match(t.text)), None)
+    if glued is None:
+        return tokens
+    surname = _GLUED.match(glued.text).group(1)
+    for i, token in enumerate(tokens):
+        if token.i < glued.i and token.text == surname:
+            return tokens[:i + 1]
+    return [t for t in tokens if t.i > glued.i] if glued.i < span.end else tokens
+
+
 def person_name_span(span: SpacySpan) -> SpacySpan | None:
     """The tokens of a tagged PERSON span that are one person's name, or None when the span
     names a group, an organisation or nothing at all."""
@@ -246,14 +270,17 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
         return None  # "the Clintons", "the Misogamy and ..."; not "the Donald", "an Obama veto"
     if len(tokens) == 1 and (tokens[0].pos_ == "ADJ" or _part_of_a_title(tokens[0])):
         return None  # "Beehive freeze-dried food", "the 1994 Crime Bill"
-    if _in_quoted_title(span) or _employer(span):
-        return None
+    if _in_quoted_title(span) or _employer(span) or before is not None and before.text == "#":
+        return None  # ... and a hashtag ("#MeToo")
     # a title inside the span: the name starts after it ("Vermont Sen. Bernie Sanders")
     for i in range(len(tokens) - 2, -1, -1):
         if _title_at(tokens[i]) and _name_like(tokens[i + 1]):
             tokens = tokens[i + 1:]
             break
-    tokens = _longest_run(tokens)
+    tokens = _before_a_name_card(span, tokens)
+    while len(tokens) > 1 and tokens[0].lower_ in _CREDITS:
+        tokens.pop(0)  # "REUTERS Obama", "Getty McCain"
+    tokens = _longest_run(tokens) if tokens else tokens
     deduped: list[Token] = []
     for token in tokens:  # "X Y Y": a word repeated by a layout glitch
         if not deduped or deduped[-1].lower_ != token.lower_:
