@@ -50,6 +50,10 @@ GROUPS = {"latinos", "latinas", "hispanics", "democrats", "republicans", "americ
 _NOT_NAME_TITLES = {"king", "queen", "prince", "princess", "lord", "lady", "the", "then",
                     "first", "press", "general", "justice", "leader", "speaker", "vice"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# job and rank words the tagger puts inside a name, besides the titles of kg.extract.names
+# ("Moderator Martha Raddatz", "Councilman Ornaldo Ybarra", "Lance Cpl")
+_JOB_TITLES = {"moderator", "councilman", "councilwoman", "councilmember", "treasurer", "cpl",
+               "cmdr", "detective", "trooper", "officer", "pastor", "rabbi", "coach"}
 _COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south",
             "east", "west"}
 _DESCRIPTOR_ENDINGS = ("ous", "ian", "ish", "ese", "ing", "ive", "ful", "less", "ic", "ist",
@@ -144,7 +148,7 @@ def _name_like(token: Token) -> bool:
 
 def _title_at(token: Token) -> bool:
     word = token.text.rstrip(".").lower()
-    return word in TITLE_WORDS and word not in _NOT_NAME_TITLES \
+    return word in TITLE_WORDS | _JOB_TITLES and word not in _NOT_NAME_TITLES \
         and (token.text.endswith(".") or token.text[:1].isupper())
 
 
@@ -254,8 +258,9 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in GROUP_NOUNS:
         return None  # "Trump supporters", "the Clinton campaign"
-    if tokens[-1].lower_ in GROUP_NOUNS:
-        return None
+    if tokens[-1].lower_ in GROUP_NOUNS or not is_first_name(tokens[0].text) \
+            and any(t.lower_ in GROUP_NOUNS for t in tokens[1:-1]):
+        return None  # "Trump Tower", "Obama White House"
     if len(tokens) == 1 and (strip_possessive(tokens[0].lower_) in GROUPS
                              or tokens[0].tag_ in ("NNS", "NNPS")):
         return None  # "Latinos", "Scholars have long debated"
@@ -302,9 +307,10 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     if len(tokens) > 1 and (all(is_common_word(t.text) for t in tokens) or _place_words(tokens)):
         return None  # "Squawk Box", "Living History", "Morning Consult", "N. Korea"
     if len(tokens) == 1 and (tokens[0].lower_ in TRAILING_NOT_NAMES | GROUP_NOUNS
-                             or tokens[0].text.rstrip(".").lower() in TITLE_WORDS):
-        return None
-    while len(tokens) > 1 and tokens[-1].text.rstrip(".").lower() in TITLE_WORDS \
+                             or tokens[0].text.rstrip(".").lower() in TITLE_WORDS | _JOB_TITLES
+                             or tokens[0].lower_.endswith("ism")):
+        return None  # ... and a doctrine ("Trumpism")
+    while len(tokens) > 1 and tokens[-1].text.rstrip(".").lower() in TITLE_WORDS | _JOB_TITLES \
             and tokens[-1].lower_ not in _NOT_NAME_TITLES:
         tokens.pop()  # "Charlotte Mayor": a title after a place
         if len(tokens) == 1:

@@ -66,8 +66,20 @@ def _people(text: str, nlp, headline_end: int = 0) -> set[str]:
     ("The Ohio chapter of the A. Philip Randolph Institute, represented by the American Civil "
      "Liberties Union of Ohio and Demos, filed suit challenging the law. Secretary of State "
      "Jon Husted said he would appeal.", {"Jon Husted"}),
-    # first names that are also particles stay ("Al", "Van"), and so does "the Donald"
+    # first names that are also particles stay ("Al", "Van")
     ("Al Gore met Van Jones.", {"Al Gore", "Van Jones"}),
+    # AllSides layouts: a linked name followed by a name card glued to the next headline,
+    # photo credits, hashtags, eponyms, a job word inside the name
+    ("It came from two of President Trump Donald John TrumpGOP senators balk at trial.",
+     {"Trump"}),
+    ("That's the part, Sen. Tom Cotton Thomas (Tom) Bryant CottonTom Cotton's only rival quits "
+     "race in Arkansas.", {"Tom Cotton"}),
+    ("Obama's plan is expected Wednesday. | REUTERS Obama set to unveil new gun plan\n\n"
+     "President Barack Obama's plan was wide.", {"Barack Obama"}),
+    ("Just look at the #MeToo movement, Jane Smith wrote.", {"Jane Smith"}),
+    ("Boehner had operated under what was known as the Hastert Rule, named for Speaker "
+     "Dennis Hastert.", {"Dennis Hastert"}),
+    ("Moderator Martha Raddatz asked the question.", {"Martha Raddatz"}),
 ])
 def test_only_personal_names_become_people(nlp, text, expected):
     assert _people(text, nlp) == expected

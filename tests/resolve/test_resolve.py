@@ -62,6 +62,8 @@ def test_bare_surnames_merge_by_honorific_title_and_dominance(short, people, exp
     ({"DONALD TRUMP": 3, "Donald Trump": 2, "Trump": 9}, "Donald Trump"),
     ({"Loretta E. Lynch": 1, "Lynch": 6}, "Loretta E. Lynch"),
     ({"Trump": 4, "Trump's": 2}, None),
+    # a form that starts with a first name is the complete one
+    ({"Blasey Ford": 9, "Christine Blasey Ford": 2, "Ford": 5}, "Christine Blasey Ford"),
 ])
 def test_the_label_is_the_most_frequent_complete_name(anchors, label):
     assert canonical_label(anchors) == label
