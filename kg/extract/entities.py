@@ -105,7 +105,9 @@ class _Cluster:
             if mention.honorific:
                 return mention.honorific
         words = names.name_words(self.longest)
-        return person_names.first_name_gender(words[0]) if len(words) > 1 else None
+        # the project's first names only: an honorific the text writes ("Ms. Omar") outweighs
+        # gender-guesser's reading of a foreign first name ("Ilhan": male)
+        return person_names.first_name_gender(words[0], guess=False) if len(words) > 1 else None
 
     @property
     def titles(self) -> frozenset[str]:

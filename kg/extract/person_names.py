@@ -85,14 +85,16 @@ def _detector():
     return gender_guesser.Detector(case_sensitive=False)
 
 
-def first_name_gender(word: str) -> str | None:
-    """'m', 'f' or None for a first name (the project's table first, then gender-guesser's
-    40,000 names); None for a word that is not a known first name."""
+def first_name_gender(word: str, guess: bool = True) -> str | None:
+    """'m', 'f' or None for a first name (the project's table first, then, with ``guess``,
+    gender-guesser's 40,000 names); None for a word that is not a known first name."""
     low = word.strip(".").lower()
     if not low.isalpha():
         return None
     if gender := _gender_table().get(low):
         return gender
+    if not guess:
+        return None
     guess = _detector().get_gender(low.capitalize())
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 

@@ -126,6 +126,9 @@ def test_first_name_gender(word, gender):
      {"Donald Jr.": "Donald Jr."}),
     # a woman's honorific never joins the only full name in the article if it is a man's
     ("Donald Trump spoke. Mrs. Trump smiled.", {"Mrs. Trump": "Trump"}),
+    # ... but the honorific outweighs a guess from a first name the project does not list
+    ("Ilhan Omar spoke on Monday. Ms. Omar said the bill would fail.",
+     {"Ms. Omar": "Ilhan Omar"}),
     # another first name before a surname the article knows is another person
     ("Lest you assume that my parents, James and Olive Meehan, were uneducated: they read. "
      "Charlotte Meehan is a playwright.", {"Olive Meehan": "Olive Meehan"}),
