@@ -317,9 +317,11 @@ def _untagged_mentions(doc: Doc, found: list[_PersonMention],
                 start = first
                 break
         else:  # another first name: another person of that surname ("James and Olive Meehan")
-            if token.i > 0 and doc[token.i - 1].text[:1].isupper() \
-                    and person_names.is_first_name(doc[token.i - 1].text):
-                start = token.i - 1
+            before = doc[token.i - 1] if token.i > 0 else None
+            if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() \
+                    and before.lower_.rstrip(".") not in names.TITLE_WORDS \
+                    and person_names.is_first_name(before.text):
+                start = token.i - 1  # not "The Trump of 'The Apprentice'"
         part = doc[start:token.i + 1]
         if _overlaps(part.start_char, part.end_char, covered + other_names):
             continue

@@ -153,3 +153,12 @@ def test_a_bare_surname_goes_to_the_person_the_body_introduces(nlp):
     table = extract_entities(nlp(text), headline_end=text.index("\n"))
     end = text.rindex("Trump said") + len("Trump")
     assert {m.entity.name for m in table.mentions if m.span.end == end} == {"Donald Trump"}
+
+
+def test_a_capitalised_word_before_a_known_surname_is_not_a_first_name(nlp):
+    """"The" is in gender-guesser's list; "The Trump of 'The Apprentice'" is still Trump."""
+    text = ('Donald Trump fired him. He is willing to shame those who work for him.\n\n'
+            'The Trump of "The Apprentice" is where he learned it.')
+    table = extract_entities(nlp(text))
+    assert {surface for entity in table.entities.values() if entity.ref.kind == "person"
+            for surface in entity.alt_labels} == {"Donald Trump", "Trump"}
