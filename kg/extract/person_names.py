@@ -65,7 +65,8 @@ _ADJECTIVE_ENDINGS = ("ous", "ian", "ish", "ese", "ive", "ful", "less", "ic", "a
 _EMPLOYMENT_NOUNS = ROLE_WORDS | {"partner", "associate", "member", "employee", "owner"}
 _QUOTES = {'"', "“", "”"}
 # photo-credit words that the tagger glues before a name ("Getty McCain", "REUTERS Obama")
-_CREDITS = {"getty", "reuters", "afp", "ap", "photo", "image", "images", "via", "shutterstock"}
+_CREDITS = {"getty", "reuters", "afp", "ap", "photo", "image", "images", "via", "shutterstock",
+            "file"}
 # a word glued to the next one by a lost line break ("TrumpKamala", "CottonTom"), not
 # "McCain" or "DeWayne"
 _GLUED = re.compile(r"([A-Z][a-z]{3,})[A-Z]")
@@ -285,8 +286,8 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
             tokens = tokens[i + 1:]
             break
     tokens = _before_a_name_card(span, tokens)
-    while len(tokens) > 1 and tokens[0].lower_ in _CREDITS:
-        tokens.pop(0)  # "REUTERS Obama", "Getty McCain"
+    while tokens and tokens[0].lower_ in _CREDITS:
+        tokens.pop(0)  # "REUTERS Obama", "Getty McCain", "File Photo"
     tokens = _longest_run(tokens) if tokens else tokens
     deduped: list[Token] = []
     for token in tokens:  # "X Y Y": a word repeated by a layout glitch

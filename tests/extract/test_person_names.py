@@ -77,6 +77,7 @@ def _people(text: str, nlp, headline_end: int = 0) -> set[str]:
     ("Obama's plan is expected Wednesday. | REUTERS Obama set to unveil new gun plan\n\n"
      "President Barack Obama's plan was wide.", {"Barack Obama"}),
     ("Just look at the #MeToo movement, Jane Smith wrote.", {"Jane Smith"}),
+    ("The senator spoke on Monday. (File Photo) Mike Lee said no.", {"Mike Lee"}),
     ("Boehner had operated under what was known as the Hastert Rule, named for Speaker "
      "Dennis Hastert.", {"Dennis Hastert"}),
     ("Moderator Martha Raddatz asked the question.", {"Martha Raddatz"}),
