@@ -221,6 +221,17 @@ def _place_words(tokens: list[Token]) -> bool:
         and all(strip_possessive(t.text).lower() in places for t in core)
 
 
+def _not_a_noun(token: Token) -> bool:
+    """A one-word name the tagger reads as an adjective, verb or determiner ("Beehive
+    freeze-dried food", "Defending", "Whichever"), unless the article names a person with
+    that word elsewhere as a proper noun (the tagger also reads "Trump" as a verb)."""
+    if token.pos_ in ("PROPN", "NOUN"):
+        return False
+    word = strip_possessive(token.text)
+    return not any(t.pos_ == "PROPN" and strip_possessive(t.text) == word
+                   for e in token.doc.ents if e.label_ == "PERSON" for t in e)
+
+
 def _part_of_a_title(token: Token) -> bool:
     """A first name after a capitalised common word inside a sentence is the end of a
     title ("the 1994 Crime Bill"), not a person called by the first name."""
@@ -276,8 +287,8 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
             and not is_first_name(tokens[0].text) \
             and (after is None or after.pos_ not in ("NOUN", "PROPN")):
         return None  # "the Clintons", "the Misogamy and ..."; not "the Donald", "an Obama veto"
-    if len(tokens) == 1 and (tokens[0].pos_ == "ADJ" or _part_of_a_title(tokens[0])):
-        return None  # "Beehive freeze-dried food", "the 1994 Crime Bill"
+    if len(tokens) == 1 and (_not_a_noun(tokens[0]) or _part_of_a_title(tokens[0])):
+        return None  # "Beehive freeze-dried food", "Whichever", "the 1994 Crime Bill"
     if _in_quoted_title(span) or _employer(span) or before is not None and before.text == "#":
         return None  # ... and a hashtag ("#MeToo")
     # a title inside the span: the name starts after it ("Vermont Sen. Bernie Sanders")
