@@ -140,13 +140,18 @@ def _is_initial(token: Token) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.)+", token.text))
 
 
+def _glued(word: str) -> bool:
+    """Two words run together ("TrumpKamala"), not a first name written so ("AnnaLee")."""
+    return bool(_GLUED.match(word)) and not is_first_name(word)
+
+
 def _name_like(token: Token) -> bool:
     text = strip_possessive(token.text)
     if token.lower_ in PARTICLES or token.lower_.rstrip(".") in _SUFFIXES:
         return True
     return bool(text) and bool(_NAME_WORD.match(text)) \
         and (not _RUN_TOGETHER.match(text) or is_first_name(text)) \
-        and not _GLUED.match(text)  # "HIllary" is a name, not "BRep" or "TrumpKamala"
+        and not _glued(text)  # "HIllary" is a name, not "BRep" or "TrumpKamala"
 
 
 def _title_at(token: Token) -> bool:
@@ -193,10 +198,13 @@ def _is_verb_or_noun(token: Token) -> bool:
 def _in_quoted_title(span: SpacySpan) -> bool:
     """The first words of a quoted title in capitals ('his "Keepin' It Real" program')."""
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].text not in _QUOTES:
-        return False
+    opening = doc[span.start - 1] if span.start > 0 else None
+    if opening is None or opening.text not in ('"', "“") or opening.whitespace_:
+        return False  # not a closing quote before a name (‘...” Neal K. Katyal, New York Times’)
     for j in range(span.end, min(len(doc), span.end + 8)):
-        if doc[j].text in _QUOTES:
+        if "\n" in doc[j].text:
+            return False
+        if doc[j].text in ('"', "”"):
             words = [t for t in doc[span.end:j] if t.is_alpha]
             return bool(words) and all(t.text[:1].isupper() for t in words)
     return False
@@ -252,7 +260,7 @@ def _before_a_name_card(span: SpacySpan, tokens: list[Token]) -> list[Token]:
     ends the card inside the span and repeats no earlier word, what follows it is kept."""
     doc = span.doc
     glued = next((t for t in doc[span.start:min(len(doc), span.end + 8)]
-                  if _GLUED.match(t.text)), None)
+                  if _glued(t.text)), None)
     if glued is None:
         return tokens
     surname = _GLUED.match(glued.text).group(1)

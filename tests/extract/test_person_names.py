@@ -81,6 +81,10 @@ def _people(text: str, nlp, headline_end: int = 0) -> set[str]:
     ("Boehner had operated under what was known as the Hastert Rule, named for Speaker "
      "Dennis Hastert.", {"Dennis Hastert"}),
     ("Moderator Martha Raddatz asked the question.", {"Martha Raddatz"}),
+    # ... but a name after a closing quote is a name, and so is a first name in two capitals
+    ("without even trying to talk to him?” Neal K. Katyal, New York Times\n\n“As "
+     "American as it gets.", {"Neal Katyal"}),
+    ("AnnaLee Saxenian, dean of the School of Information, disagreed.", {"AnnaLee Saxenian"}),
 ])
 def test_only_personal_names_become_people(nlp, text, expected):
     assert _people(text, nlp) == expected
