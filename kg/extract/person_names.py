@@ -313,6 +313,9 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
         if not deduped or deduped[-1].lower_ != token.lower_:
             deduped.append(token)
     tokens = deduped
+    if len(tokens) > 2 and all(t.is_alpha for t in tokens) and is_first_name(tokens[1].text) \
+            and not is_first_name(tokens[0].text):  # (not "J. Joe Ricketts", "Park Geun-hye")
+        tokens = tokens[1:]  # a list run together: "... lead over Sanders Elizabeth Warren"
     while len(tokens) > 1 and _is_verb_or_noun(tokens[-1]):
         tokens.pop()  # "Obama Says", "Clinton Plan"
     while len(tokens) > 1 and _descriptor(tokens[0]) \
@@ -329,6 +332,7 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     if len(tokens) > 1 and (all(is_common_word(t.text) for t in tokens) or _place_words(tokens)):
         return None  # "Squawk Box", "Living History", "Morning Consult", "N. Korea"
     if len(tokens) == 1 and (tokens[0].lower_ in TRAILING_NOT_NAMES | GROUP_NOUNS
+                             or tokens[0].tag_ in ("NNS", "NNPS")
                              or tokens[0].text.rstrip(".").lower() in TITLE_WORDS | _JOB_TITLES
                              or tokens[0].lower_.endswith("ism")):
         return None  # ... and a doctrine ("Trumpism")

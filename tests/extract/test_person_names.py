@@ -85,6 +85,12 @@ def _people(text: str, nlp, headline_end: int = 0) -> set[str]:
     ("without even trying to talk to him?” Neal K. Katyal, New York Times\n\n“As "
      "American as it gets.", {"Neal Katyal"}),
     ("AnnaLee Saxenian, dean of the School of Information, disagreed.", {"AnnaLee Saxenian"}),
+    # a headline list run together; middle names stay
+    ("Iowa poll: Biden stretches lead over Sanders Elizabeth Warren holds a strong position.",
+     {"Elizabeth Warren", "Biden"}),
+    ("Hillary Rodham Clinton and Ruth Bader Ginsburg met Martin Luther King III.",
+     {"Hillary Rodham Clinton", "Ruth Bader Ginsburg", "Martin Luther King III"}),
+    ("South Korean President Park Geun-hye said so.", {"Park Geun-hye"}),
 ])
 def test_only_personal_names_become_people(nlp, text, expected):
     assert _people(text, nlp) == expected
