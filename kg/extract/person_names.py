@@ -240,6 +240,14 @@ def _not_a_noun(token: Token) -> bool:
                    for e in token.doc.ents if e.label_ == "PERSON" for t in e)
 
 
+def _surname_elsewhere(span: SpacySpan, token: Token) -> bool:
+    """A word that ends another person's name in the article and is no first name ("Sanders"
+    of Bernie Sanders; not "Boram" of "Boram Brian Kim")."""
+    return not is_first_name(token.text) and any(
+        e.label_ == "PERSON" and e.start != span.start and len(e) > 1
+        and strip_possessive(e[-1].text) == token.text for e in token.doc.ents)
+
+
 def _part_of_a_title(token: Token) -> bool:
     """A first name after a capitalised common word inside a sentence is the end of a
     title ("the 1994 Crime Bill"), not a person called by the first name."""
@@ -314,7 +322,7 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
             deduped.append(token)
     tokens = deduped
     if len(tokens) > 2 and all(t.is_alpha for t in tokens) and is_first_name(tokens[1].text) \
-            and not is_first_name(tokens[0].text):  # (not "J. Joe Ricketts", "Park Geun-hye")
+            and _surname_elsewhere(span, tokens[0]):
         tokens = tokens[1:]  # a list run together: "... lead over Sanders Elizabeth Warren"
     while len(tokens) > 1 and _is_verb_or_noun(tokens[-1]):
         tokens.pop()  # "Obama Says", "Clinton Plan"

@@ -86,8 +86,9 @@ def _people(text: str, nlp, headline_end: int = 0) -> set[str]:
      "American as it gets.", {"Neal Katyal"}),
     ("AnnaLee Saxenian, dean of the School of Information, disagreed.", {"AnnaLee Saxenian"}),
     # a headline list run together; middle names stay
-    ("Iowa poll: Biden stretches lead over Sanders Elizabeth Warren holds a strong position.",
-     {"Elizabeth Warren", "Biden"}),
+    ("Iowa poll: Biden stretches lead over Sanders Elizabeth Warren holds a strong position."
+     "\n\nBernie Sanders came second.", {"Elizabeth Warren", "Biden", "Bernie Sanders"}),
+    ("Boram Brian Kim, a student, said so.", {"Boram Brian Kim"}),
     ("Hillary Rodham Clinton and Ruth Bader Ginsburg met Martin Luther King III.",
      {"Hillary Rodham Clinton", "Ruth Bader Ginsburg", "Martin Luther King III"}),
     ("South Korean President Park Geun-hye said so.", {"Park Geun-hye"}),
