@@ -41,7 +41,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     Entities come first (every later stage looks names up in their table), then quotes,
     then publications, then reactions (which point at quotes and mentioned articles).
     """
-    table = extract_entities(doc, article.publisher, article.headline_end)
+    table = extract_entities(doc, article.publisher, article.headline_end, article.id)
     quotes = tuple(extract_quotes(doc, table, article.authors))
     in_text, mentioned = text_publications(doc, table, article.date)
     publications = tuple(metadata_publications(article)) + tuple(in_text)

@@ -105,7 +105,9 @@ class _Cluster:
             if mention.honorific:
                 return mention.honorific
         words = names.name_words(self.longest)
-        return person_names.first_name_gender(words[0]) if len(words) > 1 else None
+        # the project's first names only: an honorific the text writes ("Ms. Omar") outweighs
+        # gender-guesser's reading of a foreign first name ("Ilhan": male)
+        return person_names.first_name_gender(words[0], guess=False) if len(words) > 1 else None
 
     @property
     def titles(self) -> frozenset[str]:
@@ -158,7 +160,18 @@ def _fits(cluster: _Cluster, mention: _PersonMention) -> bool:
     return not mention.titles or bool(mention.titles & cluster.titles)
 
 
-def _assign(clusters: list[_Cluster], mention: _PersonMention) -> _Cluster:
+def _introduced(cluster: _Cluster, body_start: int) -> tuple[int, int]:
+    """Where the body first names the cluster other than by a first name alone (neither a
+    headline's "Melania Trump" nor "Melania" makes her the article's Trump); then where the
+    article first names it at all."""
+    surname = names.name_words(cluster.longest)[-1]
+    named = [m.span.begin for m in cluster.mentions if m.span.begin >= body_start
+             and (len(names.name_words(m.name)) > 1 or m.name == surname)]
+    return (min(named, default=1 << 62), min(m.span.begin for m in cluster.mentions))
+
+
+def _assign(clusters: list[_Cluster], mention: _PersonMention,
+            body_start: int = 0) -> _Cluster:
     """The cluster a person's mention joins (a new one if it names someone new, or if no
     cluster fits its honorific and title: "Mrs. Clinton" never joins Bill Clinton)."""
     same = [c for c in _candidates(clusters, mention) if _fits(c, mention)]
@@ -171,10 +184,10 @@ def _assign(clusters: list[_Cluster], mention: _PersonMention) -> _Cluster:
         return cluster
     # a surname two people share goes to the one the article introduced first (measured on
     # the entity gold against the most named and the nearest before: fewer wrong merges)
-    return min(same, key=lambda c: min(m.span.begin for m in c.mentions))
+    return min(same, key=lambda c: _introduced(c, body_start))
 
 
-def _cluster_people(mentions: list[_PersonMention]) -> list[_Cluster]:
+def _cluster_people(mentions: list[_PersonMention], body_start: int = 0) -> list[_Cluster]:
     """Longest names first, so a surname joins the full name wherever it appears."""
     clusters: list[_Cluster] = []
     order = sorted(range(len(mentions)),
@@ -182,7 +195,7 @@ def _cluster_people(mentions: list[_PersonMention]) -> list[_Cluster]:
                                   not (mentions[i].honorific or mentions[i].titles), i))
     for i in order:
         mention = mentions[i]
-        cluster = _assign(clusters, mention)
+        cluster = _assign(clusters, mention, body_start)
         if mention.name not in cluster.names:
             cluster.names.append(mention.name)
         cluster.mentions.append(mention)
@@ -269,8 +282,8 @@ def _person_mentions(doc: Doc, taken: list[tuple[int, int]],
             continue
         name = names.clean_person(ent.text)
         if name and " " not in name and name.lower() in known and not outlet_name(name) \
-                and person_names.person_name_span(ent) is not None:
-            found.append(_person_mention(doc, ent, None))
+                and (part := person_names.person_name_span(_name_part(ent))) is not None:
+            found.append(_person_mention(doc, part, None))  # "The Trump dilemma": "Trump"
     found += _untagged_mentions(doc, found, taken)
     return sorted(found, key=lambda m: m.span.begin)
 
@@ -303,6 +316,12 @@ def _untagged_mentions(doc: Doc, found: list[_PersonMention],
             if first >= 0 and tuple(t.text for t in doc[first:token.i]) == words[:-1]:
                 start = first
                 break
+        else:  # another first name: another person of that surname ("James and Olive Meehan")
+            before = doc[token.i - 1] if token.i > 0 else None
+            if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() \
+                    and before.lower_.rstrip(".") not in names.TITLE_WORDS \
+                    and person_names.is_first_name(before.text):
+                start = token.i - 1  # not "The Trump of 'The Apprentice'"
         part = doc[start:token.i + 1]
         if _overlaps(part.start_char, part.end_char, covered + other_names):
             continue
@@ -317,25 +336,55 @@ def _untagged_mentions(doc: Doc, found: list[_PersonMention],
     return extra
 
 
-def _qualifier(cluster: _Cluster) -> str:
+def _qualifier(cluster: _Cluster, article_id: str) -> str:
     """For a person named only by one word: the honorific and office words the article gives
     ("mrs", "president"), so "Mrs. Clinton" and "President Clinton" are different nodes
-    until resolution finds who each is."""
+    until resolution finds who each is; a word that may be a first name ("Laura", "Scott")
+    with neither is the article's own (``article_id``): a first name alone names different
+    people in different articles."""
     if len(cluster.longest.split()) > 1:
         return ""
     honorifics = {m.honorific for m in cluster.mentions if m.honorific}
     words = sorted(cluster.titles) + sorted({"mr" if h == "m" else "mrs" for h in honorifics})
+    if not words and article_id and person_names.is_first_name(cluster.longest):
+        words = [f"in {article_id}"]
     return " ".join(words)
+
+
+def _conjoined_with_a_thing(doc: Doc, mention: _PersonMention) -> bool:
+    """Coordinated with a proper noun that is no person's name ("the American Civil
+    Liberties Union of Ohio and Demos", "Morning Consult and Rasmussen")."""
+    part = doc.char_span(mention.span.begin, mention.span.end, alignment_mode="expand")
+    if part is None:
+        return False
+    root = part.root
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [t for t in root.children if t.dep_ == "conj"]
+    for partner in partners:
+        if partner.pos_ != "PROPN":
+            continue
+        if partner.ent_type_ not in ("PERSON", "") or not partner.ent_type_ \
+                and person_names.is_common_word(partner.text):
+            return True
+        ent = next((e for e in doc.ents if e.start <= partner.i < e.end), None)
+        if ent is not None and person_names.person_name_span(ent) is None:
+            return True
+    return False
 
 
 def _not_a_person(doc: Doc, cluster: _Cluster) -> bool:
     """A one-word "person" the article never names in full that is a common word ("History",
-    "Turnout": the article also writes it in lower case), a title ("Senator") or a place the
-    tagger names as such more often ("Burma", "Ferguson")."""
+    "Turnout": the article also writes it in lower case), a title ("Senator"), a place the
+    tagger names as such more often ("Burma", "Ferguson"), or one coordinated with an
+    organisation or a place in at least half its mentions ("... Union of Ohio and Demos";
+    the tagger and the parser err on single mentions)."""
     if len(cluster.names) != 1 or len(cluster.longest.split()) != 1:
         return False
     if any(m.honorific or m.role for m in cluster.mentions):
         return False
+    things = sum(_conjoined_with_a_thing(doc, m) for m in cluster.mentions)
+    if 2 * things >= len(cluster.mentions):
+        return True
     word = cluster.longest
     if word.lower() in names.TITLE_WORDS or person_names.is_first_name(word):
         return word.lower() in names.TITLE_WORDS
@@ -347,11 +396,13 @@ def _not_a_person(doc: Doc, cluster: _Cluster) -> bool:
 
 
 def _add_people(doc: Doc, table: EntityTable, taken: list[tuple[int, int]],
-                headline_end: int) -> None:
-    for cluster in _cluster_people(_person_mentions(doc, taken, headline_end)):
+                headline_end: int, article_id: str) -> None:
+    mentions = _person_mentions(doc, taken, headline_end)
+    for cluster in _cluster_people(mentions, headline_end):
         if _not_a_person(doc, cluster):
             continue
-        ref = EntityRef("person", names.canonical_person(cluster.longest), _qualifier(cluster))
+        ref = EntityRef("person", names.canonical_person(cluster.longest),
+                        _qualifier(cluster, article_id))
         roles = [m.role for m in sorted(cluster.mentions, key=lambda m: m.span.begin) if m.role]
         role = roles[0] if roles else None
         affiliation = org_ref(role.affiliation.text) if role and role.affiliation else None
@@ -373,10 +424,11 @@ def _place_ref(text: str) -> EntityRef:
 
 
 def extract_entities(doc: Doc, publisher: str | None = None,
-                     headline_end: int = 0) -> EntityTable:
+                     headline_end: int = 0, article_id: str = "") -> EntityTable:
     """Entity mentions of the article, one entity per person, outlet or body across name
     variants; ``publisher`` (metadata) lets "the Times" count in a Times article;
-    ``text[:headline_end]`` is the headline, whose names count only when the body has them."""
+    ``text[:headline_end]`` is the headline, whose names count only when the body has them;
+    ``article_id`` keeps a person named by a first name alone inside the article."""
     table = EntityTable()
     taken: list[tuple[int, int]] = []
     for found in outlet_spans(doc_text(doc), publisher):
@@ -385,7 +437,7 @@ def extract_entities(doc: Doc, publisher: str | None = None,
         table.add_entity(Entity(ref, alt_labels=(span.text,)))
         table.add_mention(span, ref, confidence=0.9 if found.contextual else 1.0)
         taken.append((found.begin, found.end))
-    _add_people(doc, table, taken, headline_end)
+    _add_people(doc, table, taken, headline_end, article_id)
     taken.extend((m.span.begin, m.span.end) for m in table.mentions)
     # a person's name the tagger took for an organisation where it modifies a group
     # ("Trump administration") names neither the person nor an organisation

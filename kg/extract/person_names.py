@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from kg.data import tsv_rows
 from kg.extract.names import PARTICLES, TITLE_WORDS, is_honorific, strip_possessive
+from kg.extract.roles import ROLE_WORDS
 
 # Words after a name that make the whole mention a group or an organisation, not a person.
 GROUP_NOUNS = {
@@ -30,6 +31,7 @@ GROUP_NOUNS = {
     "donors", "surrogates", "administrations", "organization", "presidency", "white", "era",
     "doctrine", "tower", "towers", "university", "hotel", "hotels", "library", "center",
     "institute", "inc", "corp", "co", "llc", "properties", "enterprises", "voter", "supporter",
+    "rule", "amendment", "student", "students", "school", "church",
 }
 # Words the tagger leaves at the end of a name that are never a surname in news prose.
 TRAILING_NOT_NAMES = {
@@ -48,6 +50,10 @@ GROUPS = {"latinos", "latinas", "hispanics", "democrats", "republicans", "americ
 _NOT_NAME_TITLES = {"king", "queen", "prince", "princess", "lord", "lady", "the", "then",
                     "first", "press", "general", "justice", "leader", "speaker", "vice"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# job and rank words the tagger puts inside a name, besides the titles of kg.extract.names
+# ("Moderator Martha Raddatz", "Councilman Ornaldo Ybarra", "Lance Cpl")
+_JOB_TITLES = {"moderator", "councilman", "councilwoman", "councilmember", "treasurer", "cpl",
+               "cmdr", "detective", "trooper", "officer", "pastor", "rabbi", "coach"}
 _COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south",
             "east", "west"}
 _DESCRIPTOR_ENDINGS = ("ous", "ian", "ish", "ese", "ing", "ive", "ful", "less", "ic", "ist",
@@ -55,6 +61,15 @@ _DESCRIPTOR_ENDINGS = ("ous", "ian", "ish", "ese", "ing", "ive", "ful", "less", 
 # of the endings above, those that make a word an adjective even before a single surname
 # ("Sanctimonious X", "Kentuckian X"; not "Morning Consult" or "Living History")
 _ADJECTIVE_ENDINGS = ("ous", "ian", "ish", "ese", "ive", "ful", "less", "ic", "ary")
+# nouns of a job held at or in an organisation: "partner at Hogan Lovells", "director of X"
+_EMPLOYMENT_NOUNS = ROLE_WORDS | {"partner", "associate", "member", "employee", "owner"}
+_QUOTES = {'"', "“", "”"}
+# photo-credit words that the tagger glues before a name ("Getty McCain", "REUTERS Obama")
+_CREDITS = {"getty", "reuters", "afp", "ap", "photo", "image", "images", "via", "shutterstock",
+            "file"}
+# a word glued to the next one by a lost line break ("TrumpKamala", "CottonTom"), not
+# "McCain" or "DeWayne"
+_GLUED = re.compile(r"([A-Z][a-z]{3,})[A-Z]")
 _RUN_TOGETHER = re.compile(r"[A-Z]{2,}[a-z]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’\-.]*\.?$|[A-Z]\.$|[A-Z]\.[A-Z]\.?$")
 
@@ -71,14 +86,16 @@ def _detector():
     return gender_guesser.Detector(case_sensitive=False)
 
 
-def first_name_gender(word: str) -> str | None:
-    """'m', 'f' or None for a first name (the project's table first, then gender-guesser's
-    40,000 names); None for a word that is not a known first name."""
+def first_name_gender(word: str, guess: bool = True) -> str | None:
+    """'m', 'f' or None for a first name (the project's table first, then, with ``guess``,
+    gender-guesser's 40,000 names); None for a word that is not a known first name."""
     low = word.strip(".").lower()
     if not low.isalpha():
         return None
     if gender := _gender_table().get(low):
         return gender
+    if not guess:
+        return None
     guess = _detector().get_gender(low.capitalize())
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
@@ -96,16 +113,50 @@ def honorific_gender(word: str) -> str | None:
     return {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(word.strip(".").lower())
 
 
+@cache
+def _english_words() -> frozenset[str]:
+    """Common English words: the WordNet index the spaCy model's lemmatizer carries (empty
+    when the model has none, and the rules that need it then never fire)."""
+    from kg.nlp import load_pipeline
+
+    try:
+        table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(word for words in table.values() for word in words)
+
+
+def is_common_word(word: str) -> bool:
+    """A capitalised word that is an English word and not a first name ("Squawk", "Box",
+    "Living", "Tools"): a name made only of such words names a show, book or firm."""
+    low = strip_possessive(word).strip(".").lower()
+    words = _english_words()
+    known = low in words or low.endswith("s") and low[:-1] in words \
+        or low.endswith("es") and low[:-2] in words
+    return known and not is_first_name(word)
+
+
+def _is_initial(token: Token) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token.text))
+
+
+def _glued(word: str) -> bool:
+    """Two words run together ("TrumpKamala"), not a first name written so ("AnnaLee")."""
+    return bool(_GLUED.match(word)) and not is_first_name(word)
+
+
 def _name_like(token: Token) -> bool:
     text = strip_possessive(token.text)
     if token.lower_ in PARTICLES or token.lower_.rstrip(".") in _SUFFIXES:
         return True
-    return bool(text) and bool(_NAME_WORD.match(text)) and not _RUN_TOGETHER.match(text)
+    return bool(text) and bool(_NAME_WORD.match(text)) \
+        and (not _RUN_TOGETHER.match(text) or is_first_name(text)) \
+        and not _glued(text)  # "HIllary" is a name, not "BRep" or "TrumpKamala"
 
 
 def _title_at(token: Token) -> bool:
     word = token.text.rstrip(".").lower()
-    return word in TITLE_WORDS and word not in _NOT_NAME_TITLES \
+    return word in TITLE_WORDS | _JOB_TITLES and word not in _NOT_NAME_TITLES \
         and (token.text.endswith(".") or token.text[:1].isupper())
 
 
@@ -136,12 +187,95 @@ def _descriptor(token: Token) -> bool:
         return False
     low = token.lower_
     return token.pos_ in ("ADJ", "VERB", "NOUN") or low.endswith(_DESCRIPTOR_ENDINGS) \
-        or low in {"billionaire", "universe", "add", "getty", "via", "photo", "image"}
+        or low in {"billionaire", "universe", "add"} | _CREDITS
 
 
 def _is_verb_or_noun(token: Token) -> bool:
     return token.lower_ in TRAILING_NOT_NAMES or token.tag_ in ("VBZ", "VBD", "VBG") \
         or (token.pos_ in ("VERB", "NOUN") and not token.text[:1].isupper())
+
+
+def _in_quoted_title(span: SpacySpan) -> bool:
+    """The first words of a quoted title in capitals ('his "Keepin' It Real" program')."""
+    doc = span.doc
+    opening = doc[span.start - 1] if span.start > 0 else None
+    if opening is None or opening.text not in ('"', "“") or opening.whitespace_:
+        return False  # not a closing quote before a name (‘...” Neal K. Katyal, New York Times’)
+    for j in range(span.end, min(len(doc), span.end + 8)):
+        if "\n" in doc[j].text:
+            return False
+        if doc[j].text in ('"', "”"):
+            words = [t for t in doc[span.end:j] if t.is_alpha]
+            return bool(words) and all(t.text[:1].isupper() for t in words)
+    return False
+
+
+def _employer(span: SpacySpan) -> bool:
+    """The organisation of a job ("a partner at Hogan Lovells", "artistic director of
+    Sleeping Weazel"), when it does not start with a first name."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ in ("at", "of") \
+        and doc[span.start - 2].lower_ in _EMPLOYMENT_NOUNS and not is_first_name(span[0].text)
+
+
+def _place_words(tokens: list[Token]) -> bool:
+    """A name whose words are all words of places the article names ("N. Korea" beside
+    "North Korea")."""
+    doc = tokens[0].doc
+    places = {strip_possessive(t.text).lower() for e in doc.ents if e.label_ in ("GPE", "LOC")
+              for t in e}
+    core = [t for t in tokens if not _is_initial(t) and t.lower_ not in _COMPASS]
+    return bool(core) and not any(is_first_name(t.text) for t in tokens) \
+        and all(strip_possessive(t.text).lower() in places for t in core)
+
+
+def _not_a_noun(token: Token) -> bool:
+    """A one-word name the tagger reads as an adjective, verb or determiner ("Beehive
+    freeze-dried food", "Defending", "Whichever"), unless the article names a person with
+    that word elsewhere as a proper noun (the tagger also reads "Trump" as a verb)."""
+    if token.pos_ in ("PROPN", "NOUN"):
+        return False
+    word = strip_possessive(token.text)
+    return not any(t.pos_ == "PROPN" and strip_possessive(t.text) == word
+                   for e in token.doc.ents if e.label_ == "PERSON" for t in e)
+
+
+def _surname_elsewhere(span: SpacySpan, token: Token) -> bool:
+    """A word that ends another person's name in the article and is no first name ("Sanders"
+    of Bernie Sanders; not "Boram" of "Boram Brian Kim")."""
+    return not is_first_name(token.text) and any(
+        e.label_ == "PERSON" and e.start != span.start and len(e) > 1
+        and strip_possessive(e[-1].text) == token.text for e in token.doc.ents)
+
+
+def _part_of_a_title(token: Token) -> bool:
+    """A first name after a capitalised common word inside a sentence is the end of a
+    title ("the 1994 Crime Bill"), not a person called by the first name."""
+    doc = token.doc
+    if token.i == 0 or not is_first_name(token.text):
+        return False
+    before = doc[token.i - 1]
+    return before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN", "ADJ") \
+        and not before.is_sent_start and not doc[before.i - 1].is_punct \
+        and before.lower_.rstrip(".") not in TITLE_WORDS and before.lower_ not in ROLE_WORDS \
+        and before.ent_type_ != "PERSON" and is_common_word(before.text)
+
+
+def _before_a_name_card(span: SpacySpan, tokens: list[Token]) -> list[Token]:
+    """A linked name some sites follow with the person's full legal name, glued to the next
+    headline: "President Trump Donald John TrumpKamala Harris calls...", "Sen. Tom Cotton
+    Thomas (Tom) Bryant CottonTom Cotton's..." -> "Trump", "Tom Cotton". Where the glued word
+    ends the card inside the span and repeats no earlier word, what follows it is kept."""
+    doc = span.doc
+    glued = next((t for t in doc[span.start:min(len(doc), span.end + 8)]
+                  if _glued(t.text)), None)
+    if glued is None:
+        return tokens
+    surname = _GLUED.match(glued.text).group(1)
+    for i, token in enumerate(tokens):
+        if token.i < glued.i and token.text == surname:
+            return tokens[:i + 1]
+    return [t for t in tokens if t.i > glued.i] if glued.i < span.end else tokens
 
 
 def person_name_span(span: SpacySpan) -> SpacySpan | None:
@@ -154,8 +288,9 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in GROUP_NOUNS:
         return None  # "Trump supporters", "the Clinton campaign"
-    if tokens[-1].lower_ in GROUP_NOUNS:
-        return None
+    if tokens[-1].lower_ in GROUP_NOUNS or not is_first_name(tokens[0].text) \
+            and any(t.lower_ in GROUP_NOUNS for t in tokens[1:-1]):
+        return None  # "Trump Tower", "Obama White House"
     if len(tokens) == 1 and (strip_possessive(tokens[0].lower_) in GROUPS
                              or tokens[0].tag_ in ("NNS", "NNPS")):
         return None  # "Latinos", "Scholars have long debated"
@@ -164,36 +299,52 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
         return None  # a court case: "Plessy v. Ferguson"
     if before is not None and before.lower_ in _COMPASS and len(tokens) == 1:
         return None  # a region: "northern Mali"
-    if len(tokens) == 1 and tokens[0].text.endswith("s") and span.start > 0 \
-            and doc[span.start - 1].lower_ == "the" and tokens[0].text[:1].isupper():
-        return None  # "the Clintons"
+    if len(tokens) == 1 and before is not None and before.lower_ in ("the", "a", "an") \
+            and not is_first_name(tokens[0].text) \
+            and (after is None or after.pos_ not in ("NOUN", "PROPN")):
+        return None  # "the Clintons", "the Misogamy and ..."; not "the Donald", "an Obama veto"
+    if len(tokens) == 1 and (_not_a_noun(tokens[0]) or _part_of_a_title(tokens[0])):
+        return None  # "Beehive freeze-dried food", "Whichever", "the 1994 Crime Bill"
+    if _in_quoted_title(span) or _employer(span) or before is not None and before.text == "#":
+        return None  # ... and a hashtag ("#MeToo")
     # a title inside the span: the name starts after it ("Vermont Sen. Bernie Sanders")
     for i in range(len(tokens) - 2, -1, -1):
         if _title_at(tokens[i]) and _name_like(tokens[i + 1]):
             tokens = tokens[i + 1:]
             break
-    tokens = _longest_run(tokens)
+    tokens = _before_a_name_card(span, tokens)
+    while tokens and tokens[0].lower_ in _CREDITS:
+        tokens.pop(0)  # "REUTERS Obama", "Getty McCain", "File Photo"
+    tokens = _longest_run(tokens) if tokens else tokens
     deduped: list[Token] = []
     for token in tokens:  # "X Y Y": a word repeated by a layout glitch
         if not deduped or deduped[-1].lower_ != token.lower_:
             deduped.append(token)
     tokens = deduped
+    if len(tokens) > 2 and all(t.is_alpha for t in tokens) and is_first_name(tokens[1].text) \
+            and _surname_elsewhere(span, tokens[0]):
+        tokens = tokens[1:]  # a list run together: "... lead over Sanders Elizabeth Warren"
     while len(tokens) > 1 and _is_verb_or_noun(tokens[-1]):
         tokens.pop()  # "Obama Says", "Clinton Plan"
     while len(tokens) > 1 and _descriptor(tokens[0]) \
             and (len(tokens) > 2 or is_first_name(tokens[1].text) or tokens[0].pos_ == "ADJ"
                  or tokens[0].lower_.endswith(_ADJECTIVE_ENDINGS)):
         tokens.pop(0)  # "Crooked Hillary Clinton", "Kentuckian Mitch McConnell"
-    while tokens and (tokens[0].lower_ in PARTICLES or tokens[0].lower_.rstrip(".")
-                      in _SUFFIXES or is_honorific(tokens[0].text)):
-        tokens.pop(0)
+    while tokens and (tokens[0].lower_ in PARTICLES and not is_first_name(tokens[0].text)
+                      or tokens[0].lower_.rstrip(".") in _SUFFIXES
+                      or is_honorific(tokens[0].text)):
+        tokens.pop(0)  # not a first name that is also a particle ("Al Gore", "Van Jones")
     if not tokens or not any(t.text[:1].isupper() and t.text.rstrip(".").isalpha()
                              and len(t.text.rstrip(".")) > 1 for t in tokens):
         return None
+    if len(tokens) > 1 and (all(is_common_word(t.text) for t in tokens) or _place_words(tokens)):
+        return None  # "Squawk Box", "Living History", "Morning Consult", "N. Korea"
     if len(tokens) == 1 and (tokens[0].lower_ in TRAILING_NOT_NAMES | GROUP_NOUNS
-                             or tokens[0].text.rstrip(".").lower() in TITLE_WORDS):
-        return None
-    while len(tokens) > 1 and tokens[-1].text.rstrip(".").lower() in TITLE_WORDS \
+                             or tokens[0].tag_ in ("NNS", "NNPS")
+                             or tokens[0].text.rstrip(".").lower() in TITLE_WORDS | _JOB_TITLES
+                             or tokens[0].lower_.endswith("ism")):
+        return None  # ... and a doctrine ("Trumpism")
+    while len(tokens) > 1 and tokens[-1].text.rstrip(".").lower() in TITLE_WORDS | _JOB_TITLES \
             and tokens[-1].lower_ not in _NOT_NAME_TITLES:
         tokens.pop()  # "Charlotte Mayor": a title after a place
         if len(tokens) == 1:

@@ -58,6 +58,7 @@ PRIVATE_WORDS = {"party", "executive", "research", "foundation", "institute", "u
 _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
 CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate", "front-runner",
                    "frontrunner"}
+_QUOTE_MARKS = "\"“”‘’'"
 _PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
 
 
@@ -161,6 +162,16 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
             break
         start -= 1
     start, end = _trim(doc, start, person.start)
+    if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("to", "of",
+                                                                                    "for"):
+        return None  # "counselor to the president Kellyanne Conway": someone else's office
+    # a plural noun before a formal title ends other text ("2016 presidential candidates Vice
+    # President"), unlike one inside a title ("civil rights leader")
+    for k in range(end - 2, start - 1, -1):
+        if doc[k].tag_ == "NNS" and doc[k].is_lower and doc[k + 1].text[:1].isupper():
+            start = k + 1
+            break
+            break
     if end - start > 2 and doc[start].lower_ == "running" and doc[start + 1].lower_ == "mate":
         start += 2  # "his running mate presidential nominee Donald Trump": two roles glued
     while end - start > 1 and doc[start].is_lower and doc[start + 1].text[:1].isupper() \
@@ -170,12 +181,13 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         end -= 1  # "nominee Sen. Tim Kaine": the honorific is not part of the job title
     if start >= end or not _is_role_word(doc[end - 1]):
         return None
-    words = [t.text for t in doc[start:end] if not t.is_space]
+    # a quote glued to the title's first word ("off.”Vice President") is not part of it
+    words = [t.text.lstrip(_QUOTE_MARKS) for t in doc[start:end] if not t.is_space]
     if len(words) == 1 and words[0].rstrip(".").lower() in {"mr", "mrs", "ms", "dr"}:
         return None
     affiliation = _org_in(doc, start, end)
     title = " ".join(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    return Role(title, _official(words), affiliation)
+    return Role(title.lstrip(_QUOTE_MARKS), _official(words), affiliation)
 
 
 def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:

@@ -17,7 +17,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from kg.extract.names import PARTICLES, canonical_person, name_words, strip_possessive
-from kg.extract.person_names import first_name_gender, fold_case, honorific_gender
+from kg.extract.person_names import first_name_gender, fold_case, honorific_gender, is_first_name
 from kg.extract.records import EntityRef
 from kg.extract.roles import title_keys
 from kg.rdf import iris
@@ -133,8 +133,10 @@ def _rename(dataset: GraphStore, renames: dict[URIRef, URIRef]) -> None:
 
 
 def canonical_label(anchors: dict[str, int]) -> str | None:
-    """The most frequent complete name (two or more name words, case folded) among a person's
-    mention texts; ties go to the longer form. None when the text never gives a full name."""
+    """The most frequent complete name (two or more name words, case folded, starting with a
+    first name when any form does: "Christine Blasey Ford" before "Blasey Ford") among a
+    person's mention texts; ties go to the longer form. None when the text never gives a
+    full name."""
     forms: dict[str, int] = defaultdict(int)
     spelling: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for anchor, count in anchors.items():
@@ -147,7 +149,7 @@ def canonical_label(anchors: dict[str, int]) -> str | None:
         spelling[name.lower()][name] += count
     if not forms:
         return None
-    best = max(forms, key=lambda f: (forms[f], len(f), f))
+    best = max(forms, key=lambda f: (is_first_name(f.split()[0]), forms[f], len(f), f))
     return max(spelling[best], key=lambda s: (spelling[best][s], s))
 
 

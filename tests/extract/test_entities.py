@@ -102,6 +102,14 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     ("Campaign spokesman Jason Miller said so.", "Jason Miller",
      "Campaign spokesman", None, True),
     ("Vermont Sen. Bernie Sanders said so.", "Bernie Sanders", "Vermont Sen.", None, True),
+    # job titles are clean noun phrases (AllSides layouts)
+    ("Hide Caption 10 of 19 Photos: Potential 2016 presidential candidates Vice President Joe "
+     "Biden has twice before made bids.", "Joe Biden", "Vice President", None, True),
+    ("everybody is worse off.”Vice President Joe Biden recently said the middle class was "
+     "buried.", "Joe Biden", "Vice President", None, True),
+    # someone else's office is not the person's title
+    ("Sanders, counselor to the president Kellyanne Conway and Commerce Secretary Wilbur Ross "
+     "were there.", "Kellyanne Conway", None, None, False),
 ])
 def test_roles_from_titles_and_appositions(nlp, text, name, title, affiliation, official):
     person = _people(extract_entities(nlp(text)))[name]

@@ -62,6 +62,8 @@ def test_bare_surnames_merge_by_honorific_title_and_dominance(short, people, exp
     ({"DONALD TRUMP": 3, "Donald Trump": 2, "Trump": 9}, "Donald Trump"),
     ({"Loretta E. Lynch": 1, "Lynch": 6}, "Loretta E. Lynch"),
     ({"Trump": 4, "Trump's": 2}, None),
+    # a form that starts with a first name is the complete one
+    ({"Blasey Ford": 9, "Christine Blasey Ford": 2, "Ford": 5}, "Christine Blasey Ford"),
 ])
 def test_the_label_is_the_most_frequent_complete_name(anchors, label):
     assert canonical_label(anchors) == label
@@ -167,3 +169,20 @@ def test_metadata_round_trip_gives_each_article_its_outlet_once(nlp, tmp_path):
                        ("a3", "Ann Lee")}
     outlets = _values(dataset, "SELECT DISTINCT ?o WHERE { ?o a schema:NewsMediaOrganization }")
     assert outlets == {"outlet/the-new-york-times", "outlet/the-washington-post"}
+
+
+def test_a_first_name_alone_stays_in_its_article(nlp, tmp_path):
+    """Two articles' "Laura" (Laura Bush, Laura Ingraham) are two nodes, each labelled by the
+    name the text gives; a bare surname that is no first name is still one node."""
+    (tmp_path / "a1.txt").write_text(
+        "George W. Bush came with his wife, Laura, who spoke first. Trump was absent.\n",
+        encoding="utf-8")
+    (tmp_path / "a2.txt").write_text(
+        "As you very aptly pointed out, Laura, people jumped to conclusions, Chris Christie "
+        "said. Trump agreed.\n", encoding="utf-8")
+    dataset = kg.build([tmp_path])
+    rows = {(str(r[0]).removeprefix(DEFAULT_BASE), str(r[1])) for r in dataset.query(
+        "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name }")}
+    lauras = {iri for iri, name in rows if name == "Laura"}
+    assert len(lauras) == 2
+    assert len({iri for iri, name in rows if name == "Trump"}) == 1
