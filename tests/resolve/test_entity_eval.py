@@ -33,11 +33,11 @@ def test_measured_targets_on_the_gold_articles(nlp):
     scores = evaluate_entities(GOLD, nlp)
     assert scores["entity_articles"] >= 60
     # measured: merges P 1.000 / R 0.939 (within articles 1.000 / 0.908), labels 0.997,
-    # officials 0.901, speakers 0.913
+    # officials 0.901, speakers 0.945 (0.937-0.945: a tie in one article)
     assert scores["merge"]["precision"] >= 0.99
     assert scores["merge"]["recall"] >= 0.93
     assert scores["merge_within_article"]["precision"] >= 0.99
     assert scores["merge_within_article"]["recall"] >= 0.90
     assert scores["label_precision"] >= 0.99
     assert scores["official_precision"] >= 0.89
-    assert scores["speaker_entity_accuracy"] >= 0.90
+    assert scores["speaker_entity_accuracy"] >= 0.93
