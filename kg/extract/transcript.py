@@ -83,21 +83,30 @@ def _person(words: list[str], people: list[EntityRef]) -> EntityRef | None:
     return max(named, key=lambda ref: len(ref.name.split()), default=None)
 
 
+def _ends_a_sentence(text: str, begin: int) -> bool:
+    """Whether the paragraph from ``begin`` ends as speech does (with . ? ! or …)."""
+    end = text.find("\n", begin)
+    return text[begin:None if end < 0 else end].rstrip(" \t\"”’'").endswith((".", "?", "!", "…"))
+
+
 def transcript_lines(text: str, table: EntityTable) -> dict[int, Line]:
     """Each labelled paragraph by the offset of its label, with the person it names.
 
     A label that names no person of the article is a new person only when the transcript
-    shows it is one (it labels several paragraphs, or its surname labels another) and it is
-    no acronym ('CNN', 'AP') nor the name of an organisation of the article.
+    shows it is one (it labels several paragraphs, or its surname labels another, and one of
+    its paragraphs ends like a sentence) and it is no acronym ('CNN', 'AP') nor the name of an
+    organisation of the article. A list of fields ('TARGET: Two wounded', 'ATTAKER:
+    Unidentified') is no transcript.
     """
     found = [(m, words) for m in _LABEL.finditer(text) if (words := _name(m.group(1)))]
     counts = Counter(tuple(words) for _, words in found)
+    spoken = {tuple(words) for match, words in found if _ends_a_sentence(text, match.end())}
     people = [ref for ref in table.entities if ref.kind == "person"]
     others = {ref.name.lower() for ref in table.entities if ref.kind != "person"}
     for words in counts:
+        shown = counts[words] > 1 or len(words) > 1 and counts[words[-1:]] > 0
         if _person(list(words), people) is None and " ".join(words) not in others and \
-                len("".join(words)) > 3 and (counts[words] > 1 or len(words) > 1 and
-                                             counts[words[-1:]] > 0):
+                len("".join(words)) > 3 and words in spoken and shown:
             people.append(EntityRef("person", " ".join(map(_cased, words))))
     lines: dict[int, Line] = {}
     for match, words in found:

@@ -302,6 +302,9 @@ def test_seed_photo_credit_is_no_entity(sample_graph):
     ("JAKE TAPPER: Welcome.\n\nTAPPER: Governor?", ["Jake Tapper", "Jake Tapper"]),
     # once, an acronym, or a newsroom lead: no speaker
     ("MCCAIN: We will fight.\n\nCNN: Live.\n\nCNN: Later.\n\nSEE ALSO: More.", []),
+    # fields of a list, not speech (AllSides: a timeline of attacks)
+    ("TARGET: One police officer wounded in knife attack\n\nATTAKER: Palestinian national\n\n"
+     "TARGET: No casualties\n\nATTAKER: Unidentified", []),
 ])
 def test_transcript_labels_without_entities(text, speakers):
     lines = transcript_lines(text, EntityTable())
