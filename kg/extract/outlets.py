@@ -73,6 +73,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _pattern(list(table.aliases)), _pattern(list(table.context))
 
 
+def _inside_another_name(text: str, begin: int, end: int) -> bool:
+    """Whether a capitalised word runs into the alias ('Tampa Bay Times', 'Times Square'):
+    it is part of another name, not an outlet's short name."""
+    before = text[max(0, begin - 40):begin]
+    word = before.split()[-1] if before.endswith(" ") and before.split() else ""
+    after = text[end:end + 40]
+    following = after.split()[0] if after.startswith(" ") and after.split() else ""
+    return word[:1].isupper() and word.lower() not in {"the", "a", "an"} or \
+        following[:1].isupper()
+
+
 def outlet_spans(text: str, publisher: str | None = None) -> list[OutletSpan]:
     """Every outlet named in ``text`` (longest alias wins), context aliases included only
     for outlets the article names in full or that published it."""
@@ -87,6 +98,6 @@ def outlet_spans(text: str, publisher: str | None = None) -> list[OutletSpan]:
     for match in context_re.finditer(text):
         outlet = table.context[match.group()]
         overlaps = any(b < match.end() and match.start() < e for b, e in taken)
-        if outlet in named and not overlaps:
+        if outlet in named and not overlaps and not _inside_another_name(text, *match.span()):
             found.append(OutletSpan(match.start(), match.end(), outlet, True))
     return sorted(found, key=lambda span: span.begin)

@@ -60,6 +60,11 @@ def test_metadata_publishers_go_through_the_alias_table(surface, outlet):
     ("The Times said so.", "nytimes.com", ["The New York Times"]),
     ("He told CNN and the failing New York Times.", None, ["CNN", "The New York Times"]),
     ("Storms over the Atlantic; a piece in The Atlantic.", None, ["The Atlantic"]),
+    # a bare short name in context; the end of another paper's name is none
+    ("A New York Times article said so. A Times article said more.", None,
+     ["The New York Times", "The New York Times"]),
+    ("The New York Times and the Tampa Bay Times said so.", None, ["The New York Times"]),
+    ("The New York Times said so near Times Square.", None, ["The New York Times"]),
 ])
 def test_outlets_in_text_with_the_times_only_in_context(text, publisher, expected):
     assert [s.outlet for s in outlet_spans(text, publisher)] == expected
