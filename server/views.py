@@ -42,6 +42,17 @@ def short(iri: str) -> str:
     return iri[len(base):] if iri.startswith(base) else iri
 
 
+_STANCES = {"AgreeAction": "agreed with", "DisagreeAction": "criticised",
+            "ReactAction": "responded to"}
+
+
+def stance(iri: str) -> str:
+    """A reaction's stance class in words a reader uses ('criticised' for
+    schema:DisagreeAction); the class itself for any other."""
+    kind = short(iri)
+    return _STANCES.get(kind.removeprefix("schema:"), kind)
+
+
 def cell_text(cell: Cell | None) -> str:
     if cell is None:
         return ""
@@ -96,7 +107,8 @@ def _error(error: HTTPException) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(link_for=link_for, short=short, cell_text=cell_text,
+    app.jinja_env.globals.update(link_for=link_for, short=short, stance=stance,
+                                 cell_text=cell_text,
                                  args_with=args_with,
                                  has_graph_page=lambda: "graph_page" in current_app.blueprints)
     app.jinja_env.filters.update(bdi=isolated, plain=plain)

@@ -42,6 +42,13 @@ def test_person_page(client):
     assert 'class="context">Senator Jane Doe said on Thursday' in body
 
 
+def test_reactions_are_told_in_words(client):
+    body = client.get("/id/person/donald-trump").text
+    reacted = body.split('id="reactions"', 1)[1].split("</section>", 1)[0]
+    assert '<span class="kind" title="schema:DisagreeAction">criticised</span>' in reacted
+    assert ">schema:" not in reacted
+
+
 @pytest.mark.parametrize("accept, media, parse_format", [
     ("text/turtle", "text/turtle", "turtle"),
     ("application/ld+json", "application/ld+json", "json-ld"),
