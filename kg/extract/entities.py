@@ -45,6 +45,9 @@ _PLACE_ALIASES = {
 _NOT_PEOPLE = {"twitter", "facebook", "instagram", "youtube", "obamacare", "god", "google",
                "snapchat", "reddit", "medicaid", "medicare", "uncle sam", "jim crow", "brexit"}
 _NOT_ORGS = {"op-ed", "op-eds", "oped"}
+# A lawmaker's party and home after the name ("Marcia Price (D-Newport News)", "R-Wis."): a
+# note about that person, never an organisation or place.
+_PARTY_NOTE = re.compile(r"(?:[DRI]|Dem|Rep|Ind)\.? ?-[A-Z]")
 _KIND_BY_LABEL: dict[str, EntityKind] = {
     "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
 }
@@ -449,7 +452,8 @@ def extract_entities(doc: Doc, publisher: str | None = None,
             continue
         ref = _place_ref(ent.text) if kind == "place" else org_ref(ent.text)
         if ref is None or not ref.name[:1].isalnum() or ref.name.lower() in _NOT_ORGS \
-                or ref.kind == "org" and ref.name.lower() in person_words:
+                or ref.kind == "org" and ref.name.lower() in person_words \
+                or _PARTY_NOTE.match(ent.text):
             continue
         begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
         span = _span_of(doc, begin, ent.end_char)

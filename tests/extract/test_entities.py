@@ -131,6 +131,12 @@ def test_government_bodies_are_gov_and_outlets_are_outlets(nlp):
     assert kinds["The Washington Post"] == "outlet"
 
 
+def test_a_party_note_after_a_name_is_no_entity(nlp):
+    table = extract_entities(nlp("Scott's niece, state Del. Marcia Price (D-Newport News), "
+                                 "shouted to the crowd. Sen. Ron Johnson (R-Wis.) agreed."))
+    assert not [e for e in table.entities if e.name[:2] in ("D-", "R-")]
+
+
 @pytest.mark.parametrize("text, people", [
     ("Obama Seeks More Muslim Refugees As He Recognizes Major Islamic Holiday.\n\n"
      "President Barack Obama sounded a call on Monday.", {"Barack Obama"}),
