@@ -18,7 +18,20 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract import cues
+from kg.extract.antecedents import (
+    FORMS,
+    GENDERED_NOUNS,
+    RELATIVES,
+    SUBJECTS,
+    WINDOW,
+    Candidate,
+    antecedent_noun,
+    governing_subject,
+    position_rank,
+    pronoun_gender,
+    reported_by,
+    with_fragments,
+)
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.names import name_words
 from kg.extract.person_names import first_name_gender, looks_like_a_person
@@ -47,77 +60,12 @@ _SPECIFIC = re.compile(
     r"(?:administration|Administration|White House|campaign|government|[Cc]abinet))")
 
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
 # A byline that is one person's name: first name, initials, one or two surnames.
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)*(?: [A-Z][a-z]*[’'-]?[A-Z]?[a-z]+){1,2}")
 # Words that make a title another office than the bare one ('the president' is not the
 # vice president).
 _QUALIFIED = {"vice", "former", "deputy", "assistant", "acting", "lieutenant", "ex",
               "associate", "lt", "lt.", "elect"}
-# A candidate antecedent: its rank, offset and what it stands for (see ``_candidates``).
-Candidate = tuple[float, int, "EntityRef | Token | None"]
-# The forms of 'he' and 'she': an earlier one refers to the same person as a later one.
-_FORMS = {"m": {"he", "him", "his", "himself"}, "f": {"she", "her", "hers", "herself"}}
-# How many sentences back (the pronoun's own first) a he/she looks for its referent.
-_WINDOW = 4
-# Nouns that tell a person's gender in a title or apposition ("9/11 widow Terry Strada"),
-# outweighing a first name; as a subject they name an unnamed person ("My mother ... she").
-_GENDERED_NOUNS = {
-    "m": {"man", "father", "husband", "son", "brother", "widower", "spokesman", "congressman",
-          "chairman", "businessman", "dad", "grandfather", "boyfriend", "uncle", "nephew",
-          "boy", "gentleman", "grandson", "stepfather"},
-    "f": {"woman", "mother", "wife", "daughter", "sister", "widow", "spokeswoman",
-          "congresswoman", "chairwoman", "businesswoman", "mom", "grandmother", "girlfriend",
-          "aunt", "niece", "girl", "lady", "actress", "granddaughter", "stepmother"},
-}
-
-# Relatives that, as 'my mother' or 'our father', are the author's and not a named person.
-_RELATIVES = {"m": {"father", "husband", "son", "brother", "dad", "grandfather", "uncle"},
-              "f": {"mother", "wife", "daughter", "sister", "mom", "grandmother", "aunt"}}
-
-
-def _speaking(verb: Token) -> bool:
-    """A verb of speech or writing ('said', 'asserted', 'wrote')."""
-    return cues.is_cue(verb) and verb.lemma_.lower() in cues.REPORTED_SPEECH
-
-
-def _reported_by(pronoun: Token) -> set[int]:
-    """The tokens a parenthetical reporting verb whose subject is the pronoun reports ('any
-    attempt to debunk a falsehood by Mr. Trump, he said, becomes hopeless'): what it names
-    there, other than a subject, is what is spoken of."""
-    cue = pronoun.head
-    if pronoun.dep_ not in _SUBJECTS or cue.dep_ != "parataxis" or not cues.is_cue(cue):
-        return set()
-    return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
-
-
-def _governing(pronoun: Token, candidates: dict[int, Candidate]) -> int | None:
-    """The candidate that is the subject of the nearest clause above the pronoun ('the
-    shootings that Obama mentioned when he announced'); for the subject of a reporting verb in
-    a relative clause, of the nearest reporting verb above ('Bamberg said ... which he said
-    were at his side')."""
-    def reporting(verb: Token) -> bool:  # a plain 'said', not 'announced'
-        return cues.is_cue(verb) and verb.lemma_.lower() in cues.REPORTING
-    own = pronoun.dep_ in _SUBJECTS
-    speaking = own and reporting(pronoun.head) and pronoun.head.dep_ == "relcl"
-    for ancestor in list(pronoun.ancestors)[1 if own else 0:]:
-        if speaking and not reporting(ancestor):
-            continue
-        subjects = [c.i for c in ancestor.children if c.dep_ in _SUBJECTS and c.i in candidates]
-        if subjects:
-            return subjects[0]
-    return None
-
-
-def _with_fragments(sentence: SpacySpan) -> SpacySpan:
-    """The sentence with the ones it was cut from: a fragment without a verb or subject at
-    its root ('Jeb Bush and Chris Christie, who say ...' after a split at 'Govs.') continues
-    the sentence before."""
-    doc = sentence.doc
-    while sentence.start > 0 and sentence.root.pos_ not in ("VERB", "AUX") and \
-            not any(c.dep_ in _SUBJECTS for c in sentence.root.children):
-        sentence = doc[doc[sentence.start - 1].sent.start:sentence.end]
-    return sentence
 
 
 def _byline_person(authors: tuple[str, ...]) -> EntityRef | None:
@@ -127,43 +75,6 @@ def _byline_person(authors: tuple[str, ...]) -> EntityRef | None:
             first_name_gender(authors[0].split()[0]) is None:
         return None
     return EntityRef("person", authors[0])
-
-
-def _antecedent_noun(relative: Token) -> Token:
-    """The noun a relative pronoun's clause hangs from: the name an apposition describes
-    ('McConnell, now the Senate majority leader, who said'), the nearest of a list ('Will
-    Smith, Patti LaBelle and Stevie Wonder, who joked')."""
-    noun = relative.head.head
-    while noun.dep_ == "appos" and noun.head.i < noun.i:
-        noun = noun.head
-    return max((t for t in (noun, *noun.conjuncts) if t.i < relative.i), key=lambda t: t.i,
-               default=noun)
-
-
-def _pronoun_gender(token: Token) -> str | None:
-    """'m' for a form of 'he', 'f' for a form of 'she'."""
-    return next((gender for gender, forms in _FORMS.items() if token.lower_ in forms), None)
-
-
-def _rank(token: Token) -> float:
-    """How prominent a noun's position is for a later pronoun: 3.5 the subject of the
-    sentence's verb of speech, 3 of its main clause or of another verb of speech, 2 of
-    another clause or the source of 'according to' or a passive, 1 any other role, 0 a
-    modifier ("Obama's policies"). An apposition ranks as its head."""
-    for _ in range(3):
-        if token.dep_ != "appos":
-            break
-        token = token.head
-    if token.dep_ in _SUBJECTS:
-        head, root = token.head, token.sent.root
-        main = head == root or head.dep_ in ("conj", "parataxis") and head.head == root
-        if _speaking(head):
-            return 3.5 if main else 3  # the one the sentence reports speaking
-        return 3 if main else 2
-    if token.dep_ == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "to"
-                                 and token.head.head.lower_ == "according"):
-        return 2
-    return 0 if token.dep_ in ("poss", "compound") else 1
 
 
 @dataclass(frozen=True)
@@ -233,7 +144,7 @@ class SpeakerResolver:
             return None
         for child in span.root.children:
             if child.dep_ in ("compound", "appos", "amod") and not span.start <= child.i < span.end:
-                for gender, nouns in _GENDERED_NOUNS.items():
+                for gender, nouns in GENDERED_NOUNS.items():
                     if child.lemma_.lower() in nouns:
                         return gender
         return None
@@ -250,7 +161,7 @@ class SpeakerResolver:
     def _compatible(self, pronoun: Token, ref: EntityRef) -> bool:
         """Kind and gender agree: 'he'/'she' is a person of no other known gender; 'it' is
         never a person."""
-        wanted = _pronoun_gender(pronoun)
+        wanted = pronoun_gender(pronoun)
         if wanted and ref.kind != "person" or \
                 pronoun.lower_ == "it" and ref.kind == "person" or \
                 ref.kind not in ("person", "org", "gov", "outlet"):
@@ -292,7 +203,7 @@ class SpeakerResolver:
                 named.update(range(span.start, span.end))
             if not self._compatible(pronoun, mention.entity):
                 continue
-            rank = _rank(span.root)
+            rank = position_rank(span.root)
             if introduces and introduced.get(mention.entity) == begin:
                 rank = max(rank, 2.5)  # just introduced: news quotes whom it introduces
             if rank >= 3 or mention.entity in self.gender:
@@ -302,12 +213,12 @@ class SpeakerResolver:
                     not self._inside_quote(token.idx):
                 target = self._unnamed(pronoun, token)
                 if target is not False:
-                    found[token.i] = (_rank(token), token.idx, target)
+                    found[token.i] = (position_rank(token), token.idx, target)
         if back == 0:
-            for i in _reported_by(pronoun):
+            for i in reported_by(pronoun):
                 if i in found and found[i][0] < 2:  # (a subject there may speak of herself)
                     del found[i]
-            if (governing := _governing(pronoun, found)) is not None:
+            if (governing := governing_subject(pronoun, found)) is not None:
                 found[governing] = (4, *found[governing][1:])
         return list(found.values())
 
@@ -316,10 +227,10 @@ class SpeakerResolver:
         refers on), a subject surname the tagger missed, the person a subject's title
         describes ('the admiral'), or no named person ('my mother': None). False when
         nothing."""
-        gender = _pronoun_gender(pronoun)
-        if token.lower_ in _FORMS[gender]:
+        gender = pronoun_gender(pronoun)
+        if token.lower_ in FORMS[gender]:
             return token
-        if token.dep_ not in _SUBJECTS:
+        if token.dep_ not in SUBJECTS:
             return False
         if token.pos_ == "PROPN":  # the one person of that surname who fits
             fitting = {ref for ref in self.table.entities if ref.kind == "person"
@@ -330,7 +241,7 @@ class SpeakerResolver:
         noun = token.lemma_.lower()
         if token.pos_ != "NOUN" or token.tag_ != "NN":
             return False
-        if noun in _RELATIVES[gender] and any(c.lower_ in ("my", "our") for c in token.children):
+        if noun in RELATIVES[gender] and any(c.lower_ in ("my", "our") for c in token.children):
             return None
         if noun in ROLE_WORDS:
             ref = self._titled(token, Span(token.idx, token.idx + len(token.text), token.text))
@@ -343,24 +254,24 @@ class SpeakerResolver:
         clause's subject, then other subjects and sources, then the rest), a person that
         sentence introduces beating all but the main subject; an earlier 'he' in that
         position refers on. False when none is near."""
-        if _pronoun_gender(pronoun) is None:
+        if pronoun_gender(pronoun) is None:
             return False
         if pronoun.i in self._resolved:
             return self._resolved[pronoun.i]
-        sentence = _with_fragments(pronoun.sent)
+        sentence = with_fragments(pronoun.sent)
         found: EntityRef | None | bool = False
-        for back in range(_WINDOW):
+        for back in range(WINDOW):
             candidates = self._candidates(pronoun, sentence, back)
             if candidates:
                 best = max(candidates, key=lambda c: (c[0], c[2] is not None, -c[1]))[2]
                 if isinstance(best, Token):
-                    found = self._local(best, depth + 1) if depth < _WINDOW else False
+                    found = self._local(best, depth + 1) if depth < WINDOW else False
                 else:
                     found = best
                 break
             if sentence.start == 0:
                 break
-            sentence = _with_fragments(self.doc[sentence.start - 1].sent)
+            sentence = with_fragments(self.doc[sentence.start - 1].sent)
         self._resolved[pronoun.i] = found
         return found
 
@@ -439,7 +350,7 @@ class SpeakerResolver:
         if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
             # "Trump, who called it ...": the mention stays the relative pronoun's (as
             # PolNeAR marks it), the speaker is what it refers to.
-            named = self.resolve(_antecedent_noun(head))
+            named = self.resolve(antecedent_noun(head))
             mention = doc_span(doc, head.idx, head.idx + len(head.text))
             if named is not None and named.ref is not None:
                 self.table.add_mention(mention, named.ref, confidence=0.7)
