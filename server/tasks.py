@@ -20,7 +20,7 @@ from kg.export import export
 from kg.stats import graph_stats
 from kg.store import open_store
 from kg.viz import select_subgraph
-from server.executor import cap_memory
+from server.executor import cap_memory, receive
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def serve_tasks(path: str, fd: int, memory_mb: int | None = None) -> None:
     cap_memory(memory_mb)
     while True:
         try:
-            task = conn.recv()
+            task = receive(conn)
         except EOFError:
             return
         reply = _reply(dataset, task)
