@@ -20,7 +20,7 @@ from rdflib import Dataset
 from kg.formats import RdfFormat
 from kg.local_store import LocalStore
 from kg.sparql_text import UnsafeRequest
-from kg.store import is_remote_spec, open_store
+from kg.store import RemoteStoreError, is_remote_spec, open_store
 from server.executor import ARRIVED, Cell, Job, Outcome, QueryPool, run_update, too_late
 from server.tasks import Task
 
@@ -146,7 +146,8 @@ def init_app(app: Flask) -> Backend:
         materialize(config["DATASET"], path)
     elif is_remote_spec(path):
         if config.get("UPDATE_TOKEN"):
-            raise UnsafeRequest(REMOTE_READ_ONLY)
+            raise RemoteStoreError(f"{REMOTE_READ_ONLY} (serve it without --update-token "
+                                   "and KG_UPDATE_TOKEN)")
     elif not Path(path, "CURRENT").is_file():
         raise FileNotFoundError(f"no graph store at '{path}'")
     backend = Backend(path, config["WORKERS"], config["QUERY_TIMEOUT"], config["MAX_ROWS"],

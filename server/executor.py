@@ -31,8 +31,8 @@ from kg.rdf.namespaces import PREFIX_IRIS
 from kg.sparql_text import UnsafeRequest, bind_values, read_request, refuse_unsafe
 from kg.store import REFRESH_DEFAULT_GRAPH, is_remote_spec
 from server import results
-from server.remote_engine import RemoteEngine
 from server.negotiation import result_form
+from server.remote_engine import RemoteEngine
 
 Engine = ox.Store | RemoteEngine  # what jobs run on: a store folder, or a remote store
 ARRIVED = "kg.arrived"  # WSGI environ key: time.monotonic() when the request arrived

@@ -15,7 +15,7 @@ import requests
 from flask import Flask
 
 from kg.formats import FORMATS
-from kg.sparql_text import UnsafeRequest
+from kg.store import RemoteStoreError
 from server import create_app
 from tests.oxigraph import oxigraph_serving
 
@@ -106,7 +106,7 @@ def test_updates_are_refused_and_never_reach_the_remote_store(remote_app, remote
         "query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
     assert query.status_code == 400 and "update" in query.text
     assert _count(remote) == before
-    with pytest.raises(UnsafeRequest, match="read-only"):
+    with pytest.raises(RemoteStoreError, match="read-only"):
         create_app({"STORE": remote, "UPDATE_TOKEN": "secret", "WORKERS": 1})
 
 
