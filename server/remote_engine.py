@@ -19,6 +19,8 @@ import pyoxigraph as ox
 from kg.remote_store import endpoints, post_query
 from kg.sparql_text import bind_values, read_request, refuse_unsafe
 
+# What pyoxigraph reads quickest; any SPARQL results or RDF format the server sends instead
+# is read by its media type.
 _ACCEPT = "application/sparql-results+json, application/n-triples"
 
 
@@ -41,8 +43,8 @@ class RemoteQueryError(RuntimeError):
     """The remote store refused or failed a query the local parser accepted."""
 
 
-def _triples(response) -> Iterator[ox.Triple]:
-    for quad in ox.parse(response, format=ox.RdfFormat.N_TRIPLES):
+def _triples(response, fmt: ox.RdfFormat) -> Iterator[ox.Triple]:
+    for quad in ox.parse(response, format=fmt):
         yield quad.triple
 
 
@@ -76,9 +78,15 @@ class RemoteEngine:
         refuse_unsafe(read_request(final))
         response = _send(self.url, final, _ACCEPT, [g.value for g in default_graph or ()],
                          [g.value for g in named_graphs or ()])
-        if response.headers.get_content_type() == "application/n-triples":
-            return _triples(response)
-        return ox.parse_query_results(response, ox.QueryResultsFormat.JSON)
+        media = response.headers.get_content_type()
+        graph = ox.RdfFormat.from_media_type(media)
+        if graph is not None:
+            return _triples(response, graph)
+        results = ox.QueryResultsFormat.from_media_type(media)
+        if results is None:
+            raise RemoteQueryError(f"the remote store answered in {media}, which is no "
+                                   "SPARQL results or RDF format")
+        return ox.parse_query_results(response, results)
 
     def contains_named_graph(self, graph: ox.NamedNode) -> bool:
         with _send(self.url, f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}",

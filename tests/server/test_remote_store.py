@@ -13,17 +13,21 @@ import pyoxigraph as ox
 import pytest
 import requests
 from flask import Flask
+from rdflib import URIRef
 
 from kg.formats import FORMATS
-from kg.store import RemoteStoreError
+from kg.store import RemoteStoreError, open_store
 from server import create_app
 from tests.oxigraph import oxigraph_serving
 
 PEOPLE = "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?p ?name"
+ARTICLE_GRAPH = "https://newskg.example.org/id/article/000_2ace28bdd7d1dd52/graph"
 PAGES = ["/", "/search?q=trump", "/id/person/jane-doe", "/id/outlet/the-new-york-times",
+         "/id/article/000_2ace28bdd7d1dd52", "/id/quote/28347d386bb2423f",
+         "/id/reaction/48779564041020f9", "/id/org/senate", "/graph",
          "/query?name=quotes-by-person&param.name=Doe",
          "/query?name=quotes-in-several-articles",
-         "/store?graph=https://newskg.example.org/id/article/000_2ace28bdd7d1dd52/graph"]
+         f"/store?graph={ARTICLE_GRAPH}"]
 # Every pair of the store's triples compared: over 10 s here on any engine, yet finite (the
 # remote store goes on running it after the server has given up).
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) < STR(?f)) }"
@@ -80,6 +84,10 @@ def test_construct_and_downloads_through_the_remote_store(client, remote_app):
                for app in (client, remote_app.test_client())]
     assert [a.status_code for a in answers] == [200, 200]
     assert sorted(answers[0].text.splitlines()) == sorted(answers[1].text.splitlines())
+    pages = [app.get("/id/person/donald-trump", headers={"Accept": "application/n-triples"})
+             for app in (client, remote_app.test_client())]
+    assert sorted(pages[0].text.splitlines()) == sorted(pages[1].text.splitlines())
+    assert pages[1].status_code == 200 and "donald-trump" in pages[1].text
     nquads = next(fmt for fmt in FORMATS if fmt.name == "nquads")
     exports = [app.get(f"/export.{nquads.extension}").get_data()
                for app in (client, remote_app.test_client())]
@@ -108,6 +116,17 @@ def test_updates_are_refused_and_never_reach_the_remote_store(remote_app, remote
     assert _count(remote) == before
     with pytest.raises(RemoteStoreError, match="read-only"):
         create_app({"STORE": remote, "UPDATE_TOKEN": "secret", "WORKERS": 1})
+
+
+def test_a_remote_store_opened_read_only_sends_no_write(remote: str):
+    store = open_store(remote, read_only=True)
+    before = _count(remote)
+    fact = (URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"), URIRef("urn:g"))
+    for write in (lambda: store.put_graph(fact[3], [fact]), lambda: store.add_quads([fact]),
+                  lambda: store.drop_graph(URIRef(ARTICLE_GRAPH))):
+        with pytest.raises(PermissionError):
+            write()
+    assert _count(remote) == before
 
 
 @pytest.mark.parametrize("query", [
