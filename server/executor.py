@@ -2,8 +2,10 @@
 
 pyoxigraph has no query timeout or cancellation in its Python API (oxigraph/oxigraph#1926),
 and a thread cannot be stopped, so each query runs in a worker process that opens the store
-folder read-only. A query past its deadline gets its worker killed (its CPU use ends
-there) and a fresh worker takes its place; the other workers keep answering.
+folder read-only (or, for a remote store's URL, sends it to that server: server.remote_engine,
+under the same checks, deadline and row limit). A query past its deadline gets its worker
+killed (its CPU use ends there) and a fresh worker takes its place; the other workers keep
+answering.
 
 A worker reads every query text itself (kg.sparql_text) and refuses what would reach the
 network, after composing any VALUES bindings: the check sees the exact text the engine runs,
