@@ -30,6 +30,7 @@ from kg.store import OLD_SCHEME, Quad, RemoteStoreError, to_oxigraph, to_oxigrap
 
 NO_GRAPH_STORE = (400, 404, 405, 415, 501)  # how servers without the protocol answer
 _TRIPLES = "application/n-triples"
+_FORM = "application/x-www-form-urlencoded"
 
 
 @dataclass(frozen=True)
@@ -110,19 +111,45 @@ def _lines(quads: Iterable[Quad]) -> str:
     return "".join(f"{to_oxigraph_quad(s, p, o).triple} .\n" for s, p, o, _ in quads)
 
 
+def post_query(url: str, text: str, accept: str, default_graphs: Iterable[str] = (),
+               named_graphs: Iterable[str] = ()):
+    """The open HTTP response to ``text`` POSTed to the query endpoint ``url`` (SPARQL 1.1
+    protocol; the dataset given by graph IRIs), read lazily by the caller. No timeout is
+    passed: the socket default applies (the server's workers set it to the time left)."""
+    fields = [("query", text), *(("default-graph-uri", g) for g in default_graphs),
+              *(("named-graph-uri", g) for g in named_graphs)]
+    request = urllib.request.Request(url, urllib.parse.urlencode(fields).encode("ascii"),
+                                     method="POST",
+                                     headers={"Content-Type": _FORM, "Accept": accept})
+    return urllib.request.urlopen(request)
+
+
+class _ReadOnlyClient(_SparqlClient):
+    """The client of a store opened read-only: nothing it sends can change the store."""
+
+    def update(self, *args, **kwargs) -> None:
+        raise PermissionError("this remote store was opened read-only")
+
+
 class RemoteStore(Dataset):
     """The store at an http(s) URL (see ``endpoints``); no transactions or pending marks:
-    every write is one request, which the server applies whole."""
+    every write is one request, which the server applies whole. ``read_only`` (the
+    server's readers) refuses every write before it is sent."""
 
-    def __init__(self, spec: str, update_url: str | None = None) -> None:
+    def __init__(self, spec: str, update_url: str | None = None,
+                 read_only: bool = False) -> None:
         self.endpoints = endpoints(spec, update_url)
-        client = _SparqlClient(method="POST_FORM", autocommit=True)
+        self.read_only = read_only
+        client = (_ReadOnlyClient if read_only else _SparqlClient)(method="POST_FORM",
+                                                                    autocommit=True)
         client.open((self.endpoints.query, self.endpoints.update))
         super().__init__(store=client, default_union=False)
         bind_prefixes(self)
 
     def _send(self, method: str, url: str, body: bytes, content_type: str,
               accept: str = "*/*") -> bytes:
+        if self.read_only:
+            raise PermissionError("this remote store was opened read-only")
         request = urllib.request.Request(url, body, method=method,
                                          headers={"Content-Type": content_type,
                                                   "Accept": accept})
@@ -195,10 +222,9 @@ class RemoteStore(Dataset):
 
     def _construct(self, where: str, graph: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
         """The triples ``where`` matches, as quads of ``graph``."""
-        body = urllib.parse.urlencode(
-            {"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}"}).encode("ascii")
-        data = self._send("POST", self.endpoints.query, body,
-                          "application/x-www-form-urlencoded", _TRIPLES)
+        with post_query(self.endpoints.query,
+                        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", _TRIPLES) as response:
+            data = response.read()
         for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
             yield ox.Quad(quad.subject, quad.predicate, quad.object, graph)
 

@@ -184,6 +184,18 @@ def read_request(text: str) -> RequestText:
     return info
 
 
+def refuse_unsafe(info: RequestText) -> None:
+    """UnsafeRequest for an update, SERVICE or LOAD: what a read-only server that never
+    fetches anything must not run (``info`` read from the exact text to be run)."""
+    if info.is_update:
+        raise UnsafeRequest("this is an update: send it to /sparql as "
+                            "application/sparql-update or as the form field 'update'")
+    if info.service or info.load:
+        word = "SERVICE" if info.service else "LOAD"
+        raise UnsafeRequest(f"{word} is refused: this endpoint never fetches anything "
+                            "from the network")
+
+
 def _resolve(token: tuple[str, str] | None, prefixes: dict[str, str], base: str) -> str:
     if token is None:
         raise UnsafeRequest("FROM must name a graph")

@@ -90,11 +90,11 @@ def open_store(spec: str | Path | None = None, update_url: str | None = None,
                read_only: bool = False) -> GraphStore:
     """The store ``spec`` names: None keeps it in memory, a folder on disk (made if
     missing, unless ``read_only``), an http(s) URL a SPARQL 1.1 server (written through
-    ``update_url``, by default the one beside the query endpoint)."""
+    ``update_url``, by default the one beside the query endpoint, unless ``read_only``)."""
     if is_remote_spec(spec):
         from kg.remote_store import RemoteStore
 
-        return RemoteStore(str(spec), update_url)
+        return RemoteStore(str(spec), update_url, read_only)
     from kg.local_store import LocalStore
 
     return LocalStore(None if spec is None else Path(spec), read_only)

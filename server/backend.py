@@ -1,4 +1,5 @@
-"""The graph the server answers from: a store folder, its query workers, and facts about it.
+"""The graph the server answers from: a store folder or a remote SPARQL store, its query
+workers, and facts about it.
 
 Attached to the app with ``init_app``; every page and protocol route asks it, never the
 store directly, so each query gets the time limit and the row limit.
@@ -18,10 +19,15 @@ from rdflib import Dataset
 
 from kg.formats import RdfFormat
 from kg.local_store import LocalStore
-from server.executor import ARRIVED, Cell, Job, Outcome, QueryPool, run_update
+from kg.sparql_text import UnsafeRequest
+from kg.store import RemoteStoreError, is_remote_spec, open_store
+from server.executor import ARRIVED, Cell, Job, Outcome, QueryPool, run_update, too_late
 from server.tasks import Task
 
 Row = dict[str, Cell | None]
+NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+REMOTE_READ_ONLY = ("a remote store is served read-only: send updates to the store itself, "
+                    "not through this server")
 
 
 def materialize(dataset: Dataset, path: str | Path) -> Path:
@@ -40,7 +46,8 @@ def _arrived() -> float | None:
 
 
 class Backend:
-    """The store folder, its worker pool, the named graphs it holds and cached counts."""
+    """The store (a folder or a remote store's URL), its worker pool, the named graphs it
+    holds and cached counts."""
 
     def __init__(self, path: str | Path, workers: int = 2, timeout: float = 30.0,
                  max_rows: int = 10_000, worker_memory: int | None = None):
@@ -56,8 +63,11 @@ class Backend:
         self._open()
 
     def _open(self) -> None:
-        store = LocalStore(Path(self.path), read_only=True)
-        self.graphs = frozenset(g.value for g in store.engine.named_graphs())
+        store = open_store(self.path, read_only=True)
+        try:
+            self.graphs = frozenset(str(row[0]) for row in store.query(NAMED_GRAPHS))
+        finally:
+            store.close()
         self._stats = None
         self._exports: dict[str, Path] = {}
 
@@ -80,6 +90,8 @@ class Backend:
                 self._tasks = QueryPool(self.path, 1, self.worker_memory,
                                         module="server.task_worker")
         value, problem = self._tasks.run(Task(name, args), self.timeout, _arrived())
+        if isinstance(problem, TimeoutError):  # a remote store slower than the time left
+            raise too_late(self.timeout)
         if problem is not None:
             raise problem
         return value
@@ -101,6 +113,8 @@ class Backend:
 
     def update(self, text: str) -> None:
         """Apply an update: stop the readers, write in a killable process, reopen."""
+        if is_remote_spec(self.path):
+            raise UnsafeRequest(REMOTE_READ_ONLY)
         with self._update_lock:
             self.pool.close(wait=self.timeout)
             tasks, self._tasks = self._tasks, None
@@ -120,7 +134,8 @@ class Backend:
 
 
 def init_app(app: Flask) -> Backend:
-    """Open the store named by STORE, or copy DATASET into a temporary store folder."""
+    """Open the store named by STORE (a folder, or a remote store's URL, served read-only),
+    or copy DATASET into a temporary store folder."""
     config = app.config
     path = config.get("STORE")
     if path is None:
@@ -129,6 +144,10 @@ def init_app(app: Flask) -> Backend:
         path = tempfile.mkdtemp(prefix="kg-serve-")
         atexit.register(shutil.rmtree, path, True)
         materialize(config["DATASET"], path)
+    elif is_remote_spec(path):
+        if config.get("UPDATE_TOKEN"):
+            raise RemoteStoreError(f"{REMOTE_READ_ONLY} (serve it without --update-token "
+                                   "and KG_UPDATE_TOKEN)")
     elif not Path(path, "CURRENT").is_file():
         raise FileNotFoundError(f"no graph store at '{path}'")
     backend = Backend(path, config["WORKERS"], config["QUERY_TIMEOUT"], config["MAX_ROWS"],

@@ -2,8 +2,10 @@
 
 pyoxigraph has no query timeout or cancellation in its Python API (oxigraph/oxigraph#1926),
 and a thread cannot be stopped, so each query runs in a worker process that opens the store
-folder read-only. A query past its deadline gets its worker killed (its CPU use ends
-there) and a fresh worker takes its place; the other workers keep answering.
+folder read-only (or, for a remote store's URL, sends it to that server: server.remote_engine,
+under the same checks, deadline and row limit). A query past its deadline gets its worker
+killed (its CPU use ends there) and a fresh worker takes its place; the other workers keep
+answering.
 
 A worker reads every query text itself (kg.sparql_text) and refuses what would reach the
 network, after composing any VALUES bindings: the check sees the exact text the engine runs,
@@ -28,11 +30,13 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from kg.rdf.namespaces import PREFIX_IRIS
-from kg.sparql_text import UnsafeRequest, bind_values, read_request
-from kg.store import REFRESH_DEFAULT_GRAPH
+from kg.sparql_text import UnsafeRequest, bind_values, read_request, refuse_unsafe
+from kg.store import REFRESH_DEFAULT_GRAPH, is_remote_spec
 from server import results
 from server.negotiation import result_form
+from server.remote_engine import RemoteEngine
 
+Engine = ox.Store | RemoteEngine  # what jobs run on: a store folder, or a remote store
 ARRIVED = "kg.arrived"  # WSGI environ key: time.monotonic() when the request arrived
 NOT_RUN = "html"  # an output that asks only for the result form (a page will run the query)
 
@@ -134,27 +138,21 @@ def _take(iterator, limit: int) -> tuple[list, bool]:
     return taken, False
 
 
-def _holds(store: ox.Store, graph: str) -> bool:
+def _holds(store: Engine, graph: str) -> bool:
     try:
         return store.contains_named_graph(ox.NamedNode(graph))
     except ValueError:  # not an IRI: no graph of the store's
         return False
 
 
-def screen(job: Job, store: ox.Store) -> tuple[str, str]:
+def screen(job: Job, store: Engine) -> tuple[str, str]:
     """The text to run (``job.values`` bound) and its result form, or UnsafeRequest.
 
     Refuses updates, SERVICE, LOAD and graphs ``store`` lacks, read from the final text.
     """
     text = bind_values(job.text, dict(job.values))
     info = read_request(text)
-    if info.is_update:
-        raise UnsafeRequest("this is an update: send it to /sparql as "
-                            "application/sparql-update or as the form field 'update'")
-    if info.service or info.load:
-        word = "SERVICE" if info.service else "LOAD"
-        raise UnsafeRequest(f"{word} is refused: this endpoint never fetches anything "
-                            "from the network")
+    refuse_unsafe(info)
     named = info.from_graphs + info.from_named_graphs
     named += list(job.default_graphs or ()) + list(job.named_graphs or ())
     unknown = sorted({g for g in named if not _holds(store, g)})
@@ -164,7 +162,7 @@ def screen(job: Job, store: ox.Store) -> tuple[str, str]:
     return text, result_form(info.form)
 
 
-def execute(store: ox.Store, job: Job) -> Outcome:
+def execute(store: Engine, job: Job) -> Outcome:
     """Check and run ``job`` on ``store`` and shape the answer as the job asks.
 
     Results are read lazily from the engine and never past ``max_rows`` (+1 to tell a cut):
@@ -211,7 +209,7 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     return Outcome("GRAPH", body, truncated=cut)
 
 
-def _answer(store: ox.Store, job: Job) -> tuple[str, object]:
+def _answer(store: Engine, job: Job) -> tuple[str, object]:
     try:
         return "ok", execute(store, job)
     except NoFormat as error:
@@ -222,6 +220,8 @@ def _answer(store: ox.Store, job: Job) -> tuple[str, object]:
         return "syntax", str(error)
     except MemoryError:
         return "memory", None
+    except TimeoutError:  # the remote store did not answer within the time left
+        return "timeout", None
     except Exception as error:  # the engine's own errors go back to the client as text
         return "error", f"{type(error).__name__}: {error}"
 
@@ -244,6 +244,22 @@ def _update(path: str, text: str) -> tuple[str, object]:
         return "error", f"{type(error).__name__}: {error}"
 
 
+def open_engine(path: str) -> Engine:
+    """What a reader runs jobs on: the store folder opened read-only, or the remote store
+    at an http(s) URL (which the server never writes)."""
+    if is_remote_spec(path):
+        return RemoteEngine(path)
+    return ox.Store.read_only(path)
+
+
+def receive(conn: Connection) -> object:
+    """The next job (or task) from the pool, with this process's socket timeout set to the
+    time the request has left: a remote store is never waited for past the deadline."""
+    job, seconds = conn.recv()
+    socket.setdefaulttimeout(max(seconds, 0.001))
+    return job
+
+
 def cap_memory(memory_mb: int | None) -> None:
     """Limit this (worker) process to ``memory_mb`` of address space (None: no cap), so a
     runaway allocation fails in the worker instead of starving the machine."""
@@ -263,11 +279,11 @@ def serve_jobs(path: str, fd: int, write: bool = False, memory_mb: int | None = 
     if write:
         conn.send(_update(path, conn.recv()))
         return
-    store = ox.Store.read_only(path)
+    store = open_engine(path)
     cap_memory(memory_mb)
     while True:
         try:
-            job = conn.recv()
+            job = receive(conn)
         except EOFError:
             return
         status, payload = _answer(store, job)
@@ -317,6 +333,11 @@ def _unwrap(status: str, payload):
     if status == "format":
         raise NoFormat(str(payload))
     raise QueryFailed(str(payload), syntax=status == "syntax")
+
+
+def too_late(timeout: float) -> QueryTimeout:
+    return QueryTimeout(f"the request took longer than {timeout:g} s from its arrival "
+                        "(waiting included); its query was stopped")
 
 
 class QueryPool:
@@ -375,11 +396,10 @@ class QueryPool:
             raise QueryTimeout(f"the request waited for a free query worker past its "
                                f"{timeout:g} s limit, counted from its arrival") from None
         try:
-            worker.conn.send(job)
+            worker.conn.send((job, deadline - time.monotonic()))
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 self._retire(worker)
-                raise QueryTimeout(f"the request took longer than {timeout:g} s from its "
-                                   "arrival (waiting included); its query was stopped")
+                raise too_late(timeout)
             status, payload = worker.conn.recv()
         except (EOFError, OSError):
             if self._retire(worker) == -signal.SIGABRT:  # Rust aborts when allocation fails
@@ -389,6 +409,8 @@ class QueryPool:
             self._retire(worker)
             raise self._over_memory()
         self._idle.put(worker)
+        if status == "timeout":
+            raise too_late(timeout)
         return _unwrap(status, payload)
 
     def close(self, wait: float = 5.0) -> None:

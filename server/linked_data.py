@@ -113,7 +113,9 @@ def resource(rest: str) -> Response:
     if offer[1] == "html":
         response = Response(_page(iri, x), mimetype="text/html")
     else:
-        job = Job("DESCRIBE ?x", offer[1], backend().max_rows, substitutions=(("x", x),))
+        # a WHERE group, where a remote store's worker binds ?x with VALUES
+        job = Job("DESCRIBE ?x WHERE { }", offer[1], backend().max_rows,
+                  substitutions=(("x", x),))
         response = Response(backend().run(job).body, mimetype=offer[0])
     response.headers["Vary"] = "Accept"
     return response

@@ -1,10 +1,10 @@
 """Work a page does over the whole graph in Python (the home page's counts, the /graph
 subgraph, exports), run in a killable worker process under the same time limit as queries.
 
-The worker (``python -m server.task_worker``, see serve_tasks) opens the store folder
-read-only (``kg.store.open_store``) and runs tasks by name; a task past the deadline, or past the
-worker's memory cap, has its worker killed and replaced, like a runaway query
-(server.executor.QueryPool).
+The worker (``python -m server.task_worker``, see serve_tasks) opens the store (a folder or
+a remote store) read-only (``kg.store.open_store``) and runs tasks by name; a task past the
+deadline, or past the worker's memory cap, has its worker killed and replaced, like a runaway
+query (server.executor.QueryPool).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from kg.export import export
 from kg.stats import graph_stats
 from kg.store import open_store
 from kg.viz import select_subgraph
-from server.executor import cap_memory
+from server.executor import cap_memory, receive
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def serve_tasks(path: str, fd: int, memory_mb: int | None = None) -> None:
     cap_memory(memory_mb)
     while True:
         try:
-            task = conn.recv()
+            task = receive(conn)
         except EOFError:
             return
         reply = _reply(dataset, task)

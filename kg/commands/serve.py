@@ -34,17 +34,16 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.store import RemoteStoreError, is_remote_spec
+    from kg.store import is_remote_spec
     from server.serving import run_serve
 
-    if is_remote_spec(args.store):
-        raise RemoteStoreError(f"kg serve serves a store folder; '{args.store}' is a SPARQL "
-                               "server, which answers queries itself")
     config = {"BASE": args.base, "QUERY_TIMEOUT": args.timeout, "MAX_ROWS": args.max_rows,
               "MAX_CONTENT_LENGTH": args.max_body, "UPDATE_TOKEN": args.update_token or None,
               "CORS": args.cors, "WORKERS": args.query_workers,
               "WORKER_MEMORY": args.worker_memory}
-    if args.store and not args.inputs:
+    if is_remote_spec(args.store) and not args.inputs:
+        config["STORE"] = args.store  # served read-only: its queries run on that server
+    elif args.store and not args.inputs:
         if not Path(args.store, "CURRENT").is_file():
             raise FileNotFoundError(f"no graph store at '{args.store}' (build one with "
                                     f"kg build --store {args.store})")

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +14,7 @@ from rdflib.term import Node
 from kg.api import build_with_summary
 from kg.rdf.namespaces import XSD
 from tests.conftest import DATA, SHARED
+from tests.oxigraph import oxigraph_serving
 
 # Five short PolNeAR train articles beside the three samples: eight articles make two
 # worker jobs, so both workers of a two-worker build get work.
@@ -29,7 +26,6 @@ POLNEAR_ARTICLES = [
     "politico_2016-02-17_bush-rubio-collide-in-scramble-f.txt",
     "nyt_2016-04-08_tensions-flare-after-sanders-cal.txt",
 ]
-OXIGRAPH = Path(sys.executable).parent / "oxigraph"  # beside the interpreter, in the venv
 Quad = tuple[Node, Node, Node, Node]
 
 
@@ -64,31 +60,8 @@ def serial(nlp, corpus: Path) -> Dataset:
     return build_with_summary([corpus])[0]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def oxigraph_server(tmp_path: Path):
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     """A real Oxigraph server on a free loopback port; yields its query URL."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(tmp_path / "oxigraph"),
-         "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/query"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"oxigraph server did not start: {process.stderr.read()!r}")
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with oxigraph_serving(tmp_path / "oxigraph") as url:
+        yield url

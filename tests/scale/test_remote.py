@@ -126,6 +126,6 @@ def test_remote_export_equals_local_export(oxigraph_server: str, serial: Dataset
     assert written[0] == written[1] and written[0]
 
 
-def test_kg_serve_says_it_serves_folders_not_sparql_servers(capsys):
-    assert main(["serve", "--store", "http://127.0.0.1:9/query"]) == 2
-    assert "serves a store folder" in capsys.readouterr().err
+def test_kg_serve_serves_a_remote_store_read_only_only(capsys):
+    assert main(["serve", "--store", "http://127.0.0.1:9/query", "--update-token", "t"]) == 2
+    assert "served read-only" in capsys.readouterr().err
