@@ -20,16 +20,17 @@ from kg.store import GraphStore, is_remote_spec
 # Graph files a read command takes as inputs beside articles (a colleague's export); an
 # extension both can have (.json) is read as articles.
 GRAPH_FILES = tuple(ext for ext in EXTENSIONS if ext not in SUPPORTED_EXTENSIONS)
-SOURCE_HINT = ("pass --store DIR (a store built with kg build --store DIR), graph files "
+SOURCE_HINT = ("pass --store DIR|URL (a store built with kg build --store), graph files "
                f"(graph{', '.join(GRAPH_FILES)}) or article files and folders (e.g. data/)")
 
 
 def add_graph_source(parser: argparse.ArgumentParser) -> None:
-    """`--store DIR | INPUT...`: read an existing store, or build the inputs in memory."""
+    """`--store DIR|URL | INPUT...`: read an existing store, or build the inputs in memory."""
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="article files or folders to build in memory, or graph files "
                              f"({', '.join(GRAPH_FILES)}) to load")
-    parser.add_argument("--store", metavar="DIR", help="an existing graph store folder")
+    parser.add_argument("--store", metavar="DIR|URL",
+                        help="an existing graph store: a folder, or a SPARQL 1.1 endpoint URL")
     add_build_options(parser)
 
 
