@@ -59,6 +59,8 @@ _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
 CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate", "front-runner",
                    "frontrunner"}
 _QUOTE_MARKS = "\"“”‘’'"
+# A web page's player and caption words glued before a caption's title.
+_CAPTION_WORDS = {"close", "caption", "watch", "video", "photo", "image"}
 _PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
 
 
@@ -171,7 +173,9 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         if doc[k].tag_ == "NNS" and doc[k].is_lower and doc[k + 1].text[:1].isupper():
             start = k + 1
             break
-            break
+    while end - start > 1 and (doc[start].lower_ in _CAPTION_WORDS or doc[start].lower_ ==
+                               "media" and doc[start + 1].lower_ == "caption"):
+        start += 1  # a video player's text before a caption ("CLOSE President", "Media caption")
     if end - start > 2 and doc[start].lower_ == "running" and doc[start + 1].lower_ == "mate":
         start += 2  # "his running mate presidential nominee Donald Trump": two roles glued
     while end - start > 1 and doc[start].is_lower and doc[start + 1].text[:1].isupper() \

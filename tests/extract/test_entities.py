@@ -112,6 +112,11 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
      "Biden has twice before made bids.", "Joe Biden", "Vice President", None, True),
     ("everybody is worse off.”Vice President Joe Biden recently said the middle class was "
      "buried.", "Joe Biden", "Vice President", None, True),
+    # a video player's words before a caption's title
+    ("CLOSE President Donald Trump spoke at the White House on Monday.", "Donald Trump",
+     "President", None, True),
+    ("Media caption President Barack Obama said the deal was fair.", "Barack Obama",
+     "President", None, True),
     # someone else's office is not the person's title
     ("Sanders, counselor to the president Kellyanne Conway and Commerce Secretary Wilbur Ross "
      "were there.", "Kellyanne Conway", None, None, False),
