@@ -124,6 +124,20 @@ def post_query(url: str, text: str, accept: str, default_graphs: Iterable[str] =
     return urllib.request.urlopen(request)
 
 
+def _check_reachable(url: str) -> None:
+    """Ask the query endpoint an empty question, so a store that is down or is no SPARQL
+    endpoint is reported once, by its URL, before any work starts."""
+    try:
+        with post_query(url, "ASK {}", "application/sparql-results+json") as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        raise RemoteStoreError(f"the remote store at {url} answered {error.code} "
+                               f"{error.reason} to a SPARQL query") from None
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise RemoteStoreError(f"cannot reach the remote store at {url}: {reason}") from None
+
+
 class _ReadOnlyClient(_SparqlClient):
     """The client of a store opened read-only: nothing it sends can change the store."""
 
@@ -143,6 +157,7 @@ class RemoteStore(Dataset):
         client = (_ReadOnlyClient if read_only else _SparqlClient)(method="POST_FORM",
                                                                     autocommit=True)
         client.open((self.endpoints.query, self.endpoints.update))
+        _check_reachable(self.endpoints.query)
         super().__init__(store=client, default_union=False)
         bind_prefixes(self)
 

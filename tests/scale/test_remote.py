@@ -129,3 +129,12 @@ def test_remote_export_equals_local_export(oxigraph_server: str, serial: Dataset
 def test_kg_serve_serves_a_remote_store_read_only_only(capsys):
     assert main(["serve", "--store", "http://127.0.0.1:9/query", "--update-token", "t"]) == 2
     assert "served read-only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["build", str(DATA)], ["serve"], ["export", "-o", "-"]])
+def test_an_unreachable_remote_store_is_one_line_naming_it(command, capsys):
+    # port 9 (discard) has no listener here: the connection is refused
+    assert main([*command, "--store", "http://127.0.0.1:9/"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot reach the remote store at http://127.0.0.1:9/query" in err
+    assert "Traceback" not in err
