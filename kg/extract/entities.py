@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract import names, person_names
-from kg.extract.doctext import doc_text
+from kg.extract.doctext import doc_ents, doc_text
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
 from kg.extract.roles import Role, role_of, title_keys
@@ -214,7 +214,7 @@ def headline_case_lines(doc: Doc) -> list[tuple[int, int]]:
     nouns for parts of names ("Obama Seeks", "Clinton Hid Past Health"): few lowercase words,
     and at least three capitalised words outside any named entity; and headings of four
     words or fewer ("Gender Equality.")."""
-    in_entity = {t.i for ent in doc.ents for t in ent}
+    in_entity = {t.i for ent in doc_ents(doc) for t in ent}
     lines, begin = [], 0
     for line in doc_text(doc).splitlines(keepends=True):
         span = doc.char_span(begin, begin + len(line.rstrip()), alignment_mode="expand")
@@ -262,10 +262,10 @@ def _person_mentions(doc: Doc, taken: list[tuple[int, int]],
     headline only the words the body also uses in names."""
     found: list[_PersonMention] = []
     headlines = headline_case_lines(doc) + ([(0, headline_end)] if headline_end else [])
-    known = {names.strip_possessive(t.text).lower() for ent in doc.ents
+    known = {names.strip_possessive(t.text).lower() for ent in doc_ents(doc)
              if ent.label_ == "PERSON" and not _overlaps(ent.start_char, ent.end_char, headlines)
              for t in ent}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or _overlaps(ent.start_char, ent.end_char, taken):
             continue
         trimmed = _headline_trimmed(doc, ent, headlines, known)
@@ -280,7 +280,7 @@ def _person_mentions(doc: Doc, taken: list[tuple[int, int]],
         found.append(_person_mention(doc, part, role_of(doc, part)))
     # a surname the tagger took for an organisation ("Trump" as ORG) is still the person
     known = {w.lower() for m in found for w in names.name_words(m.name)}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" or _overlaps(ent.start_char, ent.end_char, taken):
             continue
         name = names.clean_person(ent.text)
@@ -299,13 +299,13 @@ def _untagged_mentions(doc: Doc, found: list[_PersonMention],
     or modifies a group ("Clinton campaign")."""
     full = {tuple(m.name.split()) for m in found if len(m.name.split()) > 1
             and person_names.is_first_name(m.name.split()[0])}
-    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP", "FAC")}
+    places = {e.text for e in doc_ents(doc) if e.label_ in ("GPE", "LOC", "NORP", "FAC")}
     surnames = {words[-1] for words in full
                 if not names.generation(" ".join(words)) and words[-1] not in places}
     if not full:
         return []
     covered = taken + [(m.span.begin, m.span.end) for m in found]
-    other_names = [(e.start_char, e.end_char) for e in doc.ents
+    other_names = [(e.start_char, e.end_char) for e in doc_ents(doc)
                    if e.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
                    and len(e) > 1]
     extra: list[_PersonMention] = []
@@ -369,7 +369,7 @@ def _conjoined_with_a_thing(doc: Doc, mention: _PersonMention) -> bool:
         if partner.ent_type_ not in ("PERSON", "") or not partner.ent_type_ \
                 and person_names.is_common_word(partner.text):
             return True
-        ent = next((e for e in doc.ents if e.start <= partner.i < e.end), None)
+        ent = next((e for e in doc_ents(doc) if e.start <= partner.i < e.end), None)
         if ent is not None and person_names.person_name_span(ent) is None:
             return True
     return False
@@ -394,7 +394,7 @@ def _not_a_person(doc: Doc, cluster: _Cluster) -> bool:
     lower = word.lower()
     if any(t.text == lower for t in doc):
         return True
-    labels = [e.label_ for e in doc.ents if e.text == word]
+    labels = [e.label_ for e in doc_ents(doc) if e.text == word]
     return labels.count("PERSON") < sum(label in ("GPE", "LOC", "NORP", "FAC") for label in labels)
 
 
@@ -446,7 +446,7 @@ def extract_entities(doc: Doc, publisher: str | None = None,
     # ("Trump administration") names neither the person nor an organisation
     person_words = {w.lower() for ref in table.entities if ref.kind == "person"
                     for w in ref.name.split()}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         kind = _KIND_BY_LABEL.get(ent.label_)
         if kind in (None, "person") or _overlaps(ent.start_char, ent.end_char, taken):
             continue

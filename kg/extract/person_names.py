@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.data import tsv_rows
+from kg.extract.doctext import doc_ents
 from kg.extract.names import PARTICLES, TITLE_WORDS, is_honorific, strip_possessive
 from kg.extract.roles import ROLE_WORDS
 
@@ -218,12 +219,18 @@ def _employer(span: SpacySpan) -> bool:
         and doc[span.start - 2].lower_ in _EMPLOYMENT_NOUNS and not is_first_name(span[0].text)
 
 
+_PLACE_WORDS = "newskg_place_words"  # the words of a doc's places, read once per doc
+
+
 def _place_words(tokens: list[Token]) -> bool:
     """A name whose words are all words of places the article names ("N. Korea" beside
     "North Korea")."""
     doc = tokens[0].doc
-    places = {strip_possessive(t.text).lower() for e in doc.ents if e.label_ in ("GPE", "LOC")
-              for t in e}
+    places = doc.user_data.get(_PLACE_WORDS)
+    if places is None:
+        places = doc.user_data[_PLACE_WORDS] = {
+            strip_possessive(t.text).lower() for e in doc_ents(doc)
+            if e.label_ in ("GPE", "LOC") for t in e}
     core = [t for t in tokens if not _is_initial(t) and t.lower_ not in _COMPASS]
     return bool(core) and not any(is_first_name(t.text) for t in tokens) \
         and all(strip_possessive(t.text).lower() in places for t in core)
@@ -237,7 +244,7 @@ def _not_a_noun(token: Token) -> bool:
         return False
     word = strip_possessive(token.text)
     return not any(t.pos_ == "PROPN" and strip_possessive(t.text) == word
-                   for e in token.doc.ents if e.label_ == "PERSON" for t in e)
+                   for e in doc_ents(token.doc) if e.label_ == "PERSON" for t in e)
 
 
 def _surname_elsewhere(span: SpacySpan, token: Token) -> bool:
@@ -245,7 +252,7 @@ def _surname_elsewhere(span: SpacySpan, token: Token) -> bool:
     of Bernie Sanders; not "Boram" of "Boram Brian Kim")."""
     return not is_first_name(token.text) and any(
         e.label_ == "PERSON" and e.start != span.start and len(e) > 1
-        and strip_possessive(e[-1].text) == token.text for e in token.doc.ents)
+        and strip_possessive(e[-1].text) == token.text for e in doc_ents(token.doc))
 
 
 def _part_of_a_title(token: Token) -> bool:

@@ -24,7 +24,7 @@ from kg.extract.doctext import doc_span, doc_text
 from kg.extract.records import Quote, Span
 from kg.extract.reported import reported_speech
 from kg.extract.speakers import Speaker, SpeakerResolver
-from kg.extract.subjects import CLOSING, cue_subject
+from kg.extract.subjects import CLOSING, addressed, cue_subject
 from kg.extract.table import EntityTable
 from kg.extract.transcript import stage_directions, transcript_lines
 from kg.segmentation import CLOSING_TOKENS, Stretch, boilerplate_spans, quoted_stretches
@@ -116,6 +116,8 @@ class QuoteFinder:
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
+        if addressed(cue):
+            return Attribution(text, doc_span(self.doc, cue.idx, cue_end), None, 0.0)
         subject = subject or self._between(cue) or cue_subject(cue)
         if subject is not None and not self.outside(subject):
             subject = None  # the quote's own words misparsed as the cue's subject
@@ -573,8 +575,9 @@ class QuoteFinder:
 
     def _title(self, quote: SpacySpan) -> bool:
         """The title of a work, not speech: after 'titled' ('titled "I Am Part of the
-        Resistance"'), right after a work ('his memoir "The Art of the Deal"'), or in
-        title case after a work and a comma ('In his new book, "Crippled America"')."""
+        Resistance"'), right after a work ('his memoir "The Art of the Deal"'), in title
+        case after a work and a comma ('In his new book, "Crippled America"'), or a short
+        name in title case owned by an outlet ('told MSNBC's "Morning Joe" that')."""
         before = [t for t in self.doc[max(0, quote.start - 3):quote.start]
                   if not t.is_punct and not t.is_space]
         if not before:
@@ -582,9 +585,12 @@ class QuoteFinder:
         last = before[-1]
         if last.lower_ in _TITLE_CUES:
             return True
+        words = [t for t in quote if t.is_alpha]
+        if last.tag_ == "POS":
+            return 0 < len(words) <= 6 and all(t.is_title for t in words if len(t) > 3) \
+                and not any(t.text in (".", "?", "!") for t in quote)
         if last.lemma_.lower() not in _WORKS or not last.is_lower:  # ('Dr. Paul Song')
             return False
-        words = [t for t in quote if t.is_alpha]
         adjacent = all(t.is_punct and t.text != "," or t.is_space
                        for t in self.doc[last.i + 1:quote.start])
         return adjacent or len(words) <= 12 and \

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.doctext import doc_text
+from kg.extract.doctext import doc_ents, doc_text
 from kg.extract.names import TITLE_WORDS
 
 ROLE_WORDS = {
@@ -114,7 +114,7 @@ def _official(words: list[str], private_affiliation: bool = False) -> bool:
 
 
 def _org_in(doc: Doc, start: int, end: int) -> SpacySpan | None:
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start >= start and ent.end <= end and ent.label_ in ("ORG", "FAC"):
             return ent
     return None
@@ -153,7 +153,7 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         # a title never crosses a sentence end ("Sen." keeps its period inside the token)
         if token.is_space or token.is_punct and not _inner_hyphen(doc, start - 1) \
                 or token.dep_ in ("det", "poss", "case") \
-                or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM")
+                or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM", "PART")
                     and token.ent_type_ not in ("GPE", "ORG", "NORP")) \
                 or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") \
                 or (token.ent_type_ == "PERSON" and not _is_role_word(token)
@@ -164,6 +164,11 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
             break
         start -= 1
     start, end = _trim(doc, start, person.start)
+    if start >= 1 and doc[start - 1].tag_ == "TO" and end - start > 1 and doc[start].is_lower:
+        start += 1  # "to mock special counsel Robert Mueller": the infinitive's verb
+    if start >= 1 and doc[start - 1].lower_ in ("a", "an") and start < end and \
+            all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha):
+        return None  # "what a President Hillary Clinton would do": a hypothetical
     if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("to", "of",
                                                                                     "for"):
         return None  # "counselor to the president Kellyanne Conway": someone else's office

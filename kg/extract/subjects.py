@@ -17,6 +17,8 @@ CLOSING = CLOSING_TOKENS | {","}
 # Verbs whose object does what their complement says ('prompted Rubio to call').
 _CONTROL = {"prompt", "lead", "urge", "ask", "tell", "push", "force", "encourage", "inspire",
             "invite", "persuade", "cause", "challenge", "dare", "press", "get"}
+# Verbs whose passive subject is the one addressed, not the speaker ('she was asked').
+_ADDRESSED = {"ask", "tell", "urge", "warn", "question", "press", "advise", "instruct"}
 # Relations to climb from a subject-less cue to the clause that has the speaker
 # ("put out a statement saying": saying -> statement -> put).
 _CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "acl", "dobj", "pobj"}
@@ -93,6 +95,14 @@ def _reporter(cue: Token) -> Token | None:
             return token if below.dep_ in ("ccomp", "dobj") and token.i < cue.i else None
         below = token
     return None
+
+
+def addressed(cue: Token) -> bool:
+    """'she was asked to give a presentation', '"Will you run?" Jones was asked': the
+    passive subject of a verb of asking or telling was spoken to; the speaker is unnamed
+    (unless 'by' names them)."""
+    return cue.lemma_.lower() in _ADDRESSED and _agent(cue) is None and \
+        any(c.dep_ == "nsubjpass" for c in cue.children)
 
 
 def cue_subject(cue: Token) -> Token | None:

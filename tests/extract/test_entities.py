@@ -120,6 +120,11 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     # someone else's office is not the person's title
     ("Sanders, counselor to the president Kellyanne Conway and Commerce Secretary Wilbur Ross "
      "were there.", "Kellyanne Conway", None, None, False),
+    # an infinitive before the title ends it; a President after 'a' is a hypothetical
+    ("Donald Trump Jr. used his Instagram account to mock special counsel Robert Mueller.",
+     "Robert Mueller", "special counsel", None, False),
+    ("Voters fear what a President Hillary Clinton would do to the court.",
+     "Hillary Clinton", None, None, False),
 ])
 def test_roles_from_titles_and_appositions(nlp, text, name, title, affiliation, official):
     person = _people(extract_entities(nlp(text)))[name]

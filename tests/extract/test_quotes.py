@@ -125,6 +125,9 @@ UNQUOTED = ("Jake Tapper interviewed Gov. Mary Fallin on Sunday.\n\n"
     ('At the rally, a man wore a shirt reading "Hillary for Prison 2016" while others '
      "chanted.", set()),
     ('Supporters wore T-shirts that said "Make America Great Again" and waved flags.', set()),
+    # a show's name owned by its network is who was told, not what was said
+    ('Bernie Sanders told MSNBC\'s "Morning Joe" that nobody would question her record.',
+     set()),
     # a name that is no title: the quote after 'Dr. Paul Song' is speech
     ("Bernie Sanders said the comment by Dr. Paul Song \u201cwas inappropriate and "
      "insensitive.\u201d", {("was inappropriate and insensitive.", "Bernie Sanders")}),
@@ -134,6 +137,12 @@ def test_not_quotes_and_transcripts(nlp, text, expected):
     found = {(q.span.text, q.speaker.name.lower() if q.speaker else None)
              for q in _direct(nlp, text)}
     assert found == {(words, name.lower()) for words, name in expected}
+
+
+def test_the_one_asked_is_not_the_speaker(nlp):
+    quotes = _direct(nlp, '"Will you run again?" Sarah Jones was asked on Monday.')
+    assert [(q.span.text, q.speaker) for q in quotes] == [("Will you run again?", None)]
+
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -207,6 +216,9 @@ def test_reported_speech(nlp, text, complement, speaker):
      ("the race will now be a four-way contest", "Sarah Jones")),
     ("Sarah Jones reported having $1.3 million in cash at the start of March.",
      ("having $1.3 million in cash at the start of March", "Sarah Jones")),
+    # 'was asked to': she was spoken to; only what she said is hers
+    ("Sarah Jones said she was asked to give a presentation to a client.",
+     ("she was asked to give a presentation to a client", "Sarah Jones")),
     # according to a person
     ("The senator will resign next week, according to Sarah Jones.",
      ("The senator will resign next week", "Sarah Jones")),
