@@ -12,6 +12,7 @@ neither does 'according to' a poll or a count. A record needs a speaker mention.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -118,9 +119,20 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]  # ('would be more intense — and he noted ...': not the 'and')
     return tokens
+
+
+_LEAD_IN = re.compile(r"\s*[,:]\s*[\"“]")
+
+
+def _leads_into_quote(tokens: list[Token]) -> bool:
+    """'she recalled thinking, "This is what ..."': the clause is a verb of speech or
+    thought leading into a quotation after a comma or colon (the quotation is the content),
+    whether the parse ends the clause before the quotation or inside it."""
+    text = doc_text(tokens[0].doc)
+    return any(cues.is_cue(t) and _LEAD_IN.match(text, t.idx + len(t.text)) for t in tokens)
 
 
 def reported_speech(finder: QuoteFinder) -> Iterator[Quote]:
@@ -133,6 +145,8 @@ def reported_speech(finder: QuoteFinder) -> Iterator[Quote]:
         if len(tokens) < 3 or sum(finder.outside(t) for t in tokens) < len(tokens) / 2:
             continue
         begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if _leads_into_quote(tokens):
+            continue
         text = doc_text(doc)[begin:end].rstrip(" ,.;:")
         found = finder.attribution(cue)
         speaker = found.speaker

@@ -219,6 +219,12 @@ def test_reported_speech(nlp, text, complement, speaker):
     # 'was asked to': she was spoken to; only what she said is hers
     ("Sarah Jones said she was asked to give a presentation to a client.",
      ("she was asked to give a presentation to a client", "Sarah Jones")),
+    # a clause that leads into a quotation is not the content; nor is a dangling 'and'
+    ('Sarah Jones said she recalled thinking, "This is what people have talked about."', None),
+    ("But Don Fowler said the politics surrounding the top of the ticket would be more intense "
+     "\u2014 and he noted that any change would occur a few weeks later in the season.",
+     {("the politics surrounding the top of the ticket would be more intense", "Don Fowler"),
+      ("any change would occur a few weeks later in the season", "Don Fowler")}),
     # according to a person
     ("The senator will resign next week, according to Sarah Jones.",
      ("The senator will resign next week", "Sarah Jones")),
@@ -234,7 +240,8 @@ def test_reported_speech(nlp, text, complement, speaker):
 def test_reported_speech_only_for_speech(nlp, text, expected):
     indirect = {(q.span.text, q.speaker.name if q.speaker else None)
                 for q in _quotes(nlp, text) if not q.direct}
-    assert indirect == ({expected} if expected else set())
+    assert indirect == (expected if isinstance(expected, set) else
+                        {expected} if expected else set())
 
 
 def test_cue_and_confidence_per_occurrence(nlp):
