@@ -107,7 +107,10 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
         ref = None  # "WASHINGTON - Sen. Elizabeth Warren": the dateline's apposition acts
     for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
         ref = table.ref_at(*name_range(appos))  # "Republican nominee [Donald Trump]"
-    for owner in (c for c in token.children if c.dep_ == "poss" and ref is None):
+        if ref is not None and ref.kind in ("place", "outlet"):
+            ref = None  # "New York (AFP) – Vice President Joe Biden": the dateline's parts
+    for owner in (c for c in token.children if c.dep_ == "poss" and ref is None
+                  and token.tag_ != "NNS"):  # not "Kerry's negotiating partners"
         named = table.ref_at(owner.idx, owner.idx + len(owner))
         if named is not None and named.kind == "person":
             ref = named  # "Hillary Clinton's right-hand woman" speaks for her

@@ -18,6 +18,7 @@ from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
 _LONGEST = 4  # tokens in a name
+_ASIDE = 8  # tokens of an aside between the agent's name and the cue
 _ADVERBS = {"just", "again", "also", "now", "finally", "quickly", "openly", "publicly"}
 _SKIP = {"the", "a", "an", "and", "of", "in", "on", "to", "he", "she", "it", "they"}
 
@@ -95,6 +96,9 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
         before = token.i - 1
         if before > token.sent.start and doc[before].lower_ in _ADVERBS:
             before -= 1  # "Trump Just Responded To Rubio"
+        elif doc[before].text == ",":  # "Biden, stumping for Clinton, trashes Trump"
+            before = next((t.i - 1 for t in reversed(doc[max(token.sent.start, before - _ASIDE):
+                                                         before]) if t.text == ","), before)
         agent = _name(doc, before, token.sent.start, forms, backwards=True)
         after = token.i + 1
         if after < len(doc) and doc[after].lower_ == PREPOSITION_CUES.get(lemma, ("",))[0]:

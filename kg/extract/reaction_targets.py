@@ -63,7 +63,7 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
         person = resolver.antecedent(owner)  # "doubts about her qualifications"
         return (person if person is not None and person.kind == "person" else None), None
     if owner is not None and owner.lower_ not in PRONOUNS | {"its", "their"}:
-        maker = table.ref_at(owner.idx, owner.idx + len(owner))
+        maker = table.ref_at(owner.idx, owner.idx + len(owner)) or collective(owner)
         return (None if maker and maker.kind == "place" else maker), None  # "Britain's vote"
     for by in prep_objects(token, "by") + prep_objects(token, "from"):
         if by.ent_type_ not in ("GPE", "LOC") and (maker := table.ref_at(*name_range(by))):

@@ -28,6 +28,7 @@ from kg.extract.reaction_cues import (
     ADJECTIVE_CUES,
     BLAME_WORDS,
     CUES,
+    LIGHT_VERBS,
     MILD_PRAISE,
     NEEDS_COMPLEMENT,
     NOUN_CUES,
@@ -38,6 +39,7 @@ from kg.extract.reaction_cues import (
     SELF_CUES,
     SPEECH,
     SUPPORT_WORDS,
+    TARGET_PREPOSITIONS,
     VERB_NOUN_CUES,
 )
 from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
@@ -56,6 +58,7 @@ from kg.extract.table import EntityTable
 
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
 _PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES}  # "struck down" is a cue, "struck" not
+_NAME_WORDS = 7  # tokens of a name, or of a nickname in quotes
 _Maker = Callable[..., Reaction | None]
 
 
@@ -86,7 +89,8 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         preposition, stance = PREPOSITION_CUES[lemma]
         if lemma == "ask" and not (verb.tag_ == "VBN" and verb.dep_ == "advcl"):
             return [], stance, "quote-cue"  # only "Asked about X, Clinton said": Y answers
-        shape = "statement-about" if preposition in ("about", "on") else response
+        shape = "statement-about" if preposition in ("about", "on") and stance == "react" \
+            else response
         shape = "quote-cue" if lemma == "ask" else shape
         if targets := prep_objects(verb, preposition, adjacent=lemma in CUES):
             return targets, stance, shape
@@ -97,15 +101,38 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
     if lemma in NEEDS_COMPLEMENT:
         complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
                        or (c.dep_ == "prep" and c.lower_ == NEEDS_COMPLEMENT[lemma])]
-        if not complements:
+        if lemma in TARGET_PREPOSITIONS:
+            objects += prep_objects(verb, TARGET_PREPOSITIONS[lemma], adjacent=True)
+        quoted = _quoted_object(verb) if not complements else None
+        if quoted:
+            objects, called = [quoted[0]], quoted[1]
+        elif not complements:
             return [], stance, "called-x"
-        # "called [the author a coward]" is often parsed as a clause: its subject is the target
-        objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp", "oprd")
-                    for s in c.children if s.dep_ == "nsubj"]
-        words = {t.lemma_.lower() for c in complements for t in c.subtree}
+        else:
+            # "called [the author a coward]" is often parsed as a clause: its subject is the
+            # target
+            objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp", "oprd")
+                        for s in c.children if s.dep_ == "nsubj"]
+            called = [t for c in complements for t in c.subtree]
+        words = {t.lemma_.lower() for t in called}
         praise = PRAISE_WORDS | SUPPORT_WORDS | MILD_PRAISE
         return objects, "agree" if words & praise else "disagree", "called-x"
     return objects, stance, "statement-about" if lemma == "discuss" else "verb-object"
+
+
+def _quoted_object(verb: Token) -> tuple[Token, list[Token]] | None:
+    """"called Warren “Pocahontas”", often parsed with the name inside the nickname: the
+    name right after the verb is the target and the quotation what it was called."""
+    doc, end = verb.doc, verb.sent.end
+    opening = next((t for t in doc[verb.i + 1:min(verb.i + _NAME_WORDS, end)]
+                    if t.is_quote), None)
+    if opening is None or opening.i == verb.i + 1 or not all(
+            t.pos_ in ("PROPN", "NOUN", "DET", "PRON", "PART") for t in doc[verb.i + 1:opening.i]):
+        return None
+    closing = next((t for t in doc[opening.i + 1:end] if t.is_quote), None)
+    if closing is None or closing.i - opening.i > _NAME_WORDS:
+        return None
+    return doc[verb.i + 1:opening.i].root, list(doc[opening.i + 1:closing.i])
 
 
 def _evidence(doc: Doc, subject: Token, cue: Token, target: Token) -> Span:
@@ -138,20 +165,27 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
         if owner is None and noun.dep_ == "dobj":
             owner = subject_of(noun.head)
         return owner, targets, stance, "statement-about"
-    if lemma == "response":
-        targets = prep_objects(noun, "to")
-        if noun.head.dep_ == "prep" and noun.head.lower_ == "in":
-            return subject_of(noun.head.head), targets, "react", "response"
-    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
-        # "Cruz received the endorsement of Gov. Mike Pence": the giver reacts to the receiver
-        givers = prep_objects(noun, "of") + prep_objects(noun, "from")
+    prepositions, stance = NOUN_CUES[lemma]
+    targets = [o for p in prepositions for o in prep_objects(noun, p)]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
+        # "Cruz received the endorsement of Gov. Mike Pence", "Trump drew criticism from
+        # Ryan": the giver reacts to the receiver
+        givers = [*prep_objects(noun, "from"), *prep_objects(noun.head, "from"),
+                  *prep_objects(noun, "by"), *(prep_objects(noun, "of") if stance == "agree"
+                                               else [])]
         receiver = subject_of(noun.head)
-        return (givers[0] if givers else None), [receiver] if receiver else [], \
-            NOUN_CUES[lemma], "verb-object"
-    else:
-        targets = prep_objects(noun, "of")
+        return (givers[0] if givers else None), [receiver] if receiver else [], stance, \
+            "verb-object"
+    shape = "response" if lemma == "response" else "verb-object"
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return owner, targets, NOUN_CUES[lemma], "verb-object"
+    givers = prep_objects(noun, "by") + prep_objects(noun, "from")
+    if owner is None and givers:
+        owner = givers[0]  # "criticism of the plan from Sen. Graham"
+    elif owner is None and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "with"):
+        owner = subject_of(noun.head.head)  # "In response to X, Y said", "with a shot at"
+    elif owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        owner = subject_of(noun.head)  # "Clinton launched an attack on Trump"
+    return owner, targets, stance, shape
 
 
 def _own_statement(cue: Token, target: Token) -> bool:
@@ -160,6 +194,13 @@ def _own_statement(cue: Token, target: Token) -> bool:
     return cue.lemma_.lower() in SELF_CUES and target.pos_ == "NOUN" \
         and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
                 for c in target.children)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive cue ("Trump was criticized by Warren"); its target is the
+    passive subject, which ``_objects`` takes."""
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children
+                 if o.dep_ == "pobj"), None)
 
 
 def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]]:
@@ -184,7 +225,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
         if not targets or unreal(token):
             continue
         if subject is None:
-            subject = subject_of(token)
+            subject = _passive_agent(token) or subject_of(token)
         if subject is None and token.dep_ == "advcl":  # "Responding to X, Trump said"
             subject = subject_of(token.head)
         if subject is None:
