@@ -103,17 +103,15 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
                        or (c.dep_ == "prep" and c.lower_ == NEEDS_COMPLEMENT[lemma])]
         if lemma in TARGET_PREPOSITIONS:
             objects += prep_objects(verb, TARGET_PREPOSITIONS[lemma], adjacent=True)
-        quoted = _quoted_object(verb) if not complements else None
+        # "called [the author a coward]" is often parsed as a clause: its subject is the target
+        objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp", "oprd")
+                    for s in c.children if s.dep_ == "nsubj"]
+        called = [t for c in complements for t in c.subtree]
+        quoted = _quoted_object(verb) if not (objects and complements) else None
         if quoted:
             objects, called = [quoted[0]], quoted[1]
         elif not complements:
             return [], stance, "called-x"
-        else:
-            # "called [the author a coward]" is often parsed as a clause: its subject is the
-            # target
-            objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp", "oprd")
-                        for s in c.children if s.dep_ == "nsubj"]
-            called = [t for c in complements for t in c.subtree]
         words = {t.lemma_.lower() for t in called}
         praise = PRAISE_WORDS | SUPPORT_WORDS | MILD_PRAISE
         return objects, "agree" if words & praise else "disagree", "called-x"
@@ -203,6 +201,17 @@ def _passive_agent(verb: Token) -> Token | None:
                  if o.dep_ == "pobj"), None)
 
 
+def _carrier_unreal(noun: Token) -> bool:
+    """Whether the verb that carries a reaction noun states none ("did not launch an attack
+    on Trump", "would take a shot at him")."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "dobj":
+        return unreal(noun.head)
+    return noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "with") \
+        and unreal(noun.head.head)
+
+
 def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]]:
     """(cue, subject, target token, stance, shape) for every reaction cue and "said of" in
     the text; every conjunct of a subject reacts ("the AFT and the AFL-CIO endorsed")."""
@@ -222,7 +231,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
             stance = quote_stance(token.sent.text)
         else:
             continue
-        if not targets or unreal(token):
+        if not targets or unreal(token) or _carrier_unreal(token):
             continue
         if subject is None:
             subject = _passive_agent(token) or subject_of(token)

@@ -175,8 +175,10 @@ def _shaped(reaction):
      ("Mike Pence", "Ted Cruz", "agree", "verb-object")),
     ("Sen. Bernie Sanders spoke about Republican nominee Donald Trump. He called him a "
      "\u201cpathological liar.\u201d", ("Bernie Sanders", "Donald Trump", "disagree", "called-x")),
-    ("Republican nominee Donald Trump went on to endorse Sen. Kelly Ayotte, calling her "
+    ("Republican nominee Donald Trump spoke in Concord, calling Sen. Kelly Ayotte "
      "\u201ca rising star.\u201d", ("Donald Trump", "Kelly Ayotte", "agree", "called-x")),
+    ("Republican nominee Donald Trump went on to endorse Sen. Kelly Ayotte, calling her "
+     "\u201ca rising star.\u201d", ("Donald Trump", "Kelly Ayotte", "agree", "verb-object")),
     ("Indiana Gov. Mike Pence has thrown his support behind House Speaker Paul Ryan.",
      ("Mike Pence", "Paul Ryan", "agree", "verb-object")),
     ("INDIANAPOLIS - Sen. Ted Cruz, who needs a win, received the endorsement of Gov. Mike "
@@ -198,6 +200,52 @@ def _shaped(reaction):
      ("Bernie Sanders", "Hillary Clinton", "disagree", "called-x")),
 ])
 def test_reaction_shapes(nlp, text, expected):
+    assert expected in [_shaped(r) for r in _reactions(nlp, text)]
+
+
+# fourth round (verb clauses): the wider cue tables, passives, reaction nouns, quoted
+# nicknames, datelines and headline asides
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Elizabeth Warren rebuffed Donald Trump on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren tore into Donald Trump on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Republican nominee Donald Trump unloaded on Sen. Elizabeth Warren.",
+     ("Donald Trump", "Elizabeth Warren", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren made fun of Donald Trump on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren hit out at Donald Trump on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren distanced herself from Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Donald Trump was criticized by Sen. Elizabeth Warren on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),  # passive
+    ("Sen. Elizabeth Warren was quick to condemn Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren went on to criticize Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren's attack on Donald Trump was sharp.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren launched a blistering attack on Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Ted Cruz took the stage with a shot at Donald Trump.",
+     ("Ted Cruz", "Donald Trump", "disagree", "verb-object")),
+    ("Gov. Mike Pence offered praise for Donald Trump on Monday.",
+     ("Mike Pence", "Donald Trump", "agree", "verb-object")),
+    ("Candidate Ben Carson spoke. Carson further lambasted the media's behavior.",
+     ("Ben Carson", "news media", "disagree", "verb-object")),  # a group owns the behaviour
+    ("Republican nominee Donald Trump has called Sen. Elizabeth Warren \u201cPocahontas.\u201d",
+     ("Donald Trump", "Elizabeth Warren", "disagree", "called-x")),  # a quoted nickname
+    ("Republican nominee Donald Trump referred to President Barack Obama as \u201cthe most "
+     "valuable player\u201d of the Islamic State.",
+     ("Donald Trump", "Barack Obama", "disagree", "called-x")),
+    ("New York (AFP) \u2013 Vice President Joe Biden on Monday hit the campaign trail, trashing "
+     "Donald Trump as unqualified.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
+    ("Biden, stumping for Clinton, trashes Trump.\n\nVice President Joe Biden spoke about "
+     "Republican nominee Donald Trump and Democratic nominee Hillary Clinton.",
+     ("Joe Biden", "Donald Trump", "disagree", "verb-object")),  # an aside in a headline
+])
+def test_verb_clause_reactions(nlp, text, expected):
     assert expected in [_shaped(r) for r in _reactions(nlp, text)]
 
 
@@ -253,6 +301,20 @@ def test_reaction_shapes(nlp, text, expected):
     ("\u201cIs Hillary Clinton a disgrace? Voters decide,\u201d Republican nominee Donald Trump "
      "said.",
      "Donald Trump", "Hillary Clinton"),  # a question inside a quote
+    ("Sen. Elizabeth Warren is going to criticize Donald Trump.", "Elizabeth Warren",
+     "Donald Trump"),  # intention: "going to" is not "went on to"
+    ("Sen. Bernie Sanders credited Hillary Clinton's victory to a closed primary.",
+     "Bernie Sanders", "Hillary Clinton"),  # crediting a cause is no praise
+    ("Sen. Ted Cruz had turned the tables on Republican nominee Donald Trump.", "Ted Cruz",
+     "Donald Trump"),  # "turned on" only as a phrase
+    ("Secretary of State John Kerry's negotiating partners in Tehran referred to the United "
+     "States as the Great Satan.", "John Kerry", "United States"),  # his partners, not him
+    ("The proposal by Republican nominee Donald Trump has drawn harsh criticism from fellow "
+     "GOP presidential hopefuls.", "Republican Party", "Donald Trump"),  # gold: a mention
+    ("The Islamic State's attack on Paris killed many.", "Islamic State",
+     "Paris"),  # an attack by no official
+    ("Sen. Elizabeth Warren did not launch an attack on Donald Trump.", "Elizabeth Warren",
+     "Donald Trump"),  # a negated light verb
 ])
 def test_not_a_reaction(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in _reactions(nlp, text)]
