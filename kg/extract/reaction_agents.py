@@ -49,12 +49,31 @@ def name_range(token: Token) -> tuple[int, int]:
     return begin, token.idx + len(token)
 
 
+def role_word(token: Token) -> str:
+    """The role a noun names, a hyphenated one whole ("the front-runner", which the tokenizer
+    splits into "front", "-", "runner")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+            and not doc[token.i - 1].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lower_
+
+
+def role_description(token: Token) -> bool:
+    """"the senator", "the South Carolina senator", "Indiana governor", "the front-runner", a
+    bare "front-runner" in a headline: a role noun that stands for a person named elsewhere
+    (not "South Carolina" itself)."""
+    return role_word(token) in ROLE_WORDS | CANDIDACY_WORDS and token.tag_ == "NN" and (
+        token.sent.start == 0 or any(c.lower_ == "the" or c.dep_ == "compound"
+                                     and c.ent_type_ == "GPE" for c in token.lefts))
+
+
 def titled(table: EntityTable, token: Token) -> EntityRef | None:
     """The person a definite role description stands for ("the South Carolina senator",
     "the judge"): the nearest earlier person whose job title has that role word; in a
     headline, which comes before any name ("Indiana governor endorses Cruz"), the first
     such person of the article."""
-    words = {token.lower_} | _ROLE_SYNONYMS.get(token.lower_, set())
+    words = {role_word(token)} | _ROLE_SYNONYMS.get(token.lower_, set())
     earlier = reversed(table.mentions_before(token.idx))
     headline = token.sent.start == 0
     for mention in [m for m in table.mentions if m.span.begin > token.idx] if headline \
@@ -81,21 +100,14 @@ def _recent_subject(table: EntityTable, token: Token) -> EntityRef | None:
     return None
 
 
-def _role_description(token: Token) -> bool:
-    """"the senator", "the South Carolina senator", "Indiana governor": a role noun that
-    stands for a person named elsewhere (not "South Carolina" itself)."""
-    return token.lower_ in ROLE_WORDS and token.tag_ == "NN" and any(
-        c.lower_ == "the" or c.dep_ == "compound" and c.ent_type_ == "GPE" for c in token.lefts)
-
-
 def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
     """The agent a subject names: a person pronoun like a speaker's, a role description, a
     name, a party named as a group ("Republicans"). "It", "they" and "we" stay unresolved:
     they stand for ads, memos and crowds as often as for a body."""
     if token.lower_ in ("he", "she", "his", "her"):
         return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
-    if _role_description(token):
-        office = token.lower_ in OFFICE_WORDS | CANDIDACY_WORDS  # not "the businessman"
+    if role_description(token):
+        office = role_word(token) in OFFICE_WORDS | CANDIDACY_WORDS  # not "the businessman"
         return titled(table, token) or (_recent_subject(table, token) if office else None)
     if token.lower_ in PRONOUNS:
         return None

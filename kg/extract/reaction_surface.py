@@ -12,14 +12,21 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span
-from kg.extract.reaction_cues import CUES, MODALS, NEEDS_COMPLEMENT, PREPOSITION_CUES
-from kg.extract.records import EntityRef, Span
+from kg.extract.reaction_cues import (
+    CUES,
+    MODALS,
+    NEEDS_COMPLEMENT,
+    PREPOSITION_CUES,
+    VERB_NOUN_CUES,
+)
+from kg.extract.records import EntityRef, Span, Stance
 from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
 _LONGEST = 4  # tokens in a name
 _ASIDE = 8  # tokens of an aside between the agent's name and the cue
 _ADVERBS = {"just", "again", "also", "now", "finally", "quickly", "openly", "publicly"}
+_NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
 _SKIP = {"the", "a", "an", "and", "of", "in", "on", "to", "he", "she", "it", "they"}
 
 
@@ -36,7 +43,22 @@ def surface_lemma(word: str) -> str | None:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])  # "ripped", "slamming"
             break  # "super" is no "sue"
-    return next((s for s in stems if s in CUES or s in PREPOSITION_CUES), None)
+    return next((s for s in stems if s in CUES or s in PREPOSITION_CUES or s in _NOUN_VERBS),
+                None)
+
+
+def _cue_noun(doc: Doc, lemma: str, after: int) -> tuple[int, str, Stance] | None:
+    """The noun of a verb-noun cue right after its verb ("Aims Insult At", "Takes A Swipe
+    At"): the index after it, the preposition the target follows and the cue's stance."""
+    if after < len(doc) and doc[after].lower_ in ("a", "an"):
+        after += 1
+    if after >= len(doc):
+        return None
+    word = doc[after].lower_
+    for noun in (word, word[:-1] if word.endswith("s") else word):
+        if (lemma, noun) in VERB_NOUN_CUES:
+            return after + 1, *VERB_NOUN_CUES[(lemma, noun)]
+    return None
 
 
 def _complemented(doc: Doc, after: int) -> bool:
@@ -84,9 +106,9 @@ def _name(doc: Doc, start: int, stop: int, forms: dict[str, EntityRef],
 
 
 def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, EntityRef,
-                                                                       EntityRef, Span]]:
-    """(cue, agent, target, evidence) for every "NAME cue NAME" in a sentence that is no
-    question, with no "to", modal or negation right before the cue."""
+                                                                       EntityRef, Span, Stance]]:
+    """(cue, agent, target, evidence, stance) for every "NAME cue NAME" in a sentence that is
+    no question, with no "to", modal or negation right before the cue."""
     forms = name_forms(table)
     for token in doc[1:]:
         lemma = surface_lemma(token.text)
@@ -101,9 +123,13 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
                                                          before]) if t.text == ","), before)
         agent = _name(doc, before, token.sent.start, forms, backwards=True)
         after = token.i + 1
-        if after < len(doc) and doc[after].lower_ == PREPOSITION_CUES.get(lemma, ("",))[0]:
+        noun = _cue_noun(doc, lemma, after)  # "Biden Aims Insult At Trump", "Takes Aim At"
+        if noun is not None:
+            after = noun[0]
+        preposition = noun[1] if noun else PREPOSITION_CUES.get(lemma, ("",))[0]
+        if after < len(doc) and doc[after].lower_ == preposition:
             after += 1
-        elif lemma not in CUES:
+        elif lemma not in CUES or noun is not None:
             continue  # "Responded To Rubio" needs its preposition
         target = _name(doc, after, token.sent.end, forms, backwards=False)
         if target is not None and target[1] + 2 < token.sent.end \
@@ -116,5 +142,7 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
             continue  # a request: "Warren challenges Trump to release his returns"
         if agent is not None and target is not None and agent[0] != target[0]:
             end = doc[target[1]]
+            stance = noun[2] if noun else CUES[lemma] if lemma in CUES \
+                else PREPOSITION_CUES[lemma][1]
             yield token, agent[0], target[0], doc_span(doc, doc[agent[1]].idx,
-                                                       end.idx + len(end))
+                                                       end.idx + len(end)), stance

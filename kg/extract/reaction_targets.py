@@ -7,10 +7,15 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from kg.extract.reaction_agents import PRONOUNS, collective, name_range, titled
+from kg.extract.reaction_agents import (
+    PRONOUNS,
+    collective,
+    name_range,
+    role_description,
+    titled,
+)
 from kg.extract.reaction_cues import STATEMENT_NOUNS, TOPIC_EVENTS, TOPIC_STATEMENTS
 from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
-from kg.extract.roles import ROLE_WORDS
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
@@ -54,9 +59,8 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
             return ref, None  # "INDIANAPOLIS - Ted Cruz": a dateline is no target
     if group := collective(token):
         return group, None
-    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
-            and any(c.lower_ == "the" for c in token.lefts):
-        return titled(table, token), None  # "accused the president"
+    if role_description(token):
+        return titled(table, token), None  # "accused the president", "the front-runner"
     # "Trump's declaration", "Mr. Trump's veracity": reacting to what Trump said or is
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ in ("his", "her"):

@@ -115,7 +115,20 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         words = {t.lemma_.lower() for t in called}
         praise = PRAISE_WORDS | SUPPORT_WORDS | MILD_PRAISE
         return objects, "agree" if words & praise else "disagree", "called-x"
+    if not objects and (name := _stray_name(verb)) is not None:
+        objects = [name]
     return objects, stance, "statement-about" if lemma == "discuss" else "verb-object"
+
+
+def _stray_name(verb: Token) -> Token | None:
+    """The name right after a cue verb that the parser attached elsewhere ("when Biden tried
+    to attack Trump, Japan's ..." with "Trump" a loose dependent): the cue's object."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    name = verb.doc[verb.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head
+    return name if name.pos_ == "PROPN" and name.dep_ in ("dep", "npadvmod") else None
 
 
 def _quoted_object(verb: Token) -> tuple[Token, list[Token]] | None:
@@ -290,12 +303,11 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             evidence = _evidence(doc, subject, cue, target)
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape, topic):
                 found.append(reaction)
-    for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
+    for cue, agent_ref, target_ref, evidence, stance in surface_reactions(doc, table):
         if unreal(cue):
             continue
         lemma = surface_lemma(cue.text) or ""
-        stance, shape = CUES[lemma] if lemma in CUES else PREPOSITION_CUES[lemma][1], \
-            "response" if lemma in ("respond", "react", "reply") else "verb-object"
+        shape = "response" if lemma in ("respond", "react", "reply") else "verb-object"
         if lemma in NEEDS_COMPLEMENT:  # "Sanders calls Clinton unqualified"
             stance, shape = "disagree", "called-x"
         if reaction := make(agent_ref, cue, evidence, target_ref, None, 0.6, stance, shape):

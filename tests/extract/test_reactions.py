@@ -244,6 +244,18 @@ def test_reaction_shapes(nlp, text, expected):
     ("Biden, stumping for Clinton, trashes Trump.\n\nVice President Joe Biden spoke about "
      "Republican nominee Donald Trump and Democratic nominee Hillary Clinton.",
      ("Joe Biden", "Donald Trump", "disagree", "verb-object")),  # an aside in a headline
+    ("Vice President Joe Biden spoke about Republican nominee Donald Trump. However when "
+     "Biden tried to attack Trump, Japan\u2019s sensitivities became collateral damage.",
+     ("Joe Biden", "Donald Trump", "disagree", "verb-object")),  # a name the parser let go
+    ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
+     "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
+    ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
+     "Donald Trump.", ("Mike Pence", "Donald Trump", "agree", "verb-object")),
+    ("Republican presidential front-runner Donald Trump spoke. Sen. Marco Rubio attacked the "
+     "front-runner on Monday.", ("Marco Rubio", "Donald Trump", "disagree", "verb-object")),
+    ("Indiana governor endorses Cruz - but also has praise for front-runner\n\nIndiana Gov. "
+     "Mike Pence endorsed Sen. Ted Cruz. He spoke about Republican presidential front-runner "
+     "Donald Trump.", ("Mike Pence", "Donald Trump", "agree", "verb-object")),
 ])
 def test_verb_clause_reactions(nlp, text, expected):
     assert expected in [_shaped(r) for r in _reactions(nlp, text)]
