@@ -63,7 +63,8 @@ def role_description(token: Token) -> bool:
     """"the senator", "the South Carolina senator", "Indiana governor", "the front-runner", a
     bare "front-runner" in a headline: a role noun that stands for a person named elsewhere
     (not "South Carolina" itself)."""
-    return role_word(token) in ROLE_WORDS | CANDIDACY_WORDS and token.tag_ == "NN" and (
+    common = token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()
+    return role_word(token) in ROLE_WORDS | CANDIDACY_WORDS and common and (
         token.sent.start == 0 or any(c.lower_ == "the" or c.dep_ == "compound"
                                      and c.ent_type_ == "GPE" for c in token.lefts))
 
@@ -94,8 +95,10 @@ def _recent_subject(table: EntityTable, token: Token) -> EntityRef | None:
             return None
         span = token.doc.char_span(mention.span.begin, mention.span.end,
                                    alignment_mode="expand")
+        # not the one whose words hold the description ("Quick said the front-runner had")
         if mention.entity.kind == "person" and span is not None \
-                and span.root.dep_ in ("nsubj", "nsubjpass"):
+                and span.root.dep_ in ("nsubj", "nsubjpass") \
+                and span.root.head not in token.ancestors:
             return mention.entity
     return None
 

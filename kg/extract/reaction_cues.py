@@ -109,6 +109,8 @@ ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disa
 NEEDS_COMPLEMENT = {"call": "as", "label": "as", "brand": "as", "dub": "as", "describe": "as",
                     "paint": "as", "portray": "as", "characterize": "as",
                     "characterise": "as", "liken": "to", "refer": "as"}
+# a cue whose "on" phrase, when it has one, is the target: "blamed the decline on the media"
+BLAME_ON = {"blame"}
 # a called-x verb whose target is a prepositional object: "referred to X as rapists"
 TARGET_PREPOSITIONS = {"refer": "to"}
 SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span
 from kg.extract.reaction_cues import (
+    BLAME_ON,
     CUES,
     MODALS,
     NEEDS_COMPLEMENT,
@@ -140,6 +141,8 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
             continue
         if target is not None and target[1] + 1 < len(doc) and doc[target[1] + 1].lower_ == "to":
             continue  # a request: "Warren challenges Trump to release his returns"
+        if lemma in BLAME_ON and any(t.lower_ == "on" for t in doc[token.i:token.sent.end]):
+            continue  # "blamed Trump's decline on the media" blames the media
         if agent is not None and target is not None and agent[0] != target[0]:
             end = doc[target[1]]
             stance = noun[2] if noun else CUES[lemma] if lemma in CUES \

@@ -26,6 +26,7 @@ from kg.extract.reaction_clauses import subject_of, unreal
 from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
     ADJECTIVE_CUES,
+    BLAME_ON,
     BLAME_WORDS,
     CUES,
     LIGHT_VERBS,
@@ -97,6 +98,10 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         if lemma not in CUES:
             return [], stance, shape
     stance = CUES[lemma]
+    if lemma in BLAME_ON and (blamed := [o for head in (verb, *(c for c in verb.children
+                                                               if c.dep_ == "dobj"))
+                                         for o in prep_objects(head, "on")]):
+        return blamed, stance, "verb-object"  # "blamed Trump's decline on the media"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in NEEDS_COMPLEMENT:
         complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")

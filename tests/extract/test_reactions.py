@@ -247,6 +247,11 @@ def test_reaction_shapes(nlp, text, expected):
     ("Vice President Joe Biden spoke about Republican nominee Donald Trump. However when "
      "Biden tried to attack Trump, Japan\u2019s sensitivities became collateral damage.",
      ("Joe Biden", "Donald Trump", "disagree", "verb-object")),  # a name the parser let go
+    ("Sen. Jeff Sessions blamed Donald Trump's decline in the polls on the news media.",
+     ("Jeff Sessions", "news media", "disagree", "verb-object")),  # blame X on Y blames Y
+    ("Donald Trump spoke on Monday. CNBC's Becky Quick said the "
+     "front-runner had referred to Sen. Marco Rubio as the \u201cpersonal senator\u201d of "
+     "Mark Zuckerberg.", ("Donald Trump", "Marco Rubio", "disagree", "called-x")),
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
@@ -327,6 +332,11 @@ def test_verb_clause_reactions(nlp, text, expected):
      "Paris"),  # an attack by no official
     ("Sen. Elizabeth Warren did not launch an attack on Donald Trump.", "Elizabeth Warren",
      "Donald Trump"),  # a negated light verb
+    ("Sen. Jeff Sessions blamed Donald Trump's decline in the polls on the news media.",
+     "Jeff Sessions", "Donald Trump"),  # the decline is the cause named, not the target
+    ("Donald Trump spoke on Monday. CNBC's Becky Quick said the "
+     "front-runner had referred to Sen. Marco Rubio as the \u201cpersonal senator\u201d of "
+     "Mark Zuckerberg.", "Becky Quick", "Marco Rubio"),  # the description is not its speaker
 ])
 def test_not_a_reaction(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in _reactions(nlp, text)]
