@@ -16,7 +16,13 @@ from kg.extract.reaction_cues import (
 )
 from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef
-from kg.extract.roles import CANDIDACY_WORDS, OFFICE_WORDS, ROLE_WORDS, is_candidacy
+from kg.extract.roles import (
+    CANDIDACY_WORDS,
+    OFFICE_WORDS,
+    ROLE_WORDS,
+    SPOKESPEOPLE,
+    is_candidacy,
+)
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
@@ -25,6 +31,7 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 PRONOUNS = {"he", "she", "they", "it", "we"}
 _REACH = 600  # characters back to the person a description stands for
+
 
 
 def may_react(table: EntityTable, ref: EntityRef) -> bool:
@@ -64,9 +71,10 @@ def role_description(token: Token) -> bool:
     bare "front-runner" in a headline: a role noun that stands for a person named elsewhere
     (not "South Carolina" itself)."""
     common = token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()
+    bare = token.sent.start == 0 and not any(c.dep_ in ("det", "poss") for c in token.lefts)
     return role_word(token) in ROLE_WORDS | CANDIDACY_WORDS and common and (
-        token.sent.start == 0 or any(c.lower_ == "the" or c.dep_ == "compound"
-                                     and c.ent_type_ == "GPE" for c in token.lefts))
+        bare or any(c.lower_ == "the" or c.dep_ == "compound" and c.ent_type_ == "GPE"
+                    for c in token.lefts))
 
 
 def titled(table: EntityTable, token: Token) -> EntityRef | None:
@@ -124,6 +132,10 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
         ref = table.ref_at(*name_range(appos))  # "Republican nominee [Donald Trump]"
         if ref is not None and ref.kind in ("place", "outlet"):
             ref = None  # "New York (AFP) – Vice President Joe Biden": the dateline's parts
+    for principal in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "for"
+                      and ref is None and token.lower_ in SPOKESPEOPLE for o in p.children
+                      if o.dep_ == "pobj"):
+        ref = resolve_agent(table, resolver, principal)  # "a spokesman for Hillary Clinton"
     for owner in (c for c in token.children if c.dep_ == "poss" and ref is None
                   and token.tag_ != "NNS"):  # not "Kerry's negotiating partners"
         named = table.ref_at(owner.idx, owner.idx + len(owner))

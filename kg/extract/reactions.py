@@ -112,6 +112,9 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp", "oprd")
                     for s in c.children if s.dep_ == "nsubj"]
         called = [t for c in complements for t in c.subtree]
+        # what a quotation says it was called, when there is one ("called a report
+        # suggesting donors were granted greater access “outrageous”")
+        called = [t for t in called if _quoted(t)] or called
         quoted = _quoted_object(verb) if not (objects and complements) else None
         if quoted:
             objects, called = [quoted[0]], quoted[1]
@@ -134,6 +137,12 @@ def _stray_name(verb: Token) -> Token | None:
     while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
         name = name.head
     return name if name.pos_ == "PROPN" and name.dep_ in ("dep", "npadvmod") else None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token stands between quotation marks of its sentence."""
+    marks = [t for t in token.sent if t.is_quote and t.i < token.i]
+    return len(marks) % 2 == 1
 
 
 def _quoted_object(verb: Token) -> tuple[Token, list[Token]] | None:

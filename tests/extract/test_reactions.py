@@ -249,6 +249,9 @@ def test_reaction_shapes(nlp, text, expected):
      ("Joe Biden", "Donald Trump", "disagree", "verb-object")),  # a name the parser let go
     ("Sen. Jeff Sessions blamed Donald Trump's decline in the polls on the news media.",
      ("Jeff Sessions", "news media", "disagree", "verb-object")),  # blame X on Y blames Y
+    ("Donald Trump spoke. A spokesman for Democratic presidential candidate Hillary Clinton "
+     "called a report suggesting donors were granted greater access \u201coutrageous.\u201d",
+     ("Hillary Clinton", "a report suggesting donors", "disagree", "called-x")),
     ("Donald Trump spoke on Monday. CNBC's Becky Quick said the "
      "front-runner had referred to Sen. Marco Rubio as the \u201cpersonal senator\u201d of "
      "Mark Zuckerberg.", ("Donald Trump", "Marco Rubio", "disagree", "called-x")),
