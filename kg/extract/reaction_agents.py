@@ -13,6 +13,7 @@ from kg.extract.reaction_cues import (
     GROUP_NOUNS,
     NOT_AN_OFFICE,
     PARTY_ADJECTIVES,
+    STAFF_WORDS,
 )
 from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef
@@ -123,7 +124,7 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
     if token.lower_ in PRONOUNS:
         return None
     if token.lemma_.lower() in ("campaign", "camp"):
-        return _campaign(table, resolver, token)
+        return campaign_of(table, resolver, token)
     # the head must name the agent: "a former state GOP chair" is no GOP
     ref = table.ref_at(token.idx, token.idx + len(token))
     if ref is not None and ref.kind == "place":
@@ -136,18 +137,39 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
                       and ref is None and token.lower_ in SPOKESPEOPLE for o in p.children
                       if o.dep_ == "pobj"):
         ref = resolve_agent(table, resolver, principal)  # "a spokesman for Hillary Clinton"
+    staff = token.lemma_.lower() in STAFF_WORDS | {"official"}
+    if staff and ref is None:
+        ref = _employer(table, resolver, token)  # "White House officials", "Clinton aides"
     for owner in (c for c in token.children if c.dep_ == "poss" and ref is None
-                  and token.tag_ != "NNS"):  # not "Kerry's negotiating partners"
-        named = table.ref_at(owner.idx, owner.idx + len(owner))
+                  and (staff or token.tag_ != "NNS")):  # not "Kerry's negotiating partners"
+        named = resolver.antecedent(owner) if owner.lower_ in ("his", "her") and staff \
+            else table.ref_at(owner.idx, owner.idx + len(owner))
         if named is not None and named.kind == "person":
-            ref = named  # "Hillary Clinton's right-hand woman" speaks for her
+            ref = named  # "Hillary Clinton's right-hand woman", "her aides" speak for her
     return ref or collective(token)
 
 
-def _campaign(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+def _employer(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+    """Whom staff named by their employer speak for: "White House officials" (the body),
+    "Clinton campaign officials" (the campaign), "Clinton aides" (Clinton)."""
+    names = [c for c in token.lefts if c.dep_ == "compound"]
+    if not names:
+        return None
+    if names[-1].lemma_.lower() in ("campaign", "camp"):
+        return campaign_of(table, resolver, names[-1])
+    ref = table.ref_at(names[0].left_edge.idx, names[-1].idx + len(names[-1])) \
+        or name_forms(table).get(names[-1].lower_)  # "Clinton aides": Clinton unmarked
+    return ref if ref is not None and ref.kind in ("person", "gov", "org") else None
+
+
+def campaign_of(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
     """"The Clinton campaign", "Trump's campaign", "her campaign": the candidate's campaign,
     a body of its own whose spokespeople speak for it (named "<candidate> campaign")."""
     owner = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if owner is None and before is not None and before.dep_ == "compound" \
+            and before.head == token.head and token.dep_ == "compound":
+        owner = before  # "Clinton campaign officials", both words on "officials"
     if owner is None:
         return None
     named = table.ref_at(owner.idx, owner.idx + len(owner))

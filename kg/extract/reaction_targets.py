@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.reaction_agents import (
     PRONOUNS,
+    campaign_of,
     collective,
     name_range,
     role_description,
@@ -59,6 +60,9 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
             return ref, None  # "INDIANAPOLIS - Ted Cruz": a dateline is no target
     if group := collective(token):
         return group, None
+    if token.lemma_.lower() in ("campaign", "camp") \
+            and (campaign := campaign_of(table, resolver, token)):
+        return campaign, None  # "attacked the Clinton campaign"
     if role_description(token):
         return titled(table, token), None  # "accused the president", "the front-runner"
     # "Trump's declaration", "Mr. Trump's veracity": reacting to what Trump said or is

@@ -239,6 +239,12 @@ def _carrier_unreal(noun: Token) -> bool:
         and unreal(noun.head.head)
 
 
+def _included(group: Token) -> list[Token]:
+    """The names an "including" phrase lists ("GOP critics, including Trump"), not the things
+    ("its strategy, including the decision not to air ads")."""
+    return [o for o in prep_objects(group, "including") if o.pos_ == "PROPN"]
+
+
 def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]]:
     """(cue, subject, target token, stance, shape) for every reaction cue and "said of" in
     the text; every conjunct of a subject reacts ("the AFT and the AFL-CIO endorsed")."""
@@ -269,7 +275,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
         for agent in [subject, *subject.conjuncts]:
             for target in targets:
                 # "lashes out at GOP critics, including Trump": each one named is a target
-                for each in [target, *target.conjuncts, *prep_objects(target, "including")]:
+                for each in [target, *target.conjuncts, *_included(target)]:
                     yield token, agent, each, stance, shape
 
 

@@ -255,6 +255,15 @@ def test_reaction_shapes(nlp, text, expected):
     ("Donald Trump spoke on Monday. CNBC's Becky Quick said the "
      "front-runner had referred to Sen. Marco Rubio as the \u201cpersonal senator\u201d of "
      "Mark Zuckerberg.", ("Donald Trump", "Marco Rubio", "disagree", "called-x")),
+    ("White House officials criticized Republican nominee Donald Trump on Monday.",
+     ("White House", "Donald Trump", "disagree", "verb-object")),  # staff speak for the body
+    ("Democratic nominee Hillary Clinton spoke. Clinton campaign officials criticized Donald "
+     "Trump on Monday.", ("Hillary Clinton campaign", "Donald Trump", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. Her aides criticized Donald Trump on Monday.",
+     ("Hillary Clinton", "Donald Trump", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. Republican nominee Donald Trump attacked the "
+     "Clinton campaign on Monday.",
+     ("Donald Trump", "Hillary Clinton campaign", "disagree", "verb-object")),
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
@@ -335,6 +344,12 @@ def test_verb_clause_reactions(nlp, text, expected):
      "Paris"),  # an attack by no official
     ("Sen. Elizabeth Warren did not launch an attack on Donald Trump.", "Elizabeth Warren",
      "Donald Trump"),  # a negated light verb
+    ("Democratic nominee Hillary Clinton spoke. Her friend criticized Donald Trump on Monday.",
+     "Hillary Clinton", "Donald Trump"),  # a friend is no staff
+    ("Democratic nominee Hillary Clinton spoke. Republican nominee Donald Trump spoke. Clinton "
+     "campaign officials defended their strategy, including the decision not to air ads.",
+     "Hillary Clinton campaign",
+     "Donald Trump"),  # "including" lists names, not the maker of a decision
     ("Sen. Jeff Sessions blamed Donald Trump's decline in the polls on the news media.",
      "Jeff Sessions", "Donald Trump"),  # the decline is the cause named, not the target
     ("Donald Trump spoke on Monday. CNBC's Becky Quick said the "
