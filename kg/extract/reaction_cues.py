@@ -59,6 +59,11 @@ VERB_NOUN_CUES: dict[tuple[str, str], tuple[str, Stance]] = {
     ("take", "exception"): ("to", "disagree"), ("cast", "doubt"): ("on", "disagree"),
     ("throw", "shade"): ("at", "disagree"), ("part", "way"): ("with", "disagree"),
     ("aim", "insult"): ("at", "disagree"), ("sing", "praise"): ("of", "agree")}
+# a verb and the noun of its prepositional phrase that make a cue on its direct object: "took
+# Trump to task", "voted to hold Pagliano in contempt"
+PHRASE_CUES: dict[tuple[str, str], Stance] = {("take", "task"): "disagree",
+                                              ("hold", "contempt"): "disagree",
+                                              ("hold", "account"): "disagree"}
 # verbs whose object noun of support names its giver: "won the backing of Gov. Mike Pence"
 # (not "drew criticism from GOP hopefuls": the gold calls that a mention)
 RECEIVING = {"receive", "win", "get", "earn", "secure", "land", "gain"}

@@ -34,6 +34,7 @@ from kg.extract.reaction_cues import (
     NEEDS_COMPLEMENT,
     NOUN_CUES,
     PARTICLE_CUES,
+    PHRASE_CUES,
     PRAISE_WORDS,
     PREPOSITION_CUES,
     RECEIVING,
@@ -58,7 +59,8 @@ from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
-_PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES}  # "struck down" is a cue, "struck" not
+# "struck down", "took X to task" are cues, "struck" and "took" not
+_PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES} | {verb for verb, _ in PHRASE_CUES}
 _NAME_WORDS = 7  # tokens of a name, or of a nickname in quotes
 _Maker = Callable[..., Reaction | None]
 
@@ -76,6 +78,10 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
             for head in (verb, particle):
                 objects += [o for p in ("at", "against", "on") for o in prep_objects(head, p)]
             return objects, stance, "verb-object"
+    for noun in (o for p in verb.children if p.dep_ == "prep" for o in p.children
+                 if o.dep_ == "pobj" and (lemma, o.lemma_.lower()) in PHRASE_CUES):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]  # "took Trump to task"
+        return objects, PHRASE_CUES[(lemma, noun.lemma_.lower())], "verb-object"
     if lemma not in CUES and lemma not in PREPOSITION_CUES and lemma not in _NOUN_VERBS:
         return [], "react", "verb-object"  # a particle verb without its particle
     if lemma in _NOUN_VERBS:  # "took aim at Trump", "has thrown his support behind Ryan"

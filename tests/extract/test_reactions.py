@@ -264,6 +264,10 @@ def test_reaction_shapes(nlp, text, expected):
     ("Democratic nominee Hillary Clinton spoke. Republican nominee Donald Trump attacked the "
      "Clinton campaign on Monday.",
      ("Donald Trump", "Hillary Clinton campaign", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren took Donald Trump to task for his remarks.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("The House Oversight Committee voted to hold Bryan Pagliano in contempt of Congress.",
+     ("House Oversight Committee", "Bryan Pagliano", "disagree", "verb-object")),
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
@@ -344,6 +348,8 @@ def test_verb_clause_reactions(nlp, text, expected):
      "Paris"),  # an attack by no official
     ("Sen. Elizabeth Warren did not launch an attack on Donald Trump.", "Elizabeth Warren",
      "Donald Trump"),  # a negated light verb
+    ("Sen. Elizabeth Warren took Donald Trump to the airport.", "Elizabeth Warren",
+     "Donald Trump"),  # "take" is a cue only with "to task"
     ("Democratic nominee Hillary Clinton spoke. Her friend criticized Donald Trump on Monday.",
      "Hillary Clinton", "Donald Trump"),  # a friend is no staff
     ("Democratic nominee Hillary Clinton spoke. Republican nominee Donald Trump spoke. Clinton "
