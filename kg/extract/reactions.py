@@ -104,10 +104,11 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         if lemma not in CUES:
             return [], stance, shape
     stance = CUES[lemma]
+    # "blamed the decline on the media": the first "on" ("on a madman, not on his religion")
     if lemma in BLAME_ON and (blamed := [o for head in (verb, *(c for c in verb.children
                                                                if c.dep_ == "dobj"))
                                          for o in prep_objects(head, "on")]):
-        return blamed, stance, "verb-object"  # "blamed Trump's decline on the media"
+        return blamed[:1], stance, "verb-object"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in NEEDS_COMPLEMENT:
         complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
@@ -320,6 +321,8 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             ref = other_person(table, resolver, target, agent)  # "He called him a liar"
         if ref is None and article is None and agent is not None:
             ref = maker_of(table, target, agent)
+        if agent is not None and ref == EntityRef("org", f"{agent.name} campaign"):
+            continue  # "his campaign" read as the agent's own: no one reacts to that
         if ref == agent and not _own_statement(cue, target):
             continue  # "Ginsburg regrets her remarks" reacts to herself; "he defended him" not
         # an object before its cue is a fronted setting ("at the conference, Graham called out")

@@ -348,6 +348,11 @@ def test_verb_clause_reactions(nlp, text, expected):
      "Paris"),  # an attack by no official
     ("Sen. Elizabeth Warren did not launch an attack on Donald Trump.", "Elizabeth Warren",
      "Donald Trump"),  # a negated light verb
+    ("Republican nominee Donald Trump spoke. Sen. Susan Collins blamed the violence on a "
+     "\u201cdisturbed person,\u201d not on his religion.", "Susan Collins",
+     "Donald Trump"),  # blame goes to the first "on"
+    ("Sen. Bernie Sanders spoke. Gov. Jerry Brown criticized Sanders's followers and his "
+     "campaign.", "Jerry Brown", "Jerry Brown campaign"),  # "his campaign" is not his own
     ("Sen. Elizabeth Warren took Donald Trump to the airport.", "Elizabeth Warren",
      "Donald Trump"),  # "take" is a cue only with "to task"
     ("Democratic nominee Hillary Clinton spoke. Her friend criticized Donald Trump on Monday.",
