@@ -61,6 +61,7 @@ from kg.extract.table import EntityTable
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
 # "struck down", "took X to task" are cues, "struck" and "took" not
 _PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES} | {verb for verb, _ in PHRASE_CUES}
+_RELATIVES = {"whom", "who", "which", "that"}
 _NAME_WORDS = 7  # tokens of a name, or of a nickname in quotes
 _Maker = Callable[..., Reaction | None]
 
@@ -128,7 +129,7 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         elif not complements:
             return [], stance, "called-x"
         words = {t.lemma_.lower() for t in called}
-        praise = PRAISE_WORDS | SUPPORT_WORDS | MILD_PRAISE
+        praise = PRAISE_WORDS | MILD_PRAISE | SUPPORT_WORDS - {"like", "likes"}  # "like a"
         return objects, "agree" if words & praise else "disagree", "called-x"
     if not objects and (name := _stray_name(verb)) is not None:
         objects = [name]
@@ -159,7 +160,8 @@ def _quoted_object(verb: Token) -> tuple[Token, list[Token]] | None:
     opening = next((t for t in doc[verb.i + 1:min(verb.i + _NAME_WORDS, end)]
                     if t.is_quote), None)
     if opening is None or opening.i == verb.i + 1 or not all(
-            t.pos_ in ("PROPN", "NOUN", "DET", "PRON", "PART") for t in doc[verb.i + 1:opening.i]):
+            t.pos_ in ("PROPN", "NOUN", "DET", "PRON", "PART", "ADJ")
+            for t in doc[verb.i + 1:opening.i]):
         return None
     closing = next((t for t in doc[opening.i + 1:end] if t.is_quote), None)
     if closing is None or closing.i - opening.i > _NAME_WORDS:
@@ -282,6 +284,8 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
         for agent in [subject, *subject.conjuncts]:
             for target in targets:
                 # "lashes out at GOP critics, including Trump": each one named is a target
+                if target.lower_ in _RELATIVES and token.dep_ == "relcl":
+                    target = token.head  # "Clinton, whom Trump has called Crooked Hillary"
                 for each in [target, *target.conjuncts, *_included(target)]:
                     yield token, agent, each, stance, shape
 

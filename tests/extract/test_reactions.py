@@ -268,6 +268,16 @@ def test_reaction_shapes(nlp, text, expected):
      ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
     ("The House Oversight Committee voted to hold Bryan Pagliano in contempt of Congress.",
      ("House Oversight Committee", "Bryan Pagliano", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton, whom Republican nominee Donald Trump has called "
+     "\u201cCrooked Hillary,\u201d spoke on Monday.",
+     ("Donald Trump", "Hillary Clinton", "disagree", "called-x")),  # a relative object
+    ("Republican nominee Donald Trump, whom Sen. Elizabeth Warren attacked on Monday, spoke.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Ted Cruz called Republican nominee Donald Trump \u201ca sniveling coward\u201d and "
+     "\u201ca pathological liar.\u201d", ("Ted Cruz", "Donald Trump", "disagree", "called-x")),
+    ("Democratic nominee Hillary Clinton's email server, which Sen. Marco Rubio described as "
+     "\u201clike an open orchid,\u201d failed.",
+     ("Marco Rubio", "Hillary Clinton", "disagree", "called-x")),  # "like" compares
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
