@@ -110,6 +110,24 @@ PARTICLE_CUES: dict[tuple[str, str], Stance] = {("call", "out"): "disagree",
 # an adjective whose target follows "of": "Graham has been critical of Trump"
 ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
                                      "contemptuous": "disagree", "supportive": "agree"}
+# feelings about someone, as a passive participle or an adjective: "was troubled by Trump's
+# remarks", "disappointed in Sanders", "angry at the media", "proud of Obama"; the prepositions
+# that name the target (not "for" and "in" alone: a reason and a place)
+_UPSET = ("by", "with", "at", "about", "over")
+FEELINGS: dict[str, tuple[tuple[str, ...], Stance]] = {
+    **dict.fromkeys(["trouble", "troubled", "outrage", "outraged", "offend", "offended",
+                     "appall", "appalled", "disgust", "disgusted", "alarm", "alarmed",
+                     "anger", "angered", "angry", "furious", "dismay", "dismayed", "frustrate",
+                     "frustrated", "infuriate", "infuriated", "horrify", "horrified",
+                     "sadden", "saddened", "sicken", "sickened", "embarrass", "embarrassed"],
+                    (_UPSET, "disagree")),
+    **dict.fromkeys(["disappoint", "disappointed"], ((*_UPSET, "in"), "disagree")),
+    "ashamed": (("of",), "disagree"),
+    **dict.fromkeys(["impress", "impressed", "encourage", "encouraged", "please", "pleased",
+                     "delight", "delighted"], (("by", "with"), "agree")),
+    **dict.fromkeys(["proud"], (("of",), "agree")),
+    **dict.fromkeys(["grateful", "thankful"], (("to",), "agree")),
+}
 # "called X a Y", "painted X as Y", "likened X to Y": the preposition of the complement
 NEEDS_COMPLEMENT = {"call": "as", "label": "as", "brand": "as", "dub": "as", "describe": "as",
                     "paint": "as", "portray": "as", "characterize": "as",

@@ -29,6 +29,7 @@ from kg.extract.reaction_cues import (
     BLAME_ON,
     BLAME_WORDS,
     CUES,
+    FEELINGS,
     LIGHT_VERBS,
     MILD_PRAISE,
     NEEDS_COMPLEMENT,
@@ -230,6 +231,13 @@ def _own_statement(cue: Token, target: Token) -> bool:
                 for c in target.children)
 
 
+def _felt(feeling: Token) -> list[Token]:
+    """What a feeling is about: "troubled by X" (a passive's agent), "angry at X"."""
+    prepositions = FEELINGS[feeling.lemma_.lower()][0]
+    return [o for p in feeling.children if p.dep_ in ("prep", "agent")
+            and p.lower_ in prepositions for o in p.children if o.dep_ == "pobj"]
+
+
 def _passive_agent(verb: Token) -> Token | None:
     """The "by" agent of a passive cue ("Trump was criticized by Warren"); its target is the
     passive subject, which ``_objects`` takes."""
@@ -262,6 +270,9 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
         subject: Token | None = None
         if token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in ABOUT_NOUNS):
             subject, targets, stance, shape = _noun_cue(token)
+        elif lemma in FEELINGS and token.tag_ in ("VBN", "JJ"):
+            targets, stance, shape = _felt(token), FEELINGS[lemma][1], "verb-object"
+            subject = subject_of(token)  # who feels it, not the passive's "by" agent
         elif token.pos_ in ("VERB", "AUX", "ADJ") and (
                 lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES
                 or lemma in _NOUN_VERBS or lemma in _PARTICLE_VERBS):

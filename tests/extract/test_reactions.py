@@ -278,6 +278,18 @@ def test_reaction_shapes(nlp, text, expected):
     ("Democratic nominee Hillary Clinton's email server, which Sen. Marco Rubio described as "
      "\u201clike an open orchid,\u201d failed.",
      ("Marco Rubio", "Hillary Clinton", "disagree", "called-x")),  # "like" compares
+    ("Sen. Elizabeth Warren was troubled by Donald Trump's remarks.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),  # a feeling about
+    ("Sen. Elizabeth Warren said she was disappointed in Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren was angry at Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren was outraged by the shooting.",
+     ("Elizabeth Warren", "the shooting", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren was impressed by Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "agree", "verb-object")),
+    ("Sen. Elizabeth Warren is proud of Hillary Clinton.",
+     ("Elizabeth Warren", "Hillary Clinton", "agree", "verb-object")),
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
@@ -363,6 +375,12 @@ def test_verb_clause_reactions(nlp, text, expected):
      "Donald Trump"),  # blame goes to the first "on"
     ("Sen. Bernie Sanders spoke. Gov. Jerry Brown criticized Sanders's followers and his "
      "campaign.", "Jerry Brown", "Jerry Brown campaign"),  # "his campaign" is not his own
+    ("Republican nominee Donald Trump's remarks angered Sen. Elizabeth Warren.",
+     "Donald Trump", "Elizabeth Warren"),  # who is angered reacts, not who angers
+    ("Sen. Elizabeth Warren was not impressed by Donald Trump.", "Elizabeth Warren",
+     "Donald Trump"),  # negated feeling
+    ("Sen. Elizabeth Warren was upset in Michigan.", "Elizabeth Warren",
+     "Michigan"),  # a place is where, not what about
     ("Sen. Elizabeth Warren took Donald Trump to the airport.", "Elizabeth Warren",
      "Donald Trump"),  # "take" is a cue only with "to task"
     ("Democratic nominee Hillary Clinton spoke. Her friend criticized Donald Trump on Monday.",
