@@ -16,7 +16,8 @@ CUES: dict[str, Stance] = {
          "challenge", "torch", "smear", "shame", "hit", "swipe", "rebuff", "spurn",
          "denigrate", "demean", "vilify", "demonize", "demonise", "malign", "lampoon", "taunt",
          "deplore", "reproach", "reprimand", "censure", "impugn", "snub", "pillory", "flay",
-         "eviscerate", "savage", "lambast", "harangue", "besmirch", "troll", "veto"],
+         "eviscerate", "savage", "lambast", "harangue", "besmirch", "troll", "veto",
+         "rubbish"],
         "disagree"),
     **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
                      "congratulate", "defend", "endorse", "salute", "compliment", "back",
@@ -206,7 +207,12 @@ COLLECTIVES = {"Republican Party": {"republicans", "gop"},
 # a party's adjective names it only on a group noun ("Republican legislators")
 PARTY_ADJECTIVES = {"Republican Party": {"republican"}, "Democratic Party": {"democratic"}}
 GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislator", "leader",
-               "field", "media", "senator", "member", "establishment"}
+               "field", "media", "senator", "member", "establishment", "opponent",
+               "contender", "challenger", "successor", "governor", "congressman", "official",
+               "colleague"}
+# a description of an outlet: "the network", "the newspaper" (the nearest outlet named before)
+OUTLET_NOUNS = {"network", "newspaper", "paper", "outlet", "channel", "broadcaster",
+                "magazine", "tabloid"}
 # what someone said or decided: "the proposal" stands for whoever just made it
 STATEMENT_NOUNS = {"statement", "proposal", "remark", "comment", "decision", "plan", "tweet",
                    "claim", "idea", "call", "ban", "policy", "speech", "declaration",

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.doctext import doc_span
 from kg.extract.reaction_cues import (
     BLAME_ON,
+    COLLECTIVES,
     CUES,
     MODALS,
     NEEDS_COMPLEMENT,
@@ -106,6 +107,19 @@ def _name(doc: Doc, start: int, stop: int, forms: dict[str, EntityRef],
     return None
 
 
+def _conjoined(doc: Doc, at: int, stop: int,
+               forms: dict[str, EntityRef]) -> list[tuple[EntityRef, int]]:
+    """A second target after "and" ("Slams Hillary And The Media"): a name, or a word the
+    gold names as one body (``COLLECTIVES``)."""
+    if at + 1 >= stop or doc[at].lower_ not in ("and", "&"):
+        return []
+    at += 1 + (doc[at + 1].lower_ == "the")
+    if at < stop and (named := _name(doc, at, stop, forms, backwards=False)):
+        return [named]
+    return [(EntityRef("org", body), at) for body, words in COLLECTIVES.items()
+            if at < stop and doc[at].lower_ in words]
+
+
 def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, EntityRef,
                                                                        EntityRef, Span, Stance]]:
     """(cue, agent, target, evidence, stance) for every "NAME cue NAME" in a sentence that is
@@ -143,9 +157,12 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
             continue  # a request: "Warren challenges Trump to release his returns"
         if lemma in BLAME_ON and any(t.lower_ == "on" for t in doc[token.i:token.sent.end]):
             continue  # "blamed Trump's decline on the media" blames the media
-        if agent is not None and target is not None and agent[0] != target[0]:
-            end = doc[target[1]]
-            stance = noun[2] if noun else CUES[lemma] if lemma in CUES \
-                else PREPOSITION_CUES[lemma][1]
-            yield token, agent[0], target[0], doc_span(doc, doc[agent[1]].idx,
-                                                       end.idx + len(end)), stance
+        if agent is None or target is None:
+            continue
+        stance = noun[2] if noun else CUES[lemma] if lemma in CUES \
+            else PREPOSITION_CUES[lemma][1]
+        for ref, last in (target, *_conjoined(doc, target[1] + 1, token.sent.end, forms)):
+            end = doc[last]
+            if ref != agent[0]:
+                yield token, agent[0], ref, doc_span(doc, doc[agent[1]].idx,
+                                                     end.idx + len(end)), stance

@@ -15,7 +15,12 @@ from kg.extract.reaction_agents import (
     role_description,
     titled,
 )
-from kg.extract.reaction_cues import STATEMENT_NOUNS, TOPIC_EVENTS, TOPIC_STATEMENTS
+from kg.extract.reaction_cues import (
+    OUTLET_NOUNS,
+    STATEMENT_NOUNS,
+    TOPIC_EVENTS,
+    TOPIC_STATEMENTS,
+)
 from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
@@ -47,6 +52,8 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
     begin, end = name_range(token)
     if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "nsubj"):
         return resolver.antecedent(token), None  # "He called him a liar"
+    if token.lemma_.lower() in OUTLET_NOUNS and any(c.lower_ == "the" for c in token.lefts):
+        return _last_outlet(table, token), None  # "Cruz blamed the network"
     if token.lemma_.lower() in _AUTHOR_NOUNS and token.tag_ == "NN":
         return _described_author(table), None  # "the author": the op-ed's anonymous writer
     if article := article_at(articles, begin, end):
@@ -84,6 +91,16 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
                     and mention.span.text[:1].isupper() and not _place(token.doc, mention):
                 return mention.entity, None
     return None, None
+
+
+def _last_outlet(table: EntityTable, noun: Token) -> EntityRef | None:
+    """The outlet named nearest before a description of one, within a paragraph's reach."""
+    for mention in reversed(table.mentions_before(noun.idx)):
+        if noun.idx - mention.span.begin > _REACH:
+            return None
+        if mention.entity.kind == "outlet":
+            return mention.entity
+    return None
 
 
 def _place(doc, mention) -> bool:

@@ -290,6 +290,15 @@ def test_reaction_shapes(nlp, text, expected):
      ("Elizabeth Warren", "Donald Trump", "agree", "verb-object")),
     ("Sen. Elizabeth Warren is proud of Hillary Clinton.",
      ("Elizabeth Warren", "Hillary Clinton", "agree", "verb-object")),
+    ("Vice President Joe Biden rubbished Donald Trump's claim.",
+     ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
+    ("CNN was quick to push back after Sen. Ted Cruz blamed the network for its reporting.",
+     ("Ted Cruz", "CNN", "disagree", "verb-object")),  # "the network": the outlet named before
+    ("President Barack Obama railed against his GOP would-be successors.",
+     ("Barack Obama", "Republican Party", "disagree", "verb-object")),  # a party's group
+    ("Ben Carson Slams Hillary And The Media In One Debate Answer\n\nCandidate Ben Carson "
+     "spoke about Democratic nominee Hillary Clinton.",
+     ("Ben Carson", "news media", "disagree", "verb-object")),  # a second headline target
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
