@@ -59,7 +59,8 @@ VERB_NOUN_CUES: dict[tuple[str, str], tuple[str, Stance]] = {
     ("open", "fire"): ("on", "disagree"), ("fire", "shot"): ("at", "disagree"),
     ("take", "exception"): ("to", "disagree"), ("cast", "doubt"): ("on", "disagree"),
     ("throw", "shade"): ("at", "disagree"), ("part", "way"): ("with", "disagree"),
-    ("aim", "insult"): ("at", "disagree"), ("sing", "praise"): ("of", "agree")}
+    ("aim", "insult"): ("at", "disagree"), ("sing", "praise"): ("of", "agree"),
+    ("make", "light"): ("of", "react")}
 # a verb and the noun of its prepositional phrase that make a cue on its direct object: "took
 # Trump to task", "voted to hold Pagliano in contempt"
 PHRASE_CUES: dict[tuple[str, str], Stance] = {("take", "task"): "disagree",

@@ -201,7 +201,7 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
             owner = subject_of(noun.head)
         return owner, targets, stance, "statement-about"
     prepositions, stance = NOUN_CUES[lemma]
-    targets = [o for p in prepositions for o in prep_objects(noun, p)]
+    targets = [o for p in prepositions for o in prep_objects(noun, p)] or _charged(noun)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
         # "Cruz received the endorsement of Gov. Mike Pence", "Trump drew criticism from
         # Ryan": the giver reacts to the receiver
@@ -221,6 +221,16 @@ def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
     elif owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         owner = subject_of(noun.head)  # "Clinton launched an attack on Trump"
     return owner, targets, stance, shape
+
+
+def _charged(noun: Token) -> list[Token]:
+    """The subject of what a criticism says ("pressing his attack that Hillary Clinton is not
+    qualified", the clause on the noun or on its light verb): whom it is about."""
+    light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+    return [s for c in (*noun.children, *(noun.head.children if light else ()))
+            if c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _own_statement(cue: Token, target: Token) -> bool:

@@ -299,6 +299,11 @@ def test_reaction_shapes(nlp, text, expected):
     ("Ben Carson Slams Hillary And The Media In One Debate Answer\n\nCandidate Ben Carson "
      "spoke about Democratic nominee Hillary Clinton.",
      ("Ben Carson", "news media", "disagree", "verb-object")),  # a second headline target
+    ("Sen. Bernie Sanders spoke. He is now pressing his attack that Hillary Clinton is not "
+     "qualified to be president.",
+     ("Bernie Sanders", "Hillary Clinton", "disagree", "verb-object")),  # whom it says it of
+    ("Democratic nominee Hillary Clinton tried to make light of Sen. Bernie Sanders's remarks.",
+     ("Hillary Clinton", "Bernie Sanders", "react", "verb-object")),
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
