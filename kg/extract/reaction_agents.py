@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.doctext import doc_span
 from kg.extract.reaction_cues import (
     BODY_WORDS,
+    CAMPAIGN_JOBS,
     COLLECTIVES,
     GROUP_NOUNS,
     NOT_AN_OFFICE,
@@ -146,7 +147,41 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
             else table.ref_at(owner.idx, owner.idx + len(owner))
         if named is not None and named.kind == "person":
             ref = named  # "Hillary Clinton's right-hand woman", "her aides" speak for her
-    return ref or collective(token)
+    ref = ref or collective(token)
+    if ref is not None and ref.kind == "person":
+        return _campaign_staff(table, resolver, token, ref) or ref
+    return ref
+
+
+def _campaign_staff(table: EntityTable, resolver: SpeakerResolver, token: Token,
+                    person: EntityRef) -> EntityRef | None:
+    """The campaign a staffer speaks for ("Clinton campaign manager Robby Mook", "Jennifer
+    Palmieri, Clinton's communications director"): a person with no office whose title is a
+    campaign job, for the candidate the title names (the gold's convention: the campaign
+    reacts)."""
+    entity = table.entities.get(person)
+    title = set((entity.job_title or "").lower().split()) if entity else set()
+    if entity is None or entity.official or not title & CAMPAIGN_JOBS:
+        return None
+    phrase = [token, *(c for c in token.children if c.dep_ == "appos")]
+    words = [w for t in phrase for w in t.subtree
+             if w.i < t.i and w.dep_ in ("compound", "poss", "amod", "nmod")]
+    forms = name_forms(table)
+    for word in words:
+        if word.lemma_.lower() in ("campaign", "camp") \
+                and (campaign := campaign_of(table, resolver, word)):
+            return campaign
+        candidate = forms.get(word.lower_)
+        if candidate is None or candidate.kind != "person":  # "Trump" also names his company
+            candidate = next((r for r in table.entities if r.kind == "person"
+                              and r.name.lower().split()[-1] == word.lower_), None)
+        owner = table.entities.get(candidate) if candidate else None
+        if candidate != person and owner is not None \
+                and ("campaign" in title or is_candidacy(owner.job_title)):
+            ref = EntityRef("org", f"{candidate.name} campaign")
+            table.add_mention(doc_span(token.doc, *name_range(token)), ref, confidence=0.7)
+            return ref
+    return None
 
 
 def _employer(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:

@@ -196,6 +196,10 @@ NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "repor
 # who speaks for someone else: "Clinton spokesman Brian Fallon", "a top Clinton aide"
 STAFF_WORDS = {"spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser",
                "advisor", "secretary", "manager", "strategist", "staffer", "surrogate"}
+# a campaign's jobs: whoever holds one (and no office) speaks for the campaign
+CAMPAIGN_JOBS = {"campaign", "manager", "director", "chairman", "chairwoman", "chair",
+                 "adviser", "advisor", "strategist", "aide", "staffer", "spokesman",
+                 "spokeswoman", "spokesperson"}
 # campaigns, parties and committees: bodies whose reaction is an official one
 BODY_WORDS = {"campaign", "party", "committee", "caucus", "administration", "council",
               "department", "court", "senate", "house", "congress", "democrats",

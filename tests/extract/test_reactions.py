@@ -304,6 +304,14 @@ def test_reaction_shapes(nlp, text, expected):
      ("Bernie Sanders", "Hillary Clinton", "disagree", "verb-object")),  # whom it says it of
     ("Democratic nominee Hillary Clinton tried to make light of Sen. Bernie Sanders's remarks.",
      ("Hillary Clinton", "Bernie Sanders", "react", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. Clinton campaign manager Robby Mook slammed "
+     "Donald Trump on Monday.",
+     ("Hillary Clinton campaign", "Donald Trump", "disagree", "verb-object")),  # staff
+    ("Republican nominee Donald Trump spoke. Trump campaign manager Kellyanne Conway attacked "
+     "Hillary Clinton.", ("Donald Trump campaign", "Hillary Clinton", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. Jennifer Palmieri, Clinton's communications "
+     "director, criticized Donald Trump.",
+     ("Hillary Clinton campaign", "Donald Trump", "disagree", "verb-object")),
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
@@ -395,6 +403,8 @@ def test_verb_clause_reactions(nlp, text, expected):
      "Donald Trump"),  # negated feeling
     ("Sen. Elizabeth Warren was upset in Michigan.", "Elizabeth Warren",
      "Michigan"),  # a place is where, not what about
+    ("President Barack Obama spoke. Obama adviser David Axelrod criticized Donald Trump.",
+     "Barack Obama campaign", "Donald Trump"),  # a president's adviser is no campaign's
     ("Sen. Elizabeth Warren took Donald Trump to the airport.", "Elizabeth Warren",
      "Donald Trump"),  # "take" is a cue only with "to task"
     ("Democratic nominee Hillary Clinton spoke. Her friend criticized Donald Trump on Monday.",
