@@ -27,10 +27,8 @@ from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
     ADJECTIVE_CUES,
     BLAME_ON,
-    BLAME_WORDS,
     CUES,
     FEELINGS,
-    LIGHT_VERBS,
     MILD_PRAISE,
     NEEDS_COMPLEMENT,
     NOUN_CUES,
@@ -38,13 +36,13 @@ from kg.extract.reaction_cues import (
     PHRASE_CUES,
     PRAISE_WORDS,
     PREPOSITION_CUES,
-    RECEIVING,
     SELF_CUES,
     SPEECH,
     SUPPORT_WORDS,
     TARGET_PREPOSITIONS,
     VERB_NOUN_CUES,
 )
+from kg.extract.reaction_nouns import carrier_unreal, felt, noun_cue
 from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
 from kg.extract.reaction_targets import (
@@ -185,54 +183,6 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
     return min(near, key=lambda q: abs(q.span.begin - cue.idx), default=None)
 
 
-def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
-    """A reaction noun: "his critique of his opponents", "In response to X, Y said", "sounded
-    a positive note about Trump", "expressed doubts about her". The agent owns the noun or
-    is the subject of the verb that has it."""
-    lemma = noun.lemma_.lower()
-    if lemma in ABOUT_NOUNS:
-        targets = [o for p in ("about", "on", "over") for o in prep_objects(noun, p)]
-        words = {c.lower_ for c in noun.lefts}
-        stance = "agree" if words & (PRAISE_WORDS | MILD_PRAISE) else \
-            "disagree" if words & BLAME_WORDS \
-            else ABOUT_NOUNS[lemma]
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None and noun.dep_ == "dobj":
-            owner = subject_of(noun.head)
-        return owner, targets, stance, "statement-about"
-    prepositions, stance = NOUN_CUES[lemma]
-    targets = [o for p in prepositions for o in prep_objects(noun, p)] or _charged(noun)
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
-        # "Cruz received the endorsement of Gov. Mike Pence", "Trump drew criticism from
-        # Ryan": the giver reacts to the receiver
-        givers = [*prep_objects(noun, "from"), *prep_objects(noun.head, "from"),
-                  *prep_objects(noun, "by"), *(prep_objects(noun, "of") if stance == "agree"
-                                               else [])]
-        receiver = subject_of(noun.head)
-        return (givers[0] if givers else None), [receiver] if receiver else [], stance, \
-            "verb-object"
-    shape = "response" if lemma == "response" else "verb-object"
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    givers = prep_objects(noun, "by") + prep_objects(noun, "from")
-    if owner is None and givers:
-        owner = givers[0]  # "criticism of the plan from Sen. Graham"
-    elif owner is None and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "with"):
-        owner = subject_of(noun.head.head)  # "In response to X, Y said", "with a shot at"
-    elif owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
-        owner = subject_of(noun.head)  # "Clinton launched an attack on Trump"
-    return owner, targets, stance, shape
-
-
-def _charged(noun: Token) -> list[Token]:
-    """The subject of what a criticism says ("pressing his attack that Hillary Clinton is not
-    qualified", the clause on the noun or on its light verb): whom it is about."""
-    light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
-    return [s for c in (*noun.children, *(noun.head.children if light else ()))
-            if c.dep_ in ("acl", "ccomp")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-
-
 def _own_statement(cue: Token, target: Token) -> bool:
     """A cue of regret on what the agent said or did ("regrets her insults of Trump",
     "apologized for his remarks"): a reaction to the agent's own statement."""
@@ -241,29 +191,11 @@ def _own_statement(cue: Token, target: Token) -> bool:
                 for c in target.children)
 
 
-def _felt(feeling: Token) -> list[Token]:
-    """What a feeling is about: "troubled by X" (a passive's agent), "angry at X"."""
-    prepositions = FEELINGS[feeling.lemma_.lower()][0]
-    return [o for p in feeling.children if p.dep_ in ("prep", "agent")
-            and p.lower_ in prepositions for o in p.children if o.dep_ == "pobj"]
-
-
 def _passive_agent(verb: Token) -> Token | None:
     """The "by" agent of a passive cue ("Trump was criticized by Warren"); its target is the
     passive subject, which ``_objects`` takes."""
     return next((o for a in verb.children if a.dep_ == "agent" for o in a.children
                  if o.dep_ == "pobj"), None)
-
-
-def _carrier_unreal(noun: Token) -> bool:
-    """Whether the verb that carries a reaction noun states none ("did not launch an attack
-    on Trump", "would take a shot at him")."""
-    if noun.pos_ != "NOUN":
-        return False
-    if noun.dep_ == "dobj":
-        return unreal(noun.head)
-    return noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "with") \
-        and unreal(noun.head.head)
 
 
 def _included(group: Token) -> list[Token]:
@@ -279,9 +211,9 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
         lemma = token.lemma_.lower()
         subject: Token | None = None
         if token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in ABOUT_NOUNS):
-            subject, targets, stance, shape = _noun_cue(token)
+            subject, targets, stance, shape = noun_cue(token)
         elif lemma in FEELINGS and token.tag_ in ("VBN", "JJ"):
-            targets, stance, shape = _felt(token), FEELINGS[lemma][1], "verb-object"
+            targets, stance, shape = felt(token), FEELINGS[lemma][1], "verb-object"
             subject = subject_of(token)  # who feels it, not the passive's "by" agent
         elif token.pos_ in ("VERB", "AUX", "ADJ") and (
                 lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES
@@ -294,7 +226,7 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
             stance = quote_stance(token.sent.text)
         else:
             continue
-        if not targets or unreal(token) or _carrier_unreal(token):
+        if not targets or unreal(token) or carrier_unreal(token):
             continue
         if subject is None:
             subject = _passive_agent(token) or subject_of(token)
