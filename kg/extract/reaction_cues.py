@@ -78,7 +78,7 @@ NOUN_CUES: dict[str, tuple[tuple[str, ...], Stance]] = {
                     (("on", "against", "at"), "disagree")),
     **dict.fromkeys(["swipe", "jab", "dig", "shot"], (("at",), "disagree")),
     **dict.fromkeys(["praise", "endorsement", "backing", "defense", "defence"],
-                    (("of", "for"), "agree")),
+                    (("of", "for", "to"), "agree")),
     "response": (("to",), "react")}
 # verbs that only carry a reaction noun as their object ("launched an attack on Trump",
 # "offered a rebuke of"): the verb's subject is the noun's owner; not "condemned the attack"

@@ -37,7 +37,11 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
             owner = subject_of(noun.head)
         return owner, targets, stance, "statement-about"
     prepositions, stance = NOUN_CUES[lemma]
-    targets = [o for p in prepositions for o in prep_objects(noun, p)] or _charged(noun)
+    light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+    targets = [o for p in prepositions for o in prep_objects(noun, p)] or [
+        o for p in noun.head.children if light and p.dep_ in ("prep", "dative")
+        and p.lower_ in prepositions for o in p.children if o.dep_ == "pobj"] \
+        or _charged(noun)  # "gave his endorsement to Clinton", "his attack that ..."
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
         # "Cruz received the endorsement of Gov. Mike Pence", "won backing from the AFL-CIO":
         # the giver reacts to the receiver
@@ -54,7 +58,7 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
         owner = givers[0]  # "criticism of the plan from Sen. Graham"
     elif owner is None and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "with"):
         owner = subject_of(noun.head.head)  # "In response to X, Y said", "with a shot at"
-    elif owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+    elif owner is None and light:
         owner = subject_of(noun.head)  # "Clinton launched an attack on Trump"
     return owner, targets, stance, shape
 

@@ -312,6 +312,8 @@ def test_reaction_shapes(nlp, text, expected):
     ("Democratic nominee Hillary Clinton spoke. Jennifer Palmieri, Clinton's communications "
      "director, criticized Donald Trump.",
      ("Hillary Clinton campaign", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Bernie Sanders gave his endorsement to Hillary Clinton on Tuesday.",
+     ("Bernie Sanders", "Hillary Clinton", "agree", "verb-object")),  # on the light verb
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
@@ -405,6 +407,8 @@ def test_verb_clause_reactions(nlp, text, expected):
      "Michigan"),  # a place is where, not what about
     ("President Barack Obama spoke. Obama adviser David Axelrod criticized Donald Trump.",
      "Barack Obama campaign", "Donald Trump"),  # a president's adviser is no campaign's
+    ("Democratic nominee Hillary Clinton received support from roughly six in 10 Democrats.",
+     "Democratic Party", "Hillary Clinton"),  # voters' support in a poll is no reaction
     ("Sen. Elizabeth Warren took Donald Trump to the airport.", "Elizabeth Warren",
      "Donald Trump"),  # "take" is a cue only with "to task"
     ("Democratic nominee Hillary Clinton spoke. Her friend criticized Donald Trump on Monday.",
