@@ -26,6 +26,7 @@ from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
 _LONGEST = 4  # tokens in a name
+_DOCUMENTS = {"tweet", "ad", "video", "statement", "letter", "speech", "email", "post", "memo"}
 _ASIDE = 8  # tokens of an aside between the agent's name and the cue
 _ADVERBS = {"just", "again", "also", "now", "finally", "quickly", "openly", "publicly"}
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
@@ -89,7 +90,10 @@ def name_forms(table: EntityTable) -> dict[str, EntityRef]:
             for word in {words[0].lower(), words[-1].lower()}:
                 parts[word] += 1
                 owners[word] = ref
-    forms.update({w: owners[w] for w, n in parts.items() if n == 1 and w not in forms})
+    # a surname that names one person, also over a one-word body of that name ("Trump" as the
+    # affiliation in "Trump campaign manager")
+    forms.update({w: owners[w] for w, n in parts.items() if n == 1 and (
+        w not in forms or forms[w].kind != "person" and forms[w].name.lower() == w)})
     return {form: ref for form, ref in forms.items() if len(form) > 2 and form not in _SKIP}
 
 
@@ -133,6 +137,9 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
         before = token.i - 1
         if before > token.sent.start and doc[before].lower_ in _ADVERBS:
             before -= 1  # "Trump Just Responded To Rubio"
+        elif before - 2 >= token.sent.start and doc[before].lower_ in ("that", "which") \
+                and doc[before - 1].lower_.rstrip("s") in _DOCUMENTS:
+            before -= 2  # "Trump tweet that blasts Clinton": the maker's reaction
         elif doc[before].text == ",":  # "Biden, stumping for Clinton, trashes Trump"
             before = next((t.i - 1 for t in reversed(doc[max(token.sent.start, before - _ASIDE):
                                                          before]) if t.text == ","), before)

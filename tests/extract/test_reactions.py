@@ -314,6 +314,10 @@ def test_reaction_shapes(nlp, text, expected):
      ("Hillary Clinton campaign", "Donald Trump", "disagree", "verb-object")),
     ("Sen. Bernie Sanders gave his endorsement to Hillary Clinton on Tuesday.",
      ("Bernie Sanders", "Hillary Clinton", "agree", "verb-object")),  # on the light verb
+    ("Trump tweet that blasts Clinton includes Star of David shape\n\nRepublican presidential "
+     "candidate Donald Trump spoke. Trump campaign manager Corey Lewandowski spoke about "
+     "Democratic nominee Hillary Clinton.",
+     ("Donald Trump", "Hillary Clinton", "disagree", "verb-object")),  # the tweet's maker
     ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
      "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
     ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
