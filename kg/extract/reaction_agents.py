@@ -9,14 +9,22 @@ from spacy.tokens import Token
 from kg.extract.doctext import doc_span
 from kg.extract.reaction_cues import (
     BODY_WORDS,
+    CAMPAIGN_JOBS,
     COLLECTIVES,
     GROUP_NOUNS,
     NOT_AN_OFFICE,
     PARTY_ADJECTIVES,
+    STAFF_WORDS,
 )
 from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef
-from kg.extract.roles import CANDIDACY_WORDS, OFFICE_WORDS, ROLE_WORDS, is_candidacy
+from kg.extract.roles import (
+    CANDIDACY_WORDS,
+    OFFICE_WORDS,
+    ROLE_WORDS,
+    SPOKESPEOPLE,
+    is_candidacy,
+)
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
@@ -25,6 +33,7 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 PRONOUNS = {"he", "she", "they", "it", "we"}
 _REACH = 600  # characters back to the person a description stands for
+
 
 
 def may_react(table: EntityTable, ref: EntityRef) -> bool:
@@ -49,12 +58,33 @@ def name_range(token: Token) -> tuple[int, int]:
     return begin, token.idx + len(token)
 
 
+def role_word(token: Token) -> str:
+    """The role a noun names, a hyphenated one whole ("the front-runner", which the tokenizer
+    splits into "front", "-", "runner")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+            and not doc[token.i - 1].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lower_
+
+
+def role_description(token: Token) -> bool:
+    """"the senator", "the South Carolina senator", "Indiana governor", "the front-runner", a
+    bare "front-runner" in a headline: a role noun that stands for a person named elsewhere
+    (not "South Carolina" itself)."""
+    common = token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()
+    bare = token.sent.start == 0 and not any(c.dep_ in ("det", "poss") for c in token.lefts)
+    return role_word(token) in ROLE_WORDS | CANDIDACY_WORDS and common and (
+        bare or any(c.lower_ == "the" or c.dep_ == "compound" and c.ent_type_ == "GPE"
+                    for c in token.lefts))
+
+
 def titled(table: EntityTable, token: Token) -> EntityRef | None:
     """The person a definite role description stands for ("the South Carolina senator",
     "the judge"): the nearest earlier person whose job title has that role word; in a
     headline, which comes before any name ("Indiana governor endorses Cruz"), the first
     such person of the article."""
-    words = {token.lower_} | _ROLE_SYNONYMS.get(token.lower_, set())
+    words = {role_word(token)} | _ROLE_SYNONYMS.get(token.lower_, set())
     earlier = reversed(table.mentions_before(token.idx))
     headline = token.sent.start == 0
     for mention in [m for m in table.mentions if m.span.begin > token.idx] if headline \
@@ -75,17 +105,12 @@ def _recent_subject(table: EntityTable, token: Token) -> EntityRef | None:
             return None
         span = token.doc.char_span(mention.span.begin, mention.span.end,
                                    alignment_mode="expand")
+        # not the one whose words hold the description ("Quick said the front-runner had")
         if mention.entity.kind == "person" and span is not None \
-                and span.root.dep_ in ("nsubj", "nsubjpass"):
+                and span.root.dep_ in ("nsubj", "nsubjpass") \
+                and span.root.head not in token.ancestors:
             return mention.entity
     return None
-
-
-def _role_description(token: Token) -> bool:
-    """"the senator", "the South Carolina senator", "Indiana governor": a role noun that
-    stands for a person named elsewhere (not "South Carolina" itself)."""
-    return token.lower_ in ROLE_WORDS and token.tag_ == "NN" and any(
-        c.lower_ == "the" or c.dep_ == "compound" and c.ent_type_ == "GPE" for c in token.lefts)
 
 
 def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
@@ -94,30 +119,92 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
     they stand for ads, memos and crowds as often as for a body."""
     if token.lower_ in ("he", "she", "his", "her"):
         return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
-    if _role_description(token):
-        office = token.lower_ in OFFICE_WORDS | CANDIDACY_WORDS  # not "the businessman"
+    if role_description(token):
+        office = role_word(token) in OFFICE_WORDS | CANDIDACY_WORDS  # not "the businessman"
         return titled(table, token) or (_recent_subject(table, token) if office else None)
     if token.lower_ in PRONOUNS:
         return None
     if token.lemma_.lower() in ("campaign", "camp"):
-        return _campaign(table, resolver, token)
+        return campaign_of(table, resolver, token)
     # the head must name the agent: "a former state GOP chair" is no GOP
     ref = table.ref_at(token.idx, token.idx + len(token))
     if ref is not None and ref.kind == "place":
         ref = None  # "WASHINGTON - Sen. Elizabeth Warren": the dateline's apposition acts
     for appos in (c for c in token.children if c.dep_ == "appos" and ref is None):
         ref = table.ref_at(*name_range(appos))  # "Republican nominee [Donald Trump]"
-    for owner in (c for c in token.children if c.dep_ == "poss" and ref is None):
-        named = table.ref_at(owner.idx, owner.idx + len(owner))
+        if ref is not None and ref.kind in ("place", "outlet"):
+            ref = None  # "New York (AFP) – Vice President Joe Biden": the dateline's parts
+    for principal in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "for"
+                      and ref is None and token.lower_ in SPOKESPEOPLE for o in p.children
+                      if o.dep_ == "pobj"):
+        ref = resolve_agent(table, resolver, principal)  # "a spokesman for Hillary Clinton"
+    staff = token.lemma_.lower() in STAFF_WORDS | {"official"}
+    if staff and ref is None:
+        ref = _employer(table, resolver, token)  # "White House officials", "Clinton aides"
+    for owner in (c for c in token.children if c.dep_ == "poss" and ref is None
+                  and (staff or token.tag_ != "NNS")):  # not "Kerry's negotiating partners"
+        named = resolver.antecedent(owner) if owner.lower_ in ("his", "her") and staff \
+            else table.ref_at(owner.idx, owner.idx + len(owner))
         if named is not None and named.kind == "person":
-            ref = named  # "Hillary Clinton's right-hand woman" speaks for her
-    return ref or collective(token)
+            ref = named  # "Hillary Clinton's right-hand woman", "her aides" speak for her
+    ref = ref or collective(token)
+    if ref is not None and ref.kind == "person":
+        return _campaign_staff(table, resolver, token, ref) or ref
+    return ref
 
 
-def _campaign(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+def _campaign_staff(table: EntityTable, resolver: SpeakerResolver, token: Token,
+                    person: EntityRef) -> EntityRef | None:
+    """The campaign a staffer speaks for ("Clinton campaign manager Robby Mook", "Jennifer
+    Palmieri, Clinton's communications director"): a person with no office whose title is a
+    campaign job, for the candidate the title names (the gold's convention: the campaign
+    reacts)."""
+    entity = table.entities.get(person)
+    title = set((entity.job_title or "").lower().split()) if entity else set()
+    if entity is None or entity.official or not title & CAMPAIGN_JOBS:
+        return None
+    phrase = [token, *(c for c in token.children if c.dep_ == "appos")]
+    words = [w for t in phrase for w in t.subtree
+             if w.i < t.i and w.dep_ in ("compound", "poss", "amod", "nmod")]
+    forms = name_forms(table)
+    for word in words:
+        if word.lemma_.lower() in ("campaign", "camp") \
+                and (campaign := campaign_of(table, resolver, word)):
+            return campaign
+        candidate = forms.get(word.lower_)
+        if candidate is None or candidate.kind != "person":  # "Trump" also names his company
+            candidate = next((r for r in table.entities if r.kind == "person"
+                              and r.name.lower().split()[-1] == word.lower_), None)
+        owner = table.entities.get(candidate) if candidate else None
+        if candidate != person and owner is not None \
+                and ("campaign" in title or is_candidacy(owner.job_title)):
+            ref = EntityRef("org", f"{candidate.name} campaign")
+            table.add_mention(doc_span(token.doc, *name_range(token)), ref, confidence=0.7)
+            return ref
+    return None
+
+
+def _employer(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
+    """Whom staff named by their employer speak for: "White House officials" (the body),
+    "Clinton campaign officials" (the campaign), "Clinton aides" (Clinton)."""
+    names = [c for c in token.lefts if c.dep_ == "compound"]
+    if not names:
+        return None
+    if names[-1].lemma_.lower() in ("campaign", "camp"):
+        return campaign_of(table, resolver, names[-1])
+    ref = table.ref_at(names[0].left_edge.idx, names[-1].idx + len(names[-1])) \
+        or name_forms(table).get(names[-1].lower_)  # "Clinton aides": Clinton unmarked
+    return ref if ref is not None and ref.kind in ("person", "gov", "org") else None
+
+
+def campaign_of(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
     """"The Clinton campaign", "Trump's campaign", "her campaign": the candidate's campaign,
     a body of its own whose spokespeople speak for it (named "<candidate> campaign")."""
     owner = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if owner is None and before is not None and before.dep_ == "compound" \
+            and before.head == token.head and token.dep_ == "compound":
+        owner = before  # "Clinton campaign officials", both words on "officials"
     if owner is None:
         return None
     named = table.ref_at(owner.idx, owner.idx + len(owner))

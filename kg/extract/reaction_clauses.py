@@ -34,7 +34,7 @@ def unreal(cue: Token) -> bool:
                and c.i < min(subjects) for c in children):
             return True  # "had Clinton congratulated him": an inverted conditional
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
-        if infinitive and node.head.lemma_.lower() not in CARRIED_OUT:
+        if infinitive and not _carried_out(node.head):
             return True
         if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in REFRAINING:
             return True  # "refrained from endorsing", "stopped short of criticizing"
@@ -42,6 +42,14 @@ def unreal(cue: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _carried_out(verb: Token) -> bool:
+    """Whether a verb over an infinitive cue says it happened ("tried to attack", "was quick
+    to condemn", "went on to criticize"; not "is going to attack")."""
+    lemma = verb.lemma_.lower()
+    return lemma in CARRIED_OUT or lemma == "go" and any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -66,7 +74,7 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head.head  # "approved a resolution condemning X": who approved it
             if node.dep_ == "prep":  # "in a statement criticizing X, Clinton said"
                 node = node.head
-        elif node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp", "prep") \
+        elif node.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "ccomp", "prep", "acomp") \
                 and node.head is not node:
             node = node.head
         else:

@@ -13,12 +13,17 @@ CUES: dict[str, Stance] = {
          "disavow", "repudiate", "castigate", "excoriate", "skewer", "disparage",
          "insult", "belittle", "scorn", "sue", "oppose", "blame", "unendorse", "question",
          "hammer", "admonish", "lament", "regret", "contradict", "pummel", "overrule",
-         "challenge", "torch", "smear", "shame", "hit", "swipe"], "disagree"),
+         "challenge", "torch", "smear", "shame", "hit", "swipe", "rebuff", "spurn",
+         "denigrate", "demean", "vilify", "demonize", "demonise", "malign", "lampoon", "taunt",
+         "deplore", "reproach", "reprimand", "censure", "impugn", "snub", "pillory", "flay",
+         "eviscerate", "savage", "lambast", "harangue", "besmirch", "troll", "veto",
+         "rubbish"],
+        "disagree"),
     **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
                      "congratulate", "defend", "endorse", "salute", "compliment", "back",
-                     "support", "embrace", "cheer"], "agree"),
+                     "support", "embrace", "cheer", "extol", "admire"], "agree"),
     **dict.fromkeys(["call", "describe", "label", "brand", "dub", "discuss", "paint", "portray",
-                     "characterize", "characterise", "liken"], "react"),
+                     "characterize", "characterise", "liken", "refer"], "react"),
 }
 # a verb whose target is the object of one preposition: "railed against Trump"
 PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
@@ -32,7 +37,11 @@ PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
     "break": ("with", "disagree"), "disagree": ("with", "disagree"),
     "agree": ("with", "agree"), "side": ("with", "agree"), "campaign": ("for", "agree"),
     "vouch": ("for", "agree"), "tweet": ("about", "react"), "comment": ("on", "react"),
-    "sound": ("on", "react"),
+    "sound": ("on", "react"), "tear": ("into", "disagree"), "lay": ("into", "disagree"),
+    "rip": ("into", "disagree"), "scoff": ("at", "disagree"), "sneer": ("at", "disagree"),
+    "snipe": ("at", "disagree"), "jab": ("at", "disagree"), "inveigh": ("against", "disagree"),
+    "rule": ("against", "disagree"), "unload": ("on", "disagree"),
+    "distance": ("from", "disagree"), "stand": ("by", "agree"), "rally": ("behind", "agree"),
 }
 # a verb and its object noun that carry the cue together: "took aim at", "took issue with",
 # "has thrown his support behind", "has praise for"
@@ -45,13 +54,38 @@ VERB_NOUN_CUES: dict[tuple[str, str], tuple[str, Stance]] = {
     ("express", "support"): ("for", "agree"), ("have", "praise"): ("for", "agree"),
     ("heap", "praise"): ("on", "agree"), ("offer", "praise"): ("for", "agree"),
     ("level", "criticism"): ("at", "disagree"), ("have", "criticism"): ("for", "disagree"),
-    ("hurl", "insult"): ("at", "disagree"), ("lob", "attack"): ("at", "disagree")}
+    ("hurl", "insult"): ("at", "disagree"), ("lob", "attack"): ("at", "disagree"),
+    ("make", "fun"): ("of", "disagree"), ("poke", "fun"): ("at", "disagree"),
+    ("open", "fire"): ("on", "disagree"), ("fire", "shot"): ("at", "disagree"),
+    ("take", "exception"): ("to", "disagree"), ("cast", "doubt"): ("on", "disagree"),
+    ("throw", "shade"): ("at", "disagree"), ("part", "way"): ("with", "disagree"),
+    ("aim", "insult"): ("at", "disagree"), ("sing", "praise"): ("of", "agree"),
+    ("make", "light"): ("of", "react")}
+# a verb and the noun of its prepositional phrase that make a cue on its direct object: "took
+# Trump to task", "voted to hold Pagliano in contempt"
+PHRASE_CUES: dict[tuple[str, str], Stance] = {("take", "task"): "disagree",
+                                              ("hold", "contempt"): "disagree",
+                                              ("hold", "account"): "disagree"}
 # verbs whose object noun of support names its giver: "won the backing of Gov. Mike Pence"
+# (not "drew criticism from GOP hopefuls": the gold calls that a mention)
 RECEIVING = {"receive", "win", "get", "earn", "secure", "land", "gain"}
-# a noun whose "of" phrase is the target, owned by the agent: "his critique of his opponents"
-NOUN_CUES: dict[str, Stance] = {"critique": "disagree", "criticism": "disagree",
-                                "praise": "agree", "endorsement": "agree", "response": "react",
-                                "backing": "agree"}
+# a noun whose prepositional phrase is the target, owned by the agent: "his critique of his
+# opponents", "Clinton's attack on Trump", "her praise for Obama"
+NOUN_CUES: dict[str, tuple[tuple[str, ...], Stance]] = {
+    **dict.fromkeys(["critique", "criticism", "condemnation", "denunciation", "rebuke",
+                     "repudiation", "mockery", "disavowal"], (("of",), "disagree")),
+    **dict.fromkeys(["attack", "assault", "broadside", "tirade", "salvo", "diatribe", "rant"],
+                    (("on", "against", "at"), "disagree")),
+    **dict.fromkeys(["swipe", "jab", "dig", "shot"], (("at",), "disagree")),
+    **dict.fromkeys(["praise", "endorsement", "backing", "defense", "defence"],
+                    (("of", "for", "to"), "agree")),
+    "response": (("to",), "react")}
+# verbs that only carry a reaction noun as their object ("launched an attack on Trump",
+# "offered a rebuke of"): the verb's subject is the noun's owner; not "condemned the attack"
+LIGHT_VERBS = {"launch", "level", "lob", "mount", "unleash", "deliver", "offer", "issue",
+               "express", "voice", "make", "give", "direct", "step", "ramp", "ratchet", "press",
+               "renew", "escalate", "sharpen", "intensify", "hurl", "fire", "heap", "pour",
+               "continue", "reserve", "save", "have"}
 # a noun whose "about"/"on" phrase is the target: "sounded a positive note about Trump"
 ABOUT_NOUNS: dict[str, Stance] = {"note": "react", "doubt": "disagree", "concern": "disagree",
                                   "remark": "react", "comment": "react", "statement": "react",
@@ -64,21 +98,53 @@ PARTICLE_CUES: dict[tuple[str, str], Stance] = {("call", "out"): "disagree",
                                                 ("take", "on"): "disagree",
                                                 ("strike", "down"): "disagree",
                                                 ("push", "back"): "disagree",
-                                                ("sound", "off"): "disagree"}
+                                                ("sound", "off"): "disagree",
+                                                ("hit", "out"): "disagree",
+                                                ("speak", "out"): "disagree",
+                                                ("weigh", "in"): "react",
+                                                ("shoot", "down"): "disagree",
+                                                ("slap", "down"): "disagree",
+                                                ("strike", "back"): "disagree",
+                                                ("brush", "off"): "disagree",
+                                                ("brush", "aside"): "disagree",
+                                                ("laugh", "off"): "disagree",
+                                                ("back", "up"): "agree"}
 # an adjective whose target follows "of": "Graham has been critical of Trump"
 ADJECTIVE_CUES: dict[str, Stance] = {"critical": "disagree", "dismissive": "disagree",
                                      "contemptuous": "disagree", "supportive": "agree"}
+# feelings about someone, as a passive participle or an adjective: "was troubled by Trump's
+# remarks", "disappointed in Sanders", "angry at the media", "proud of Obama"; the prepositions
+# that name the target (not "for" and "in" alone: a reason and a place)
+_UPSET = ("by", "with", "at", "about", "over")
+FEELINGS: dict[str, tuple[tuple[str, ...], Stance]] = {
+    **dict.fromkeys(["trouble", "troubled", "outrage", "outraged", "offend", "offended",
+                     "appall", "appalled", "disgust", "disgusted", "alarm", "alarmed",
+                     "anger", "angered", "angry", "furious", "dismay", "dismayed", "frustrate",
+                     "frustrated", "infuriate", "infuriated", "horrify", "horrified",
+                     "sadden", "saddened", "sicken", "sickened", "embarrass", "embarrassed"],
+                    (_UPSET, "disagree")),
+    **dict.fromkeys(["disappoint", "disappointed"], ((*_UPSET, "in"), "disagree")),
+    "ashamed": (("of",), "disagree"),
+    **dict.fromkeys(["impress", "impressed", "encourage", "encouraged", "please", "pleased",
+                     "delight", "delighted"], (("by", "with"), "agree")),
+    **dict.fromkeys(["proud"], (("of",), "agree")),
+    **dict.fromkeys(["grateful", "thankful"], (("to",), "agree")),
+}
 # "called X a Y", "painted X as Y", "likened X to Y": the preposition of the complement
 NEEDS_COMPLEMENT = {"call": "as", "label": "as", "brand": "as", "dub": "as", "describe": "as",
                     "paint": "as", "portray": "as", "characterize": "as",
-                    "characterise": "as", "liken": "to"}
+                    "characterise": "as", "liken": "to", "refer": "as"}
+# a cue whose "on" phrase, when it has one, is the target: "blamed the decline on the media"
+BLAME_ON = {"blame"}
+# a called-x verb whose target is a prepositional object: "referred to X as rapists"
+TARGET_PREPOSITIONS = {"refer": "to"}
 SPEECH = {"say", "add", "tell", "write", "tweet", "continue", "declare", "argue", "claim",
           "insist", "state", "note", "suggest", "charge", "complain", "warn", "contend",
           "affirm", "explain", "point", "respond", "reply", "acknowledge", "stress"}
 # verbs over an infinitive cue that say it happened: "tried to attack", "voted to condemn";
 # under any other ("refused to endorse", "plans to attack", "urged X to") it has not
 CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use", "take",
-               "seem", "appear", "proceed", "manage"}
+               "seem", "appear", "proceed", "manage", "quick", "swift", "hasten"}
 # cues that may take the agent's own statement: "regrets her remarks" (not "defend": "defended
 # his campaign manager" is no self-reaction)
 SELF_CUES = {"regret", "apologize", "apologise", "retract", "disavow"}
@@ -130,6 +196,10 @@ NOT_AN_OFFICE = {"analyst", "host", "anchor", "commentator", "columnist", "repor
 # who speaks for someone else: "Clinton spokesman Brian Fallon", "a top Clinton aide"
 STAFF_WORDS = {"spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser",
                "advisor", "secretary", "manager", "strategist", "staffer", "surrogate"}
+# a campaign's jobs: whoever holds one (and no office) speaks for the campaign
+CAMPAIGN_JOBS = {"campaign", "manager", "director", "chairman", "chairwoman", "chair",
+                 "adviser", "advisor", "strategist", "aide", "staffer", "spokesman",
+                 "spokeswoman", "spokesperson"}
 # campaigns, parties and committees: bodies whose reaction is an official one
 BODY_WORDS = {"campaign", "party", "committee", "caucus", "administration", "council",
               "department", "court", "senate", "house", "congress", "democrats",
@@ -142,7 +212,12 @@ COLLECTIVES = {"Republican Party": {"republicans", "gop"},
 # a party's adjective names it only on a group noun ("Republican legislators")
 PARTY_ADJECTIVES = {"Republican Party": {"republican"}, "Democratic Party": {"democratic"}}
 GROUP_NOUNS = {"critic", "rival", "hopeful", "candidate", "lawmaker", "legislator", "leader",
-               "field", "media", "senator", "member", "establishment"}
+               "field", "media", "senator", "member", "establishment", "opponent",
+               "contender", "challenger", "successor", "governor", "congressman", "official",
+               "colleague"}
+# a description of an outlet: "the network", "the newspaper" (the nearest outlet named before)
+OUTLET_NOUNS = {"network", "newspaper", "paper", "outlet", "channel", "broadcaster",
+                "magazine", "tabloid"}
 # what someone said or decided: "the proposal" stands for whoever just made it
 STATEMENT_NOUNS = {"statement", "proposal", "remark", "comment", "decision", "plan", "tweet",
                    "claim", "idea", "call", "ban", "policy", "speech", "declaration",

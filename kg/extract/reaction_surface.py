@@ -12,13 +12,24 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span
-from kg.extract.reaction_cues import CUES, MODALS, NEEDS_COMPLEMENT, PREPOSITION_CUES
-from kg.extract.records import EntityRef, Span
+from kg.extract.reaction_cues import (
+    BLAME_ON,
+    COLLECTIVES,
+    CUES,
+    MODALS,
+    NEEDS_COMPLEMENT,
+    PREPOSITION_CUES,
+    VERB_NOUN_CUES,
+)
+from kg.extract.records import EntityRef, Span, Stance
 from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
 _LONGEST = 4  # tokens in a name
+_DOCUMENTS = {"tweet", "ad", "video", "statement", "letter", "speech", "email", "post", "memo"}
+_ASIDE = 8  # tokens of an aside between the agent's name and the cue
 _ADVERBS = {"just", "again", "also", "now", "finally", "quickly", "openly", "publicly"}
+_NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
 _SKIP = {"the", "a", "an", "and", "of", "in", "on", "to", "he", "she", "it", "they"}
 
 
@@ -35,7 +46,22 @@ def surface_lemma(word: str) -> str | None:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])  # "ripped", "slamming"
             break  # "super" is no "sue"
-    return next((s for s in stems if s in CUES or s in PREPOSITION_CUES), None)
+    return next((s for s in stems if s in CUES or s in PREPOSITION_CUES or s in _NOUN_VERBS),
+                None)
+
+
+def _cue_noun(doc: Doc, lemma: str, after: int) -> tuple[int, str, Stance] | None:
+    """The noun of a verb-noun cue right after its verb ("Aims Insult At", "Takes A Swipe
+    At"): the index after it, the preposition the target follows and the cue's stance."""
+    if after < len(doc) and doc[after].lower_ in ("a", "an"):
+        after += 1
+    if after >= len(doc):
+        return None
+    word = doc[after].lower_
+    for noun in (word, word[:-1] if word.endswith("s") else word):
+        if (lemma, noun) in VERB_NOUN_CUES:
+            return after + 1, *VERB_NOUN_CUES[(lemma, noun)]
+    return None
 
 
 def _complemented(doc: Doc, after: int) -> bool:
@@ -64,7 +90,10 @@ def name_forms(table: EntityTable) -> dict[str, EntityRef]:
             for word in {words[0].lower(), words[-1].lower()}:
                 parts[word] += 1
                 owners[word] = ref
-    forms.update({w: owners[w] for w, n in parts.items() if n == 1 and w not in forms})
+    # a surname that names one person, also over a one-word body of that name ("Trump" as the
+    # affiliation in "Trump campaign manager")
+    forms.update({w: owners[w] for w, n in parts.items() if n == 1 and (
+        w not in forms or forms[w].kind != "person" and forms[w].name.lower() == w)})
     return {form: ref for form, ref in forms.items() if len(form) > 2 and form not in _SKIP}
 
 
@@ -82,10 +111,23 @@ def _name(doc: Doc, start: int, stop: int, forms: dict[str, EntityRef],
     return None
 
 
+def _conjoined(doc: Doc, at: int, stop: int,
+               forms: dict[str, EntityRef]) -> list[tuple[EntityRef, int]]:
+    """A second target after "and" ("Slams Hillary And The Media"): a name, or a word the
+    gold names as one body (``COLLECTIVES``)."""
+    if at + 1 >= stop or doc[at].lower_ not in ("and", "&"):
+        return []
+    at += 1 + (doc[at + 1].lower_ == "the")
+    if at < stop and (named := _name(doc, at, stop, forms, backwards=False)):
+        return [named]
+    return [(EntityRef("org", body), at) for body, words in COLLECTIVES.items()
+            if at < stop and doc[at].lower_ in words]
+
+
 def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, EntityRef,
-                                                                       EntityRef, Span]]:
-    """(cue, agent, target, evidence) for every "NAME cue NAME" in a sentence that is no
-    question, with no "to", modal or negation right before the cue."""
+                                                                       EntityRef, Span, Stance]]:
+    """(cue, agent, target, evidence, stance) for every "NAME cue NAME" in a sentence that is
+    no question, with no "to", modal or negation right before the cue."""
     forms = name_forms(table)
     for token in doc[1:]:
         lemma = surface_lemma(token.text)
@@ -95,11 +137,21 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
         before = token.i - 1
         if before > token.sent.start and doc[before].lower_ in _ADVERBS:
             before -= 1  # "Trump Just Responded To Rubio"
+        elif before - 2 >= token.sent.start and doc[before].lower_ in ("that", "which") \
+                and doc[before - 1].lower_.rstrip("s") in _DOCUMENTS:
+            before -= 2  # "Trump tweet that blasts Clinton": the maker's reaction
+        elif doc[before].text == ",":  # "Biden, stumping for Clinton, trashes Trump"
+            before = next((t.i - 1 for t in reversed(doc[max(token.sent.start, before - _ASIDE):
+                                                         before]) if t.text == ","), before)
         agent = _name(doc, before, token.sent.start, forms, backwards=True)
         after = token.i + 1
-        if after < len(doc) and doc[after].lower_ == PREPOSITION_CUES.get(lemma, ("",))[0]:
+        noun = _cue_noun(doc, lemma, after)  # "Biden Aims Insult At Trump", "Takes Aim At"
+        if noun is not None:
+            after = noun[0]
+        preposition = noun[1] if noun else PREPOSITION_CUES.get(lemma, ("",))[0]
+        if after < len(doc) and doc[after].lower_ == preposition:
             after += 1
-        elif lemma not in CUES:
+        elif lemma not in CUES or noun is not None:
             continue  # "Responded To Rubio" needs its preposition
         target = _name(doc, after, token.sent.end, forms, backwards=False)
         if target is not None and target[1] + 2 < token.sent.end \
@@ -110,7 +162,14 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
             continue
         if target is not None and target[1] + 1 < len(doc) and doc[target[1] + 1].lower_ == "to":
             continue  # a request: "Warren challenges Trump to release his returns"
-        if agent is not None and target is not None and agent[0] != target[0]:
-            end = doc[target[1]]
-            yield token, agent[0], target[0], doc_span(doc, doc[agent[1]].idx,
-                                                       end.idx + len(end))
+        if lemma in BLAME_ON and any(t.lower_ == "on" for t in doc[token.i:token.sent.end]):
+            continue  # "blamed Trump's decline on the media" blames the media
+        if agent is None or target is None:
+            continue
+        stance = noun[2] if noun else CUES[lemma] if lemma in CUES \
+            else PREPOSITION_CUES[lemma][1]
+        for ref, last in (target, *_conjoined(doc, target[1] + 1, token.sent.end, forms)):
+            end = doc[last]
+            if ref != agent[0]:
+                yield token, agent[0], ref, doc_span(doc, doc[agent[1]].idx,
+                                                     end.idx + len(end)), stance

@@ -7,10 +7,21 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from kg.extract.reaction_agents import PRONOUNS, collective, name_range, titled
-from kg.extract.reaction_cues import STATEMENT_NOUNS, TOPIC_EVENTS, TOPIC_STATEMENTS
+from kg.extract.reaction_agents import (
+    PRONOUNS,
+    campaign_of,
+    collective,
+    name_range,
+    role_description,
+    titled,
+)
+from kg.extract.reaction_cues import (
+    OUTLET_NOUNS,
+    STATEMENT_NOUNS,
+    TOPIC_EVENTS,
+    TOPIC_STATEMENTS,
+)
 from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
-from kg.extract.roles import ROLE_WORDS
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
@@ -41,6 +52,8 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
     begin, end = name_range(token)
     if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "nsubj"):
         return resolver.antecedent(token), None  # "He called him a liar"
+    if token.lemma_.lower() in OUTLET_NOUNS and any(c.lower_ == "the" for c in token.lefts):
+        return _last_outlet(table, token), None  # "Cruz blamed the network"
     if token.lemma_.lower() in _AUTHOR_NOUNS and token.tag_ == "NN":
         return _described_author(table), None  # "the author": the op-ed's anonymous writer
     if article := article_at(articles, begin, end):
@@ -54,16 +67,18 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
             return ref, None  # "INDIANAPOLIS - Ted Cruz": a dateline is no target
     if group := collective(token):
         return group, None
-    if token.lower_ in ROLE_WORDS and token.tag_ == "NN" \
-            and any(c.lower_ == "the" for c in token.lefts):
-        return titled(table, token), None  # "accused the president"
+    if token.lemma_.lower() in ("campaign", "camp") \
+            and (campaign := campaign_of(table, resolver, token)):
+        return campaign, None  # "attacked the Clinton campaign"
+    if role_description(token):
+        return titled(table, token), None  # "accused the president", "the front-runner"
     # "Trump's declaration", "Mr. Trump's veracity": reacting to what Trump said or is
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ in ("his", "her"):
         person = resolver.antecedent(owner)  # "doubts about her qualifications"
         return (person if person is not None and person.kind == "person" else None), None
     if owner is not None and owner.lower_ not in PRONOUNS | {"its", "their"}:
-        maker = table.ref_at(owner.idx, owner.idx + len(owner))
+        maker = table.ref_at(owner.idx, owner.idx + len(owner)) or collective(owner)
         return (None if maker and maker.kind == "place" else maker), None  # "Britain's vote"
     for by in prep_objects(token, "by") + prep_objects(token, "from"):
         if by.ent_type_ not in ("GPE", "LOC") and (maker := table.ref_at(*name_range(by))):
@@ -76,6 +91,16 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
                     and mention.span.text[:1].isupper() and not _place(token.doc, mention):
                 return mention.entity, None
     return None, None
+
+
+def _last_outlet(table: EntityTable, noun: Token) -> EntityRef | None:
+    """The outlet named nearest before a description of one, within a paragraph's reach."""
+    for mention in reversed(table.mentions_before(noun.idx)):
+        if noun.idx - mention.span.begin > _REACH:
+            return None
+        if mention.entity.kind == "outlet":
+            return mention.entity
+    return None
 
 
 def _place(doc, mention) -> bool:

@@ -26,20 +26,23 @@ from kg.extract.reaction_clauses import subject_of, unreal
 from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
     ADJECTIVE_CUES,
-    BLAME_WORDS,
+    BLAME_ON,
     CUES,
+    FEELINGS,
     MILD_PRAISE,
     NEEDS_COMPLEMENT,
     NOUN_CUES,
     PARTICLE_CUES,
+    PHRASE_CUES,
     PRAISE_WORDS,
     PREPOSITION_CUES,
-    RECEIVING,
     SELF_CUES,
     SPEECH,
     SUPPORT_WORDS,
+    TARGET_PREPOSITIONS,
     VERB_NOUN_CUES,
 )
+from kg.extract.reaction_nouns import carrier_unreal, felt, noun_cue
 from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
 from kg.extract.reaction_targets import (
@@ -55,7 +58,10 @@ from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
-_PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES}  # "struck down" is a cue, "struck" not
+# "struck down", "took X to task" are cues, "struck" and "took" not
+_PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES} | {verb for verb, _ in PHRASE_CUES}
+_RELATIVES = {"whom", "who", "which", "that"}
+_NAME_WORDS = 7  # tokens of a name, or of a nickname in quotes
 _Maker = Callable[..., Reaction | None]
 
 
@@ -72,6 +78,10 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
             for head in (verb, particle):
                 objects += [o for p in ("at", "against", "on") for o in prep_objects(head, p)]
             return objects, stance, "verb-object"
+    for noun in (o for p in verb.children if p.dep_ == "prep" for o in p.children
+                 if o.dep_ == "pobj" and (lemma, o.lemma_.lower()) in PHRASE_CUES):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]  # "took Trump to task"
+        return objects, PHRASE_CUES[(lemma, noun.lemma_.lower())], "verb-object"
     if lemma not in CUES and lemma not in PREPOSITION_CUES and lemma not in _NOUN_VERBS:
         return [], "react", "verb-object"  # a particle verb without its particle
     if lemma in _NOUN_VERBS:  # "took aim at Trump", "has thrown his support behind Ryan"
@@ -86,26 +96,76 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         preposition, stance = PREPOSITION_CUES[lemma]
         if lemma == "ask" and not (verb.tag_ == "VBN" and verb.dep_ == "advcl"):
             return [], stance, "quote-cue"  # only "Asked about X, Clinton said": Y answers
-        shape = "statement-about" if preposition in ("about", "on") else response
+        shape = "statement-about" if preposition in ("about", "on") and stance == "react" \
+            else response
         shape = "quote-cue" if lemma == "ask" else shape
         if targets := prep_objects(verb, preposition, adjacent=lemma in CUES):
             return targets, stance, shape
         if lemma not in CUES:
             return [], stance, shape
     stance = CUES[lemma]
+    # "blamed the decline on the media": the first "on" ("on a madman, not on his religion")
+    if lemma in BLAME_ON and (blamed := [o for head in (verb, *(c for c in verb.children
+                                                               if c.dep_ == "dobj"))
+                                         for o in prep_objects(head, "on")]):
+        return blamed[:1], stance, "verb-object"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in NEEDS_COMPLEMENT:
         complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
                        or (c.dep_ == "prep" and c.lower_ == NEEDS_COMPLEMENT[lemma])]
-        if not complements:
-            return [], stance, "called-x"
+        if lemma in TARGET_PREPOSITIONS:
+            objects += prep_objects(verb, TARGET_PREPOSITIONS[lemma], adjacent=True)
         # "called [the author a coward]" is often parsed as a clause: its subject is the target
         objects += [s for c in complements if c.dep_ in ("ccomp", "xcomp", "oprd")
                     for s in c.children if s.dep_ == "nsubj"]
-        words = {t.lemma_.lower() for c in complements for t in c.subtree}
-        praise = PRAISE_WORDS | SUPPORT_WORDS | MILD_PRAISE
+        called = [t for c in complements for t in c.subtree]
+        # what a quotation says it was called, when there is one ("called a report
+        # suggesting donors were granted greater access “outrageous”")
+        called = [t for t in called if _quoted(t)] or called
+        quoted = _quoted_object(verb) if not (objects and complements) else None
+        if quoted:
+            objects, called = [quoted[0]], quoted[1]
+        elif not complements:
+            return [], stance, "called-x"
+        words = {t.lemma_.lower() for t in called}
+        praise = PRAISE_WORDS | MILD_PRAISE | SUPPORT_WORDS - {"like", "likes"}  # "like a"
         return objects, "agree" if words & praise else "disagree", "called-x"
+    if not objects and (name := _stray_name(verb)) is not None:
+        objects = [name]
     return objects, stance, "statement-about" if lemma == "discuss" else "verb-object"
+
+
+def _stray_name(verb: Token) -> Token | None:
+    """The name right after a cue verb that the parser attached elsewhere ("when Biden tried
+    to attack Trump, Japan's ..." with "Trump" a loose dependent): the cue's object."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    name = verb.doc[verb.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head
+    return name if name.pos_ == "PROPN" and name.dep_ in ("dep", "npadvmod") else None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token stands between quotation marks of its sentence."""
+    marks = [t for t in token.sent if t.is_quote and t.i < token.i]
+    return len(marks) % 2 == 1
+
+
+def _quoted_object(verb: Token) -> tuple[Token, list[Token]] | None:
+    """"called Warren “Pocahontas”", often parsed with the name inside the nickname: the
+    name right after the verb is the target and the quotation what it was called."""
+    doc, end = verb.doc, verb.sent.end
+    opening = next((t for t in doc[verb.i + 1:min(verb.i + _NAME_WORDS, end)]
+                    if t.is_quote), None)
+    if opening is None or opening.i == verb.i + 1 or not all(
+            t.pos_ in ("PROPN", "NOUN", "DET", "PRON", "PART", "ADJ")
+            for t in doc[verb.i + 1:opening.i]):
+        return None
+    closing = next((t for t in doc[opening.i + 1:end] if t.is_quote), None)
+    if closing is None or closing.i - opening.i > _NAME_WORDS:
+        return None
+    return doc[verb.i + 1:opening.i].root, list(doc[opening.i + 1:closing.i])
 
 
 def _evidence(doc: Doc, subject: Token, cue: Token, target: Token) -> Span:
@@ -123,43 +183,25 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
     return min(near, key=lambda q: abs(q.span.begin - cue.idx), default=None)
 
 
-def _noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
-    """A reaction noun: "his critique of his opponents", "In response to X, Y said", "sounded
-    a positive note about Trump", "expressed doubts about her". The agent owns the noun or
-    is the subject of the verb that has it."""
-    lemma = noun.lemma_.lower()
-    if lemma in ABOUT_NOUNS:
-        targets = [o for p in ("about", "on", "over") for o in prep_objects(noun, p)]
-        words = {c.lower_ for c in noun.lefts}
-        stance = "agree" if words & (PRAISE_WORDS | MILD_PRAISE) else \
-            "disagree" if words & BLAME_WORDS \
-            else ABOUT_NOUNS[lemma]
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None and noun.dep_ == "dobj":
-            owner = subject_of(noun.head)
-        return owner, targets, stance, "statement-about"
-    if lemma == "response":
-        targets = prep_objects(noun, "to")
-        if noun.head.dep_ == "prep" and noun.head.lower_ == "in":
-            return subject_of(noun.head.head), targets, "react", "response"
-    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
-        # "Cruz received the endorsement of Gov. Mike Pence": the giver reacts to the receiver
-        givers = prep_objects(noun, "of") + prep_objects(noun, "from")
-        receiver = subject_of(noun.head)
-        return (givers[0] if givers else None), [receiver] if receiver else [], \
-            NOUN_CUES[lemma], "verb-object"
-    else:
-        targets = prep_objects(noun, "of")
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return owner, targets, NOUN_CUES[lemma], "verb-object"
-
-
 def _own_statement(cue: Token, target: Token) -> bool:
     """A cue of regret on what the agent said or did ("regrets her insults of Trump",
     "apologized for his remarks"): a reaction to the agent's own statement."""
     return cue.lemma_.lower() in SELF_CUES and target.pos_ == "NOUN" \
         and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
                 for c in target.children)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive cue ("Trump was criticized by Warren"); its target is the
+    passive subject, which ``_objects`` takes."""
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children
+                 if o.dep_ == "pobj"), None)
+
+
+def _included(group: Token) -> list[Token]:
+    """The names an "including" phrase lists ("GOP critics, including Trump"), not the things
+    ("its strategy, including the decision not to air ads")."""
+    return [o for o in prep_objects(group, "including") if o.pos_ == "PROPN"]
 
 
 def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]]:
@@ -169,7 +211,10 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
         lemma = token.lemma_.lower()
         subject: Token | None = None
         if token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in ABOUT_NOUNS):
-            subject, targets, stance, shape = _noun_cue(token)
+            subject, targets, stance, shape = noun_cue(token)
+        elif lemma in FEELINGS and token.tag_ in ("VBN", "JJ"):
+            targets, stance, shape = felt(token), FEELINGS[lemma][1], "verb-object"
+            subject = subject_of(token)  # who feels it, not the passive's "by" agent
         elif token.pos_ in ("VERB", "AUX", "ADJ") and (
                 lemma in CUES or lemma in PREPOSITION_CUES or lemma in ADJECTIVE_CUES
                 or lemma in _NOUN_VERBS or lemma in _PARTICLE_VERBS):
@@ -181,10 +226,10 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
             stance = quote_stance(token.sent.text)
         else:
             continue
-        if not targets or unreal(token):
+        if not targets or unreal(token) or carrier_unreal(token):
             continue
         if subject is None:
-            subject = subject_of(token)
+            subject = _passive_agent(token) or subject_of(token)
         if subject is None and token.dep_ == "advcl":  # "Responding to X, Trump said"
             subject = subject_of(token.head)
         if subject is None:
@@ -192,7 +237,9 @@ def _cue_reactions(doc: Doc) -> Iterator[tuple[Token, Token, Token, Stance, str]
         for agent in [subject, *subject.conjuncts]:
             for target in targets:
                 # "lashes out at GOP critics, including Trump": each one named is a target
-                for each in [target, *target.conjuncts, *prep_objects(target, "including")]:
+                if target.lower_ in _RELATIVES and token.dep_ == "relcl":
+                    target = token.head  # "Clinton, whom Trump has called Crooked Hillary"
+                for each in [target, *target.conjuncts, *_included(target)]:
                     yield token, agent, each, stance, shape
 
 
@@ -231,6 +278,8 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             ref = other_person(table, resolver, target, agent)  # "He called him a liar"
         if ref is None and article is None and agent is not None:
             ref = maker_of(table, target, agent)
+        if agent is not None and ref == EntityRef("org", f"{agent.name} campaign"):
+            continue  # "his campaign" read as the agent's own: no one reacts to that
         if ref == agent and not _own_statement(cue, target):
             continue  # "Ginsburg regrets her remarks" reacts to herself; "he defended him" not
         # an object before its cue is a fronted setting ("at the conference, Graham called out")
@@ -240,12 +289,11 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             evidence = _evidence(doc, subject, cue, target)
             if reaction := make(agent, cue, evidence, ref, article, 0.7, stance, shape, topic):
                 found.append(reaction)
-    for cue, agent_ref, target_ref, evidence in surface_reactions(doc, table):
+    for cue, agent_ref, target_ref, evidence, stance in surface_reactions(doc, table):
         if unreal(cue):
             continue
         lemma = surface_lemma(cue.text) or ""
-        stance, shape = CUES[lemma] if lemma in CUES else PREPOSITION_CUES[lemma][1], \
-            "response" if lemma in ("respond", "react", "reply") else "verb-object"
+        shape = "response" if lemma in ("respond", "react", "reply") else "verb-object"
         if lemma in NEEDS_COMPLEMENT:  # "Sanders calls Clinton unqualified"
             stance, shape = "disagree", "called-x"
         if reaction := make(agent_ref, cue, evidence, target_ref, None, 0.6, stance, shape):

@@ -175,8 +175,10 @@ def _shaped(reaction):
      ("Mike Pence", "Ted Cruz", "agree", "verb-object")),
     ("Sen. Bernie Sanders spoke about Republican nominee Donald Trump. He called him a "
      "\u201cpathological liar.\u201d", ("Bernie Sanders", "Donald Trump", "disagree", "called-x")),
-    ("Republican nominee Donald Trump went on to endorse Sen. Kelly Ayotte, calling her "
+    ("Republican nominee Donald Trump spoke in Concord, calling Sen. Kelly Ayotte "
      "\u201ca rising star.\u201d", ("Donald Trump", "Kelly Ayotte", "agree", "called-x")),
+    ("Republican nominee Donald Trump went on to endorse Sen. Kelly Ayotte, calling her "
+     "\u201ca rising star.\u201d", ("Donald Trump", "Kelly Ayotte", "agree", "verb-object")),
     ("Indiana Gov. Mike Pence has thrown his support behind House Speaker Paul Ryan.",
      ("Mike Pence", "Paul Ryan", "agree", "verb-object")),
     ("INDIANAPOLIS - Sen. Ted Cruz, who needs a win, received the endorsement of Gov. Mike "
@@ -198,6 +200,135 @@ def _shaped(reaction):
      ("Bernie Sanders", "Hillary Clinton", "disagree", "called-x")),
 ])
 def test_reaction_shapes(nlp, text, expected):
+    assert expected in [_shaped(r) for r in _reactions(nlp, text)]
+
+
+# fourth round (verb clauses): the wider cue tables, passives, reaction nouns, quoted
+# nicknames, datelines and headline asides
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Elizabeth Warren rebuffed Donald Trump on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren tore into Donald Trump on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Republican nominee Donald Trump unloaded on Sen. Elizabeth Warren.",
+     ("Donald Trump", "Elizabeth Warren", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren made fun of Donald Trump on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren hit out at Donald Trump on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren distanced herself from Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Donald Trump was criticized by Sen. Elizabeth Warren on Monday.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),  # passive
+    ("Sen. Elizabeth Warren was quick to condemn Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren went on to criticize Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren's attack on Donald Trump was sharp.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren launched a blistering attack on Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Ted Cruz took the stage with a shot at Donald Trump.",
+     ("Ted Cruz", "Donald Trump", "disagree", "verb-object")),
+    ("Gov. Mike Pence offered praise for Donald Trump on Monday.",
+     ("Mike Pence", "Donald Trump", "agree", "verb-object")),
+    ("Candidate Ben Carson spoke. Carson further lambasted the media's behavior.",
+     ("Ben Carson", "news media", "disagree", "verb-object")),  # a group owns the behaviour
+    ("Republican nominee Donald Trump has called Sen. Elizabeth Warren \u201cPocahontas.\u201d",
+     ("Donald Trump", "Elizabeth Warren", "disagree", "called-x")),  # a quoted nickname
+    ("Republican nominee Donald Trump referred to President Barack Obama as \u201cthe most "
+     "valuable player\u201d of the Islamic State.",
+     ("Donald Trump", "Barack Obama", "disagree", "called-x")),
+    ("New York (AFP) \u2013 Vice President Joe Biden on Monday hit the campaign trail, trashing "
+     "Donald Trump as unqualified.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
+    ("Biden, stumping for Clinton, trashes Trump.\n\nVice President Joe Biden spoke about "
+     "Republican nominee Donald Trump and Democratic nominee Hillary Clinton.",
+     ("Joe Biden", "Donald Trump", "disagree", "verb-object")),  # an aside in a headline
+    ("Vice President Joe Biden spoke about Republican nominee Donald Trump. However when "
+     "Biden tried to attack Trump, Japan\u2019s sensitivities became collateral damage.",
+     ("Joe Biden", "Donald Trump", "disagree", "verb-object")),  # a name the parser let go
+    ("Sen. Jeff Sessions blamed Donald Trump's decline in the polls on the news media.",
+     ("Jeff Sessions", "news media", "disagree", "verb-object")),  # blame X on Y blames Y
+    ("Donald Trump spoke. A spokesman for Democratic presidential candidate Hillary Clinton "
+     "called a report suggesting donors were granted greater access \u201coutrageous.\u201d",
+     ("Hillary Clinton", "a report suggesting donors", "disagree", "called-x")),
+    ("Donald Trump spoke on Monday. CNBC's Becky Quick said the "
+     "front-runner had referred to Sen. Marco Rubio as the \u201cpersonal senator\u201d of "
+     "Mark Zuckerberg.", ("Donald Trump", "Marco Rubio", "disagree", "called-x")),
+    ("White House officials criticized Republican nominee Donald Trump on Monday.",
+     ("White House", "Donald Trump", "disagree", "verb-object")),  # staff speak for the body
+    ("Democratic nominee Hillary Clinton spoke. Clinton campaign officials criticized Donald "
+     "Trump on Monday.", ("Hillary Clinton campaign", "Donald Trump", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. Her aides criticized Donald Trump on Monday.",
+     ("Hillary Clinton", "Donald Trump", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. Republican nominee Donald Trump attacked the "
+     "Clinton campaign on Monday.",
+     ("Donald Trump", "Hillary Clinton campaign", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren took Donald Trump to task for his remarks.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("The House Oversight Committee voted to hold Bryan Pagliano in contempt of Congress.",
+     ("House Oversight Committee", "Bryan Pagliano", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton, whom Republican nominee Donald Trump has called "
+     "\u201cCrooked Hillary,\u201d spoke on Monday.",
+     ("Donald Trump", "Hillary Clinton", "disagree", "called-x")),  # a relative object
+    ("Republican nominee Donald Trump, whom Sen. Elizabeth Warren attacked on Monday, spoke.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Ted Cruz called Republican nominee Donald Trump \u201ca sniveling coward\u201d and "
+     "\u201ca pathological liar.\u201d", ("Ted Cruz", "Donald Trump", "disagree", "called-x")),
+    ("Democratic nominee Hillary Clinton's email server, which Sen. Marco Rubio described as "
+     "\u201clike an open orchid,\u201d failed.",
+     ("Marco Rubio", "Hillary Clinton", "disagree", "called-x")),  # "like" compares
+    ("Sen. Elizabeth Warren was troubled by Donald Trump's remarks.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),  # a feeling about
+    ("Sen. Elizabeth Warren said she was disappointed in Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren was angry at Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren was outraged by the shooting.",
+     ("Elizabeth Warren", "the shooting", "disagree", "verb-object")),
+    ("Sen. Elizabeth Warren was impressed by Donald Trump.",
+     ("Elizabeth Warren", "Donald Trump", "agree", "verb-object")),
+    ("Sen. Elizabeth Warren is proud of Hillary Clinton.",
+     ("Elizabeth Warren", "Hillary Clinton", "agree", "verb-object")),
+    ("Vice President Joe Biden rubbished Donald Trump's claim.",
+     ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
+    ("CNN was quick to push back after Sen. Ted Cruz blamed the network for its reporting.",
+     ("Ted Cruz", "CNN", "disagree", "verb-object")),  # "the network": the outlet named before
+    ("President Barack Obama railed against his GOP would-be successors.",
+     ("Barack Obama", "Republican Party", "disagree", "verb-object")),  # a party's group
+    ("Ben Carson Slams Hillary And The Media In One Debate Answer\n\nCandidate Ben Carson "
+     "spoke about Democratic nominee Hillary Clinton.",
+     ("Ben Carson", "news media", "disagree", "verb-object")),  # a second headline target
+    ("Sen. Bernie Sanders spoke. He is now pressing his attack that Hillary Clinton is not "
+     "qualified to be president.",
+     ("Bernie Sanders", "Hillary Clinton", "disagree", "verb-object")),  # whom it says it of
+    ("Democratic nominee Hillary Clinton tried to make light of Sen. Bernie Sanders's remarks.",
+     ("Hillary Clinton", "Bernie Sanders", "react", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. Clinton campaign manager Robby Mook slammed "
+     "Donald Trump on Monday.",
+     ("Hillary Clinton campaign", "Donald Trump", "disagree", "verb-object")),  # staff
+    ("Republican nominee Donald Trump spoke. Trump campaign manager Kellyanne Conway attacked "
+     "Hillary Clinton.", ("Donald Trump campaign", "Hillary Clinton", "disagree", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke. Jennifer Palmieri, Clinton's communications "
+     "director, criticized Donald Trump.",
+     ("Hillary Clinton campaign", "Donald Trump", "disagree", "verb-object")),
+    ("Sen. Bernie Sanders gave his endorsement to Hillary Clinton on Tuesday.",
+     ("Bernie Sanders", "Hillary Clinton", "agree", "verb-object")),  # on the light verb
+    ("Trump tweet that blasts Clinton includes Star of David shape\n\nRepublican presidential "
+     "candidate Donald Trump spoke. Trump campaign manager Corey Lewandowski spoke about "
+     "Democratic nominee Hillary Clinton.",
+     ("Donald Trump", "Hillary Clinton", "disagree", "verb-object")),  # the tweet's maker
+    ("Biden Aims Insult At Trump\n\nVice President Joe Biden spoke about Republican nominee "
+     "Donald Trump.", ("Joe Biden", "Donald Trump", "disagree", "verb-object")),
+    ("Pence Throws Support Behind Trump\n\nGov. Mike Pence spoke about Republican nominee "
+     "Donald Trump.", ("Mike Pence", "Donald Trump", "agree", "verb-object")),
+    ("Republican presidential front-runner Donald Trump spoke. Sen. Marco Rubio attacked the "
+     "front-runner on Monday.", ("Marco Rubio", "Donald Trump", "disagree", "verb-object")),
+    ("Indiana governor endorses Cruz - but also has praise for front-runner\n\nIndiana Gov. "
+     "Mike Pence endorsed Sen. Ted Cruz. He spoke about Republican presidential front-runner "
+     "Donald Trump.", ("Mike Pence", "Donald Trump", "agree", "verb-object")),
+])
+def test_verb_clause_reactions(nlp, text, expected):
     assert expected in [_shaped(r) for r in _reactions(nlp, text)]
 
 
@@ -253,6 +384,48 @@ def test_reaction_shapes(nlp, text, expected):
     ("\u201cIs Hillary Clinton a disgrace? Voters decide,\u201d Republican nominee Donald Trump "
      "said.",
      "Donald Trump", "Hillary Clinton"),  # a question inside a quote
+    ("Sen. Elizabeth Warren is going to criticize Donald Trump.", "Elizabeth Warren",
+     "Donald Trump"),  # intention: "going to" is not "went on to"
+    ("Sen. Bernie Sanders credited Hillary Clinton's victory to a closed primary.",
+     "Bernie Sanders", "Hillary Clinton"),  # crediting a cause is no praise
+    ("Sen. Ted Cruz had turned the tables on Republican nominee Donald Trump.", "Ted Cruz",
+     "Donald Trump"),  # "turned on" only as a phrase
+    ("Secretary of State John Kerry's negotiating partners in Tehran referred to the United "
+     "States as the Great Satan.", "John Kerry", "United States"),  # his partners, not him
+    ("The proposal by Republican nominee Donald Trump has drawn harsh criticism from fellow "
+     "GOP presidential hopefuls.", "Republican Party", "Donald Trump"),  # gold: a mention
+    ("The Islamic State's attack on Paris killed many.", "Islamic State",
+     "Paris"),  # an attack by no official
+    ("Sen. Elizabeth Warren did not launch an attack on Donald Trump.", "Elizabeth Warren",
+     "Donald Trump"),  # a negated light verb
+    ("Republican nominee Donald Trump spoke. Sen. Susan Collins blamed the violence on a "
+     "\u201cdisturbed person,\u201d not on his religion.", "Susan Collins",
+     "Donald Trump"),  # blame goes to the first "on"
+    ("Sen. Bernie Sanders spoke. Gov. Jerry Brown criticized Sanders's followers and his "
+     "campaign.", "Jerry Brown", "Jerry Brown campaign"),  # "his campaign" is not his own
+    ("Republican nominee Donald Trump's remarks angered Sen. Elizabeth Warren.",
+     "Donald Trump", "Elizabeth Warren"),  # who is angered reacts, not who angers
+    ("Sen. Elizabeth Warren was not impressed by Donald Trump.", "Elizabeth Warren",
+     "Donald Trump"),  # negated feeling
+    ("Sen. Elizabeth Warren was upset in Michigan.", "Elizabeth Warren",
+     "Michigan"),  # a place is where, not what about
+    ("President Barack Obama spoke. Obama adviser David Axelrod criticized Donald Trump.",
+     "Barack Obama campaign", "Donald Trump"),  # a president's adviser is no campaign's
+    ("Democratic nominee Hillary Clinton received support from roughly six in 10 Democrats.",
+     "Democratic Party", "Hillary Clinton"),  # voters' support in a poll is no reaction
+    ("Sen. Elizabeth Warren took Donald Trump to the airport.", "Elizabeth Warren",
+     "Donald Trump"),  # "take" is a cue only with "to task"
+    ("Democratic nominee Hillary Clinton spoke. Her friend criticized Donald Trump on Monday.",
+     "Hillary Clinton", "Donald Trump"),  # a friend is no staff
+    ("Democratic nominee Hillary Clinton spoke. Republican nominee Donald Trump spoke. Clinton "
+     "campaign officials defended their strategy, including the decision not to air ads.",
+     "Hillary Clinton campaign",
+     "Donald Trump"),  # "including" lists names, not the maker of a decision
+    ("Sen. Jeff Sessions blamed Donald Trump's decline in the polls on the news media.",
+     "Jeff Sessions", "Donald Trump"),  # the decline is the cause named, not the target
+    ("Donald Trump spoke on Monday. CNBC's Becky Quick said the "
+     "front-runner had referred to Sen. Marco Rubio as the \u201cpersonal senator\u201d of "
+     "Mark Zuckerberg.", "Becky Quick", "Marco Rubio"),  # the description is not its speaker
 ])
 def test_not_a_reaction(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in _reactions(nlp, text)]
