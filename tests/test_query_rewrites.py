@@ -137,3 +137,4 @@ def test_a_rewritten_query_gives_the_rows_of_its_old_text(graphs, query: str):
             assert rows == _rows(graph, OLD[query], name), (query, name)
             found += sum(rows.values())
     assert found, f"{query} found nothing to compare"
+
