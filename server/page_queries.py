@@ -227,13 +227,19 @@ SELECT ?x ?speaker ?label ?official (COUNT(DISTINCT ?span) AS ?occurrences)
 
 # -- home ----------------------------------------------------------------------------------
 
+# The counts the build keeps per quoted person (kg.resolve.speaker_counts): the 12th highest,
+# the people counted at least that, then their labels; counting every quote occurrence of
+# the most quoted people grew with the store.
 MOST_QUOTED = """
-SELECT ?person ?label (COUNT(DISTINCT ?quote) AS ?quotes) (COUNT(DISTINCT ?article) AS ?articles)
-WHERE {
-  ?person a schema:Person ; nkg:said ?quote .
-  ?quote gaf:denotedBy/nif:referenceContext ?article .
+SELECT ?person ?label ?quotes ?articles WHERE {
+  { SELECT ?person ?quotes WHERE {
+      OPTIONAL { SELECT ?least WHERE { ?counted nkg:quotationCount ?least }
+                 ORDER BY DESC(?least) OFFSET 11 LIMIT 1 }
+      ?person nkg:quotationCount ?quotes .
+      FILTER (!BOUND(?least) || ?quotes >= ?least) } }
+  ?person nkg:quotedArticleCount ?articles .
   OPTIONAL { ?person rdfs:label ?label }
-} GROUP BY ?person ?label ORDER BY DESC(?quotes) ?label LIMIT 12"""
+} ORDER BY DESC(?quotes) ?label LIMIT 12"""
 
 OUTLETS = """
 SELECT ?outlet ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {

@@ -4,6 +4,7 @@ occurrence gave, whichever order articles come and go in."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from kg.rdf.namespaces import DEFAULT_BASE
 from kg.resolve.corroboration import corroboration_graph
 from kg.resolve.speaker_counts import PREDICATES
 from kg.store import named_quads, open_store
+from server import page_queries as q
 
 pytestmark = pytest.mark.slow
 
@@ -34,6 +36,13 @@ RANKED = """SELECT ?person ?name ?quotes (COUNT(DISTINCT ?article) AS ?articles)
     GROUP BY ?person ?name ORDER BY DESC(?quotes) ?name LIMIT 50 }
   ?person nkg:said ?quote . ?quote gaf:denotedBy/nif:referenceContext ?article .
 } GROUP BY ?person ?name ?quotes ORDER BY DESC(?quotes) ?name"""
+# the home page's list before the counts were kept
+HOME = """SELECT ?person ?label (COUNT(DISTINCT ?quote) AS ?quotes)
+       (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  ?person a schema:Person ; nkg:said ?quote .
+  ?quote gaf:denotedBy/nif:referenceContext ?article .
+  OPTIONAL { ?person rdfs:label ?label }
+} GROUP BY ?person ?label ORDER BY DESC(?quotes) ?label LIMIT 12"""
 
 
 @pytest.fixture(scope="module")
@@ -94,14 +103,18 @@ def test_removing_articles_withdraws_their_counts(facts: list[ArticleFacts],
     assert _kept(dataset) == _kept(_built([originals]))
 
 
-@pytest.mark.parametrize("rank", [1, 3, 10, 50])
-def test_most_quoted_people_ranks_as_counting_did(all_at_once: Dataset, rank: int):
-    """Cut at several ranks (the corpus has fewer than 50 quoted people, and many tie): the
-    rows of the old text, ties at the cut broken by name as it broke them."""
-    new = named_queries()["most-quoted-people"].text
-    assert new.count("OFFSET 49") == new.count("LIMIT 50") == 1
-    new = new.replace("OFFSET 49", f"OFFSET {rank - 1}").replace("LIMIT 50", f"LIMIT {rank}")
-    old = RANKED.replace("LIMIT 50", f"LIMIT {rank}")
+@pytest.mark.parametrize("new, old, rank", [
+    *[(named_queries()["most-quoted-people"].text, RANKED, rank) for rank in (50, 1, 3, 10)],
+    *[(q.MOST_QUOTED, HOME, rank) for rank in (12, 1, 3, 10)]])
+def test_rankings_rank_as_counting_did(all_at_once: Dataset, new: str, old: str, rank: int):
+    """most-quoted-people and the home page's list, cut at several ranks (the corpus has
+    fewer than 50 quoted people, and many tie): the rows of the old texts, ties at the cut
+    broken by name as they broke them."""
+    limit = re.search(r"LIMIT (\d+)\s*$", new).group(1)
+    cut = f"OFFSET {int(limit) - 1}"
+    assert new.count(cut) == 1
+    new = new.replace(cut, f"OFFSET {rank - 1}").replace(f"LIMIT {limit}", f"LIMIT {rank}")
+    old = old.replace(f"LIMIT {limit}", f"LIMIT {rank}")
     rows = [tuple(str(v) for v in row) for row in run_query(all_at_once, new)]
     assert rows == [tuple(str(v) for v in row) for row in run_query(all_at_once, old)]
     assert len(rows) == min(rank, len(_counts(all_at_once)))
