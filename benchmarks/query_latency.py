@@ -2,19 +2,30 @@
 Oxigraph-backed store versus rdflib's default in-memory store, on the same quads.
 
     python benchmarks/query_latency.py [--sizes 100000 1000000] [--timeout 60]
+    python benchmarks/query_latency.py --store DIR [--page]
 
 The quads come from the store that store_growth.py grew (benchmarks/.work/growth-store):
 whole article graphs, in id order, until the size is reached. Oxigraph times are the
 median of three runs; rdflib runs once, in a child process stopped after --timeout.
+
+With --store, every named query (parameters bound to the examples, and unbound) and each
+query of the most quoted person's page run on that store as it is (read-only, all rows
+read), median of three, wall and CPU seconds: CPU shows the work when the machine is shared.
+--page also times the page itself from a real `kg serve` (benchmarks/scale.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import resource
 import statistics
 import sys
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -24,8 +35,9 @@ from benchmarks.common import WORK, machine, table, timer  # noqa: E402
 from benchmarks.store_growth import STORE  # noqa: E402
 from kg.api import open_dataset  # noqa: E402
 from kg.queries import bind_variables, named_queries  # noqa: E402
-from kg.rdf.namespaces import bind_prefixes  # noqa: E402
+from kg.rdf.namespaces import PREFIX_IRIS, bind_prefixes  # noqa: E402
 from kg.store import open_store  # noqa: E402
+from server import page_queries as page  # noqa: E402
 
 EXAMPLES = {"name": Literal("Trump"), "title": Literal("Resistance")}  # parameter values
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
@@ -84,11 +96,76 @@ def rdflib_seconds(dataset: Dataset, text: str,
     return None, 0
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def wall_and_cpu(store: ox.Store, text: str, substitutions: dict | None = None,
+                 repeat: int = 3) -> tuple[int, float, float]:
+    """Rows, median wall and median CPU seconds of ``repeat`` runs, every row read."""
+    walls, cpus, rows = [], [], 0
+    for _ in range(repeat):
+        cpu, started = _cpu(), time.perf_counter()
+        rows = sum(1 for _ in store.query(text, prefixes=PREFIX_IRIS,
+                                          substitutions=substitutions or {}))
+        walls.append(time.perf_counter() - started)
+        cpus.append(_cpu() - cpu)
+    return rows, statistics.median(walls), statistics.median(cpus)
+
+
+# The person page's queries (server/person_page.py), at its defaults: first page, no
+# confidence threshold.
+PAGE_QUERIES = {
+    "NAMES": page.NAMES, "SAID_COUNTS": page.SAID_COUNTS.format(min_confidence=0.0),
+    "SAID": page.SAID.format(min_confidence=0.0, limit=20, offset=0),
+    "SAID_BY_DATE": page.SAID_BY_DATE, "ROLES": page.ROLES, "REACTIONS_BY": page.REACTIONS_BY,
+    "REACTIONS_TO": page.REACTIONS_TO, "QUOTED_ALONGSIDE": page.QUOTED_ALONGSIDE,
+}
+
+
+def on_store(path: Path, with_page: bool) -> None:
+    """Named queries and the most quoted person's page queries on an existing store."""
+    from benchmarks.scale import MOST_QUOTED, page_seconds
+
+    store = ox.Store.read_only(str(path))
+    print(f"# {len(store):,} quads in {path}; {machine()}\n", flush=True)
+    rows = []
+    for name, query in named_queries().items():
+        bound = {p: EXAMPLES[p] for p, _ in query.params}
+        for bindings in ([bound, {}] if bound else [{}]):
+            count, wall, cpu = wall_and_cpu(store, bind_variables(query.text, bindings))
+            label = name + "".join(f" {k}={v}" for k, v in bindings.items())
+            rows.append([label, count, f"{wall:.3f}", f"{cpu:.3f}"])
+            print(table(STORE_HEADERS, rows[-1:]).splitlines()[-1], flush=True)
+    person = next(iter(store.query(MOST_QUOTED, prefixes=PREFIX_IRIS)))["x"]
+    for name, text in PAGE_QUERIES.items():
+        count, wall, cpu = wall_and_cpu(store, text, {ox.Variable("x"): person})
+        rows.append([f"page {name}", count, f"{wall:.3f}", f"{cpu:.3f}"])
+        print(table(STORE_HEADERS, rows[-1:]).splitlines()[-1], flush=True)
+    del store
+    if with_page:
+        seconds = page_seconds(path, urlsplit(person.value).path)
+        rows.append([f"page {person.value}", "-", "-" if seconds is None else f"{seconds:.3f}",
+                     "-"])
+    print()
+    print(table(STORE_HEADERS, rows))
+
+
+STORE_HEADERS = ["query", "rows", "wall s", "CPU s"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per rdflib query")
+    parser.add_argument("--store", type=Path, help="time the queries on this store instead")
+    parser.add_argument("--page", action="store_true",
+                        help="with --store: also the page from a real `kg serve`")
     args = parser.parse_args()
+    if args.store:
+        on_store(args.store, args.page)
+        return
     if not STORE.is_dir():
         sys.exit(f"no grown store at {STORE.relative_to(WORK.parent.parent)}: "
                  "run benchmarks/store_growth.py first")

@@ -80,10 +80,12 @@ def parse_bindings(pairs: list[str]) -> dict[str, URIRef | Literal]:
 
 
 def bind_variables(text: str, bindings: dict[str, URIRef | Literal]) -> str:
-    """The query with VALUES blocks opening its WHERE group.
+    """The query with VALUES blocks opening its WHERE group and every subquery that names
+    the variable.
 
     Filters inside the WHERE group see the values (Oxigraph only substitutes
-    projected variables, and a trailing VALUES joins after the filters ran).
+    projected variables, and a trailing VALUES joins after the filters ran); a named
+    query can filter on a parameter inside a subquery, before its joins.
     """
     try:
         return bind_values(text, {name: value.n3() for name, value in bindings.items()})

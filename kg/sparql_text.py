@@ -105,11 +105,14 @@ def tokens(text: str, offsets: bool = False, seconds: float = MAX_SECONDS) -> li
 
 
 def bind_values(text: str, values: dict[str, str]) -> str:
-    """``text`` with ``VALUES ?name { term }`` opening its WHERE group, one per binding.
+    """``text`` with ``VALUES ?name { term }`` opening its WHERE group, one per binding, and
+    opening the group of every subquery that names the variable.
 
     ``values`` maps variable names to terms already written in SPARQL syntax by a
     serializer (pyoxigraph's ``str(term)``), never raw user text. Unlike a substitution,
-    this binds variables the query does not project, as rdflib's initBindings do.
+    this binds variables the query does not project, as rdflib's initBindings do. A
+    subquery's variables are its own (a VALUES outside it cannot narrow it), so a query can
+    filter on a parameter inside a subquery, before its joins.
     Refuses (UnsafeRequest) a name that is not a SPARQL variable name, and a composed text
     that asks for something the original did not (another form, graph, SERVICE or LOAD).
     """
@@ -120,18 +123,48 @@ def bind_values(text: str, values: dict[str, str]) -> str:
             raise UnsafeRequest(f"'{name}' is not a SPARQL variable name")
     toks = tokens(text, offsets=True)
     words = [v.upper() if k == "word" else "" for k, v, _ in toks]
-    start = words.index("WHERE") + 1 if "WHERE" in words else 0
-    if "WHERE" not in words and "CONSTRUCT" in words:
-        start = _after_group(toks, words.index("CONSTRUCT") + 1)
-    brace = next((i for i in range(start, len(toks)) if toks[i][1] == "{"), None)
+    form = next((i for i, word in enumerate(words) if word in QUERY_FORMS), None)
+    if form is not None and words[form] != "CONSTRUCT":
+        brace = _group_of(toks, form)
+    else:
+        start = words.index("WHERE") + 1 if "WHERE" in words else 0
+        if "WHERE" not in words and "CONSTRUCT" in words:
+            start = _after_group(toks, words.index("CONSTRUCT") + 1)
+        brace = next((i for i in range(start, len(toks)) if toks[i][1] == "{"), None)
     if brace is None:
         raise UnsafeRequest("cannot find the query's WHERE group to bind variables in")
-    at = toks[brace][2]
-    clause = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in values.items())
-    bound = f"{text[:at]} {clause} {text[at:]}"
+    inserts = {toks[brace][2]: list(values)}
+    for select in (i for i in range(brace, len(toks)) if words[i] == "SELECT"):
+        group = _group_of(toks, select)
+        if group is None:
+            continue
+        named = {value[1:] for kind, value, _ in toks[group:_after_group(toks, group)]
+                 if kind == "var"}
+        inserts[toks[group][2]] = [name for name in values if name in named]
+    bound = text
+    for at in sorted(inserts, reverse=True):
+        clause = " ".join(f"VALUES ?{name} {{ {values[name]} }}" for name in inserts[at])
+        bound = f"{bound[:at]} {clause} {bound[at:]}" if clause else bound
     if read_request(bound) != read_request(text):  # a value that is not one term
         raise UnsafeRequest("a bound value changed what the query asks for")
     return bound
+
+
+def _group_of(toks: list, i: int) -> int | None:
+    """The index of the '{' opening the group of the query form at token ``i`` (the first
+    brace outside the projection's brackets)."""
+    depth = 0
+    for j in range(i + 1, len(toks)):
+        kind, value = toks[j][0], toks[j][1]
+        if kind != "other":
+            continue
+        if value == "(":
+            depth += 1
+        elif value == ")":
+            depth -= 1
+        elif value == "{" and depth == 0:
+            return j
+    return None
 
 
 def _after_group(toks: list, i: int) -> int:

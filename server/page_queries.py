@@ -71,16 +71,27 @@ SELECT ?x (COUNT(DISTINCT ?quote) AS ?quotes) (COUNT(DISTINCT ?span) AS ?occurre
 }} GROUP BY ?x"""
 
 # One row per occurrence, newest article first; a page of them (LIMIT/OFFSET filled in).
+# The occurrences are sorted on what the order needs (article, date, offset) and cut to the
+# page before the rest is read: sorting every occurrence with all its fields cost twice as
+# much for the most quoted person. A page counts occurrences (as the totals do); the outer
+# LIMIT keeps it to the page where a quotation has two texts (a store not yet settled).
 SAID = """
 SELECT ?x ?quote ?text ?direct ?span ?b ?e ?cue ?confidence
        ?article ?headline ?id ?date ?outlet ?outletLabel WHERE {{
-  ?x nkg:said ?quote . ?quote schema:text ?text ; gaf:denotedBy ?span .
-  ?span nif:referenceContext ?article ; nif:beginIndex ?b ; nif:endIndex ?e .
+  {{ SELECT ?x ?quote ?span ?article ?b ?date ?confidence WHERE {{
+      ?x nkg:said ?quote . ?quote gaf:denotedBy ?span .
+      ?span nif:referenceContext ?article ; nif:beginIndex ?b .
+      OPTIONAL {{ ?span nkg:confidence ?confidence }}
+      FILTER(COALESCE(?confidence, 1) >= {min_confidence})
+      OPTIONAL {{ ?article schema:datePublished ?date }}
+    }} ORDER BY DESC(?date) ?article ?b LIMIT {limit} OFFSET {offset} }}
+  ?quote schema:text ?text . ?span nif:endIndex ?e .
   OPTIONAL {{ ?span nkg:cue ?cue }}
-  OPTIONAL {{ ?span nkg:confidence ?confidence }}
-  FILTER(COALESCE(?confidence, 1) >= {min_confidence})
-  BIND(EXISTS {{ ?quote a nkg:DirectQuote }} AS ?direct)""" + _ARTICLE_FIELDS + """
-}} ORDER BY DESC(?date) ?article ?b LIMIT {limit} OFFSET {offset}"""
+  BIND(EXISTS {{ ?quote a nkg:DirectQuote }} AS ?direct)
+  OPTIONAL {{ ?article schema:headline ?headline }}
+  OPTIONAL {{ ?article dcterms:identifier ?id }}
+  OPTIONAL {{ ?article schema:publisher ?outlet OPTIONAL {{ ?outlet rdfs:label ?outletLabel }} }}
+}} ORDER BY DESC(?date) ?article ?b LIMIT {limit}"""
 
 SAID_BY_DATE = """
 SELECT ?x ?date (COUNT(DISTINCT ?span) AS ?n) WHERE {
@@ -99,10 +110,12 @@ SELECT ?x ?other ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
   OPTIONAL { ?other rdfs:label ?label }
 } GROUP BY ?x ?other ?label ORDER BY DESC(?articles) ?label LIMIT 10"""
 
+# The reactions of (or to) ?x start from ?x: binding the kinds with VALUES first read every
+# reaction of each kind in the store and kept those of ?x.
 REACTIONS_BY = """
 SELECT DISTINCT ?x ?kind ?target ?targetLabel ?article ?headline ?id WHERE {
-  VALUES ?kind { schema:ReactAction schema:AgreeAction schema:DisagreeAction }
   ?reaction schema:agent ?x ; a ?kind .
+  FILTER(?kind IN (schema:ReactAction, schema:AgreeAction, schema:DisagreeAction))
   OPTIONAL { ?reaction schema:object ?target
              OPTIONAL { ?target rdfs:label|schema:headline|schema:text ?targetLabel } }
   OPTIONAL { ?reaction gaf:denotedBy/nif:referenceContext ?article
@@ -112,8 +125,8 @@ SELECT DISTINCT ?x ?kind ?target ?targetLabel ?article ?headline ?id WHERE {
 
 REACTIONS_TO = """
 SELECT DISTINCT ?x ?kind ?agent ?agentLabel ?article ?headline ?id WHERE {
-  VALUES ?kind { schema:ReactAction schema:AgreeAction schema:DisagreeAction }
   ?reaction schema:object ?x ; a ?kind ; schema:agent ?agent .
+  FILTER(?kind IN (schema:ReactAction, schema:AgreeAction, schema:DisagreeAction))
   OPTIONAL { ?agent rdfs:label ?agentLabel }
   OPTIONAL { ?reaction gaf:denotedBy/nif:referenceContext ?article
              OPTIONAL { ?article schema:headline ?headline }
@@ -214,13 +227,19 @@ SELECT ?x ?speaker ?label ?official (COUNT(DISTINCT ?span) AS ?occurrences)
 
 # -- home ----------------------------------------------------------------------------------
 
+# The counts the build keeps per quoted person (kg.resolve.speaker_counts): the 12th highest,
+# the people counted at least that, then their labels; counting every quote occurrence of
+# the most quoted people grew with the store.
 MOST_QUOTED = """
-SELECT ?person ?label (COUNT(DISTINCT ?quote) AS ?quotes) (COUNT(DISTINCT ?article) AS ?articles)
-WHERE {
-  ?person a schema:Person ; nkg:said ?quote .
-  ?quote gaf:denotedBy/nif:referenceContext ?article .
+SELECT ?person ?label ?quotes ?articles WHERE {
+  { SELECT ?person ?quotes WHERE {
+      OPTIONAL { SELECT ?least WHERE { ?counted nkg:quotationCount ?least }
+                 ORDER BY DESC(?least) OFFSET 11 LIMIT 1 }
+      ?person nkg:quotationCount ?quotes .
+      FILTER (!BOUND(?least) || ?quotes >= ?least) } }
+  ?person nkg:quotedArticleCount ?articles .
   OPTIONAL { ?person rdfs:label ?label }
-} GROUP BY ?person ?label ORDER BY DESC(?quotes) ?label LIMIT 12"""
+} ORDER BY DESC(?quotes) ?label LIMIT 12"""
 
 OUTLETS = """
 SELECT ?outlet ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {

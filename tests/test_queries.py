@@ -40,6 +40,17 @@ def test_bound_variables_reach_filters_inside_the_where_clause():
     assert 'VALUES ?name { "a" }' in text
 
 
+def test_a_bound_variable_opens_every_subquery_that_names_it(sample_graph: Dataset):
+    """A subquery's variables are its own: only a VALUES inside it narrows it."""
+    text = ("SELECT ?s ?other WHERE { { SELECT ?s WHERE { ?s rdfs:label ?label "
+            "FILTER(STR(?label) = ?name) } } { SELECT ?other WHERE { ?other a schema:Person } "
+            "LIMIT 1 } }")
+    bound = bind_variables(text, {"name": Literal("Donald Trump")})
+    assert bound.count('VALUES ?name { "Donald Trump" }') == 2  # the outer group and one subquery
+    rows = list(run_query(sample_graph, text, {"name": Literal("Donald Trump")}))
+    assert len(rows) == 1 and str(rows[0][0]).endswith("/person/donald-trump")
+
+
 @pytest.mark.parametrize("pair, expected", [
     ("name=Trump", Literal("Trump")),
     ("p=<https://x.example/a>", "https://x.example/a"),

@@ -27,6 +27,7 @@ from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
 from kg.resolve.scope import Batch, scoped
+from kg.resolve.speaker_counts import settle_speaker_counts
 from kg.store import GraphStore, named_quads
 
 _PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
@@ -244,6 +245,9 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     quotes = batch.nodes("?s a schema:Quotation", moved.values(), contained.values())
     texts = settle_quote_texts(dataset, quotes)
     counts = settle_corroboration(dataset, base, quotes)
+    # the speakers the batch or a rename touched, and the renamed nodes, to withdraw theirs
+    counts += settle_speaker_counts(dataset, base, batch.nodes("?s nkg:said ?q", moved,
+                                                               moved.values()))
     # people who are officials nowhere react nowhere
     confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
     return (len(renames) + len(relabelled) + changed_labels + len(contained) + texts
