@@ -25,14 +25,19 @@ from kg.store import GraphStore, named_quads
 _COUNTS = """SELECT ?p (COUNT(DISTINCT ?q) AS ?quotes) (COUNT(DISTINCT ?g) AS ?articles)
 WHERE { #SCOPE ?p a schema:Person . GRAPH ?g { ?p nkg:said ?q } } GROUP BY ?p"""
 PREDICATES = (NKG.quotationCount, NKG.quotedArticleCount)
+_ANY_KEPT = "ASK {{ GRAPH {graph} {{ ?p nkg:quotationCount ?n }} }}"
 
 
 def settle_speaker_counts(dataset: GraphStore, base: str,
                           people: Iterable[Node] | None = None) -> int:
     """Recount ``people`` (None: every person) and write the counts over those that differ;
-    a node that is no longer a quoted person loses its counts. Returns how many quads changed."""
-    people = None if people is None else set(people)
+    a node that is no longer a quoted person loses its counts. A store built before the
+    counts were kept has none: then everyone is counted, once. Returns how many quads
+    changed."""
     graph = corroboration_graph(base)
+    if people is not None and not dataset.query(_ANY_KEPT.format(graph=graph.n3())).askAnswer:
+        people = None
+    people = None if people is None else set(people)
     counted = set()
     for person, quotes, articles in dataset.query(scoped(_COUNTS, "p", people)):
         counted.add((person, NKG.quotationCount, Literal(int(quotes)), graph))

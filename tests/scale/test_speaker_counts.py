@@ -103,6 +103,15 @@ def test_removing_articles_withdraws_their_counts(facts: list[ArticleFacts],
     assert _kept(dataset) == _kept(_built([originals]))
 
 
+def test_a_store_built_before_the_counts_gets_them_all_at_its_next_build(
+        facts: list[ArticleFacts], all_at_once: Dataset):
+    dataset = _built([facts[:-1]])
+    dataset.remove_quads(_kept(dataset))  # as a store built before they were kept
+    store_facts(dataset, facts[-1], DEFAULT_BASE)
+    settle(dataset, DEFAULT_BASE, [iris.article_graph_iri(DEFAULT_BASE, facts[-1].article_id)])
+    assert _kept(dataset) == _kept(all_at_once)
+
+
 @pytest.mark.parametrize("new, old, rank", [
     *[(named_queries()["most-quoted-people"].text, RANKED, rank) for rank in (50, 1, 3, 10)],
     *[(q.MOST_QUOTED, HOME, rank) for rank in (12, 1, 3, 10)]])
