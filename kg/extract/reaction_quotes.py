@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
+from spacy.tokens import Doc
+
+from kg.extract.doctext import doc_span, doc_text
+from kg.extract.reaction_agents import name_range, resolve_agent
+from kg.extract.reaction_clauses import subject_of
 from kg.extract.reaction_cues import (
     BLAME_WORDS,
     FIRST_PERSON,
@@ -16,11 +22,14 @@ from kg.extract.reaction_cues import (
     SUPPORT_WORDS,
 )
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
+from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _BESIDE = 30  # characters between a speaker's name and whom they speak for
 _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
+_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+_VERB_ONLY = {"like", "likes", "blame"}  # praise or blame only as verbs: "I like him"
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
 # a sentence ends at . ! ? or a line end, not at a title or an initial ("Gov. Mike Pence")
 _SENTENCE_END = re.compile(
@@ -39,23 +48,39 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
+def _parsed_words(doc: Doc, begin: int, end: int) -> set[str]:
+    """The words of a stretch of the parse, less praise in names ("the Great Recession",
+    "Rep. Mia Love"; blame in one still judges: "Crooked Hillary") and words that judge
+    only as verbs where they are none ("somebody like Mr. Trump", "taken the blame")."""
+    words = doc.char_span(begin, end, alignment_mode="expand")
+    return {t.lower_ for t in words or ()
+            if not (t.pos_ == "PROPN" and t.lower_ in PRAISE_WORDS)
+            and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))}
+
+
 def _praises(words: set[str]) -> bool:
     return bool(words & PRAISE_WORDS or words & SUPPORT_WORDS and words & FIRST_PERSON)
 
 
+def _judges(words: set[str]) -> bool:
+    return _praises(words) or bool(words & BLAME_WORDS)
+
+
 def judges(text: str) -> bool:
     """Whether a sentence says what its speaker thinks of someone: a praise or blame word."""
-    words = _words(text)
-    return _praises(words) or bool(words & BLAME_WORDS)
+    return _judges(_words(text))
+
+
+def _stance(words: set[str]) -> Stance:
+    if _praises(words):
+        return "react" if words & BLAME_WORDS else "agree"
+    return "disagree"
 
 
 def quote_stance(text: str) -> Stance:
     """Praise words make a quote agree, praise and blame together a mixed (react) one;
     otherwise a quote naming its target criticises it."""
-    words = _words(text)
-    if _praises(words):
-        return "react" if words & BLAME_WORDS else "agree"
-    return "disagree"
+    return _stance(_words(text))
 
 
 def _evidence(quote: Quote, text: str) -> Span:
@@ -64,49 +89,51 @@ def _evidence(quote: Quote, text: str) -> Span:
     return Span(begin, end, text[begin:end])
 
 
-def _named_targets(table: EntityTable, quote: Quote, region: Span,
-                   text: str) -> list[tuple[EntityRef, str]]:
+def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
+                   region: Span) -> list[tuple[EntityRef, set[str]]]:
     """The people the quote or its reporting clause (``region``) names, by name and not by
     pronoun, first mention first, with the sentence that names them. Only a sentence that
     judges (a praise or blame word) makes its person a target: a quote names many people it
     does not react to ("I will meet Bibi", "Three-quarters of the board voted, Garcia said").
     Not in a hypothetical or questioning sentence ("... to determine if access to Clinton
     was for sale")."""
-    found: list[tuple[EntityRef, str]] = []
-    for mention in table.mentions:
-        span = mention.span
-        if not (region.begin <= span.begin and span.end <= region.end) \
-                or _describes_or_hears(quote, span):
+    text = doc_text(doc)
+    named = [(m.span.begin, m.entity) for m in table.mentions
+             if region.begin <= m.span.begin and m.span.end <= region.end
+             and m.entity.kind in _TARGET_KINDS and m.span.text[:1].isupper()
+             and m.span.text.lower() not in _PRONOUNS]
+    found: list[tuple[EntityRef, set[str]]] = []
+    for begin, entity in sorted(named, key=lambda n: n[0]):
+        if _describes_or_hears(quote, begin) or entity == quote.speaker \
+                or entity in (f for f, _ in found) \
+                or _own_side(table, quote.speaker, entity, text):
             continue
-        if mention.entity.kind in _TARGET_KINDS and span.text[:1].isupper() \
-                and span.text.lower() not in ("he", "she", "it", "they", "we", "i") \
-                and mention.entity != quote.speaker \
-                and mention.entity not in (f for f, _ in found) \
-                and not _own_side(table, quote.speaker, mention.entity, text):
-            sentence = _sentence_at(text, span.begin, region)
-            if not _HYPOTHETICAL.search(sentence) and "?" not in sentence \
-                    and judges(sentence):
-                found.append((mention.entity, sentence))
+        first, last = _sentence_at(text, begin, region)
+        sentence = text[first:last]
+        words = _parsed_words(doc, first, last)
+        if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and _judges(words):
+            found.append((entity, words))
     return found[:_MAX_TARGETS]
 
 
-def _describes_or_hears(quote: Quote, span: Span) -> bool:
+def _describes_or_hears(quote: Quote, begin: int) -> bool:
     """Whether a mention is part of the speaker's naming ("Dog Andres, a spokesman for Paul
     Ryan, said") or whom they spoke to ("told Chris Wallace"): no target of the quote."""
     speaker, cue = quote.speaker_mention, quote.cue_span
-    if speaker is not None and speaker.begin <= span.begin < speaker.end:
+    if speaker is not None and speaker.begin <= begin < speaker.end:
         return True
-    if speaker is not None and cue is not None and speaker.end <= span.begin < cue.begin:
+    if speaker is not None and cue is not None and speaker.end <= begin < cue.begin:
         return True
     return cue is not None and (quote.cue or "").lower() in _TELLING \
-        and 0 <= span.begin - cue.end <= 2
+        and 0 <= begin - cue.end <= 2
 
 
-def _sentence_at(text: str, offset: int, region: Span) -> str:
-    """The sentence of ``region`` around ``offset`` (split at . ! ? and line ends)."""
+def _sentence_at(text: str, offset: int, region: Span) -> tuple[int, int]:
+    """Where the sentence of ``region`` around ``offset`` begins and ends (split at . ! ?
+    and line ends)."""
     starts = [m.end() for m in _SENTENCE_END.finditer(text, region.begin, offset)]
     end = _SENTENCE_END.search(text, offset, region.end)
-    return text[starts[-1] if starts else region.begin:end.end() if end else region.end]
+    return starts[-1] if starts else region.begin, end.end() if end else region.end
 
 
 def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
@@ -131,17 +158,36 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
     return False
 
 
-def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
-                    text: str) -> Iterator[Reaction]:
-    """One reaction per quote and named target; questions are not reactions."""
+def _attributed(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
+                quote: Quote) -> Quote:
+    """The quote with a speaker: one the quotes stage left unattributed gets the subject of
+    its cue, resolved like a reaction's agent ("the governor said", "the presumptive
+    Republican presidential nominee wrote": the person so titled)."""
+    if quote.speaker is not None or quote.cue_span is None:
+        return quote
+    cue = doc.char_span(quote.cue_span.begin, quote.cue_span.end, alignment_mode="expand")
+    subject = subject_of(cue.root) if cue is not None else None
+    speaker = resolve_agent(table, resolver, subject) if subject is not None else None
+    if speaker is None or any(m.entity == speaker and quote.span.begin <= m.span.begin
+                              < quote.span.end for m in table.mentions):
+        return quote  # a description read as someone the quote names is a guess too far
+    return replace(quote, speaker=speaker, speaker_mention=doc_span(doc, *name_range(subject)))
+
+
+def quote_reactions(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
+                    quotes: Iterable[Quote]) -> Iterator[Reaction]:
+    """One reaction per quote and named target; questions are not reactions. The reaction
+    is derived from the quote as the quotes stage attributed it."""
+    text = doc_text(doc)
     said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
-    for quote in quotes:
+    for original in quotes:
+        quote = _attributed(doc, table, resolver, original)
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
                 or (quote.cue or "").lower() in _ASKING | _ATTRIBUTION_ONLY \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
             continue
         evidence = _evidence(quote, text)
-        for target, sentence in _named_targets(table, quote, evidence, text):
+        for target, words in _named_targets(doc, table, quote, evidence):
             told = [e for e in said.get((quote.speaker, target), [])
                     if e.begin < evidence.end and evidence.begin < e.end]
             said.setdefault((quote.speaker, target), []).append(evidence)
@@ -149,8 +195,8 @@ def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
                 continue  # "said Trump was a 'proven failure'": one telling, two quotes
             yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
-                           stance=quote_stance(sentence),
-                           derived_from=quote, confidence=0.5, shape="quote-cue")
+                           stance=_stance(words),
+                           derived_from=original, confidence=0.5, shape="quote-cue")
 
 
 def headline_reactions(table: EntityTable, text: str,
