@@ -29,6 +29,11 @@ _BESIDE = 30  # characters between a speaker's name and whom they speak for
 _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+_CAMPS = {"camp", "campaign"}
+# charges of corruption judge whoever they name ("pay-to-play at Hillary Clinton's State
+# Department", "akin to extortion")
+_ACCUSATIONS = {"pay-to-play", "extortion", "extort", "bribery", "bribe", "bribes",
+                "corruption", "cronyism", "kickback", "kickbacks"}
 _VERB_ONLY = {"like", "likes", "blame"}  # praise or blame only as verbs: "I like him"
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
 # a sentence ends at . ! ? or a line end, not at a title or an initial ("Gov. Mike Pence")
@@ -53,9 +58,10 @@ def _parsed_words(doc: Doc, begin: int, end: int) -> set[str]:
     "Rep. Mia Love"; blame in one still judges: "Crooked Hillary") and words that judge
     only as verbs where they are none ("somebody like Mr. Trump", "taken the blame")."""
     words = doc.char_span(begin, end, alignment_mode="expand")
-    return {t.lower_ for t in words or ()
-            if not (t.pos_ == "PROPN" and t.lower_ in PRAISE_WORDS)
-            and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))}
+    compounds = set(re.findall(r"[a-z]+(?:-[a-z]+)+", doc_text(doc)[begin:end].lower()))
+    return compounds | {t.lower_ for t in words or ()
+                        if not (t.pos_ == "PROPN" and t.lower_ in PRAISE_WORDS)
+                        and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))}
 
 
 def _praises(words: set[str]) -> bool:
@@ -63,7 +69,7 @@ def _praises(words: set[str]) -> bool:
 
 
 def _judges(words: set[str]) -> bool:
-    return _praises(words) or bool(words & BLAME_WORDS)
+    return _praises(words) or bool(words & (BLAME_WORDS | _ACCUSATIONS))
 
 
 def judges(text: str) -> bool:
@@ -145,9 +151,15 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
     entity = table.entities.get(speaker) if speaker else None
     title = (entity.job_title or "") if entity else ""
     words = target.name.split()
+    if speaker is not None and speaker.kind == "org" and target.name in speaker.name:
+        return True  # "Hillary Clinton campaign" on Clinton
     if not words or words[-1] in title.split():
         return bool(words)
     spoken = [m.span for m in table.mentions if m.entity == speaker]
+    for span in spoken:  # "Clinton spokesman Brian Fallon" with "Clinton" in no mention
+        before = _words(text[max(0, span.begin - _BESIDE):span.end])
+        if words[-1].lower() in before and before & STAFF_WORDS:
+            return True
     for named in (m.span for m in table.mentions if m.entity == target):
         for span in spoken:
             first, second = sorted((named, span), key=lambda s: s.begin)
@@ -199,6 +211,23 @@ def quote_reactions(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
                            derived_from=original, confidence=0.5, shape="quote-cue")
 
 
+def _headline_agent(table: EntityTable, forms: dict[str, EntityRef],
+                    match: re.Match) -> EntityRef | None:
+    """Who speaks in an "X: quote" headline: a name of the article, or a candidate's camp
+    ("Clinton camp:", "Trump campaign:"), the body named "<candidate> campaign"."""
+    name = match.group(1).strip()
+    words = name.split()
+    if name.lower() in forms or len(words) < 2 or words[-1].lower() not in _CAMPS:
+        return forms.get(name.lower())
+    person = forms.get(" ".join(words[:-1]).lower())
+    if person is None or person.kind != "person":
+        return None
+    campaign = EntityRef("org", f"{person.name} campaign")
+    begin = match.start(1) + match.group(1).index(name)
+    table.add_mention(Span(begin, begin + len(name), name), campaign, confidence=0.7)
+    return campaign
+
+
 def headline_reactions(table: EntityTable, text: str,
                        forms: dict[str, EntityRef]) -> Iterator[Reaction]:
     """"X: quote" headlines ("Elizabeth Warren: Donald Trump Is a 'Proven Failure'"): the
@@ -206,7 +235,7 @@ def headline_reactions(table: EntityTable, text: str,
     names, lower-cased, as ``reaction_surface.name_forms`` gives them)."""
     line = text.split("\n", 1)[0]
     match = _HEADLINE.match(line)
-    agent = forms.get(match.group(1).strip().lower()) if match else None
+    agent = _headline_agent(table, forms, match) if match else None
     if match is None or agent is None or line.rstrip().endswith("?") \
             or _HYPOTHETICAL.search(line) or not judges(match.group(2)):
         return
