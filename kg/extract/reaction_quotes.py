@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.doctext import doc_span, doc_text
-from kg.extract.reaction_agents import name_range, resolve_agent
+from kg.extract.reaction_agents import name_range, resolve_agent, titled
 from kg.extract.reaction_clauses import subject_of
 from kg.extract.reaction_cues import (
     BLAME_WORDS,
@@ -22,6 +22,7 @@ from kg.extract.reaction_cues import (
     SUPPORT_WORDS,
 )
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
+from kg.extract.roles import ROLE_WORDS
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
@@ -108,6 +109,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
              if region.begin <= m.span.begin and m.span.end <= region.end
              and m.entity.kind in _TARGET_KINDS and m.span.text[:1].isupper()
              and m.span.text.lower() not in _PRONOUNS]
+    named += _described_targets(doc, table, region)
     found: list[tuple[EntityRef, set[str]]] = []
     for begin, entity in sorted(named, key=lambda n: n[0]):
         if _describes_or_hears(quote, begin) or entity == quote.speaker \
@@ -120,6 +122,18 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
         if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and _judges(words):
             found.append((entity, words))
     return found[:_MAX_TARGETS]
+
+
+def _described_targets(doc: Doc, table: EntityTable,
+                       region: Span) -> list[tuple[int, EntityRef]]:
+    """The people a definite role description in the quote or its reporting clause stands
+    for ("the 83-year-old justice's 'mind is shot'", "the president's refusal ... is a
+    weakness"): the nearest earlier person so titled."""
+    words = doc.char_span(region.begin, region.end, alignment_mode="contract")
+    return [(token.idx, ref) for token in words or ()
+            if token.lower_ in ROLE_WORDS and token.tag_ == "NN"
+            and any(c.lower_ == "the" for c in token.lefts)
+            and (ref := titled(table, token)) is not None]
 
 
 def _describes_or_hears(quote: Quote, begin: int) -> bool:
