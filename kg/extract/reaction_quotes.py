@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_span, doc_text
 from kg.extract.reaction_agents import name_range, resolve_agent, titled
@@ -31,6 +31,7 @@ _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest
 _TARGET_KINDS = ("person",)
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 _CAMPS = {"camp", "campaign"}
+_PREDICATES = {"acomp", "attr", "oprd", "xcomp", "dobj"}  # negated with their verb
 # charges of corruption judge whoever they name ("pay-to-play at Hillary Clinton's State
 # Department", "akin to extortion")
 _ACCUSATIONS = {"pay-to-play", "extortion", "extort", "bribery", "bribe", "bribes",
@@ -62,7 +63,15 @@ def _parsed_words(doc: Doc, begin: int, end: int) -> set[str]:
     compounds = set(re.findall(r"[a-z]+(?:-[a-z]+)+", doc_text(doc)[begin:end].lower()))
     return compounds | {t.lower_ for t in words or ()
                         if not (t.pos_ == "PROPN" and t.lower_ in PRAISE_WORDS)
-                        and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))}
+                        and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))
+                        and not _negated(t)}
+
+
+def _negated(token: Token) -> bool:
+    """A word its clause negates ("I can't support him", "he is not a liar"): it judges
+    nobody (a negated reaction is no reaction)."""
+    heads = [token, token.head] if token.dep_ in _PREDICATES else [token]
+    return any(c.dep_ == "neg" for head in heads for c in head.children)
 
 
 def _praises(words: set[str]) -> bool:
