@@ -31,6 +31,9 @@ _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest
 _TARGET_KINDS = ("person",)
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 _CAMPS = {"camp", "campaign"}
+# modals of a wish or a condition ("I would love for Michael to do it"); not "will", "should":
+# "I will be voting for Ted Cruz", "he should be ashamed" judge
+_WISHES = {"would", "could", "might", "'d", "\u2019d"}
 _PREDICATES = {"acomp", "attr", "oprd", "xcomp", "dobj"}  # negated with their verb
 # charges of corruption judge whoever they name ("pay-to-play at Hillary Clinton's State
 # Department", "akin to extortion")
@@ -68,10 +71,12 @@ def _parsed_words(doc: Doc, begin: int, end: int) -> set[str]:
 
 
 def _negated(token: Token) -> bool:
-    """A word its clause negates ("I can't support him", "he is not a liar"): it judges
-    nobody (a negated reaction is no reaction)."""
+    """A word its clause negates or puts in a modal ("I can't support him", "he is not a
+    liar", "I would love for Michael to do it"): it judges nobody (a negated, conditional
+    or intended reaction is no reaction)."""
     heads = [token, token.head] if token.dep_ in _PREDICATES else [token]
-    return any(c.dep_ == "neg" for head in heads for c in head.children)
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _WISHES
+               for head in heads for c in head.children)
 
 
 def _praises(words: set[str]) -> bool:
