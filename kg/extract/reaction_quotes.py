@@ -34,6 +34,8 @@ _CAMPS = {"camp", "campaign"}
 # modals of a wish or a condition ("I would love for Michael to do it"); not "will", "should":
 # "I will be voting for Ted Cruz", "he should be ashamed" judge
 _WISHES = {"would", "could", "might", "'d", "\u2019d"}
+# a quote inside a quote: ‘…’, where a ’ before a letter is an apostrophe ("Let’s")
+_NESTED = re.compile("\u2018(?:[^\u2019]|\u2019(?=\\w))*\u2019")
 _PREDICATES = {"acomp", "attr", "oprd", "xcomp", "dobj"}  # negated with their verb
 # charges of corruption judge whoever they name ("pay-to-play at Hillary Clinton's State
 # Department", "akin to extortion")
@@ -58,16 +60,22 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
-def _parsed_words(doc: Doc, begin: int, end: int) -> set[str]:
+def _parsed_words(doc: Doc, begin: int, end: int, quote: Quote) -> set[str]:
     """The words of a stretch of the parse, less praise in names ("the Great Recession",
-    "Rep. Mia Love"; blame in one still judges: "Crooked Hillary") and words that judge
-    only as verbs where they are none ("somebody like Mr. Trump", "taken the blame")."""
+    "Rep. Mia Love"; blame in one still judges: "Crooked Hillary"), words that judge
+    only as verbs where they are none ("somebody like Mr. Trump", "taken the blame") and
+    words the speaker quotes from someone else ("When Donald Trump says ‘Let’s make
+    America great again,’ that is code for ...")."""
     words = doc.char_span(begin, end, alignment_mode="expand")
-    compounds = set(re.findall(r"[a-z]+(?:-[a-z]+)+", doc_text(doc)[begin:end].lower()))
+    text = doc_text(doc)
+    compounds = set(re.findall(r"[a-z]+(?:-[a-z]+)+", text[begin:end].lower()))
+    quoted = [(quote.span.begin + m.start(), quote.span.begin + m.end())
+              for m in _NESTED.finditer(quote.span.text)]
     return compounds | {t.lower_ for t in words or ()
                         if not (t.pos_ == "PROPN" and t.lower_ in PRAISE_WORDS)
                         and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))
-                        and not _negated(t)}
+                        and not _negated(t)
+                        and not any(b <= t.idx < e for b, e in quoted)}
 
 
 def _negated(token: Token) -> bool:
@@ -132,7 +140,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
             continue
         first, last = _sentence_at(text, begin, region)
         sentence = text[first:last]
-        words = _parsed_words(doc, first, last)
+        words = _parsed_words(doc, first, last, quote)
         if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and _judges(words):
             found.append((entity, words))
     return found[:_MAX_TARGETS]
