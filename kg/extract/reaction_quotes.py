@@ -36,6 +36,7 @@ _CAMPS = {"camp", "campaign"}
 _WISHES = {"would", "could", "might", "'d", "\u2019d"}
 # a quote inside a quote: ‘…’, where a ’ before a letter is an apostrophe ("Let’s")
 _NESTED = re.compile("\u2018(?:[^\u2019]|\u2019(?=\\w))*\u2019")
+_HANDLE = re.compile(r"@(\w+)")
 _PREDICATES = {"acomp", "attr", "oprd", "xcomp", "dobj"}  # negated with their verb
 # charges of corruption judge whoever they name ("pay-to-play at Hillary Clinton's State
 # Department", "akin to extortion")
@@ -132,6 +133,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
              and m.entity.kind in _TARGET_KINDS and m.span.text[:1].isupper()
              and m.span.text.lower() not in _PRONOUNS]
     named += _described_targets(doc, table, region)
+    named += _handles(table, region, text)
     found: list[tuple[EntityRef, set[str]]] = []
     for begin, entity in sorted(named, key=lambda n: n[0]):
         if _describes_or_hears(quote, begin) or entity == quote.speaker \
@@ -144,6 +146,19 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
         if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and _judges(words):
             found.append((entity, words))
     return found[:_MAX_TARGETS]
+
+
+def _handles(table: EntityTable, region: Span, text: str) -> list[tuple[int, EntityRef]]:
+    """The people a tweet names by their handle, where the handle spells their name
+    ("@mike_pence", "@tedcruz", "@realDonaldTrump")."""
+    people = {ref.name.lower().replace(" ", ""): ref for ref in table.entities
+              if ref.kind in _TARGET_KINDS and " " in ref.name}
+    found = []
+    for match in _HANDLE.finditer(text, region.begin, region.end):
+        handle = match.group(1).lower().replace("_", "").removeprefix("real")
+        if handle in people:
+            found.append((match.start(), people[handle]))
+    return found
 
 
 def _described_targets(doc: Doc, table: EntityTable,
