@@ -113,14 +113,22 @@ def quote_stance(text: str) -> Stance:
     return _stance(_words(text))
 
 
-def _evidence(quote: Quote, text: str) -> Span:
-    parts = [s for s in (quote.span, quote.cue_span, quote.speaker_mention) if s is not None]
-    begin, end = min(s.begin for s in parts), max(s.end for s in parts)
+def _parts(quote: Quote, quotes: list[Quote]) -> list[Span]:
+    """The words of a quote, with the other part of a quote its attribution splits ("'When
+    I look at somebody like Hillary Clinton,' he said, 'who ... a lie.'")."""
+    return [quote.span] + [q.span for q in quotes if quote.cue_span is not None and q.direct
+                           and q.cue_span == quote.cue_span and q.span != quote.span]
+
+
+def _evidence(quote: Quote, parts: list[Span], text: str) -> Span:
+    """The quote's words with its cue and speaker."""
+    spans = [s for s in (*parts, quote.cue_span, quote.speaker_mention) if s is not None]
+    begin, end = min(s.begin for s in spans), max(s.end for s in spans)
     return Span(begin, end, text[begin:end])
 
 
-def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
-                   region: Span) -> list[tuple[EntityRef, set[str]]]:
+def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
+                   quoted: list[Span]) -> list[tuple[EntityRef, set[str]]]:
     """The people the quote or its reporting clause (``region``) names, by name and not by
     pronoun, first mention first, with the sentence that names them. Only a sentence that
     judges (a praise or blame word) makes its person a target: a quote names many people it
@@ -133,7 +141,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
              and m.entity.kind in _TARGET_KINDS and m.span.text[:1].isupper()
              and m.span.text.lower() not in _PRONOUNS]
     named += _described_targets(doc, table, region)
-    named += _handles(table, region, text)
+    named += _handles(table, region, quoted, text)
     found: list[tuple[EntityRef, set[str]]] = []
     for begin, entity in sorted(named, key=lambda n: n[0]):
         if _describes_or_hears(quote, begin) or entity == quote.speaker \
@@ -148,13 +156,16 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote,
     return found[:_MAX_TARGETS]
 
 
-def _handles(table: EntityTable, region: Span, text: str) -> list[tuple[int, EntityRef]]:
-    """The people a tweet names by their handle, where the handle spells their name
-    ("@mike_pence", "@tedcruz", "@realDonaldTrump")."""
+def _handles(table: EntityTable, region: Span, quoted: list[Span],
+             text: str) -> list[tuple[int, EntityRef]]:
+    """The people a tweet (``quoted``: its words) names by their handle, where the handle
+    spells their name ("@mike_pence", "@tedcruz", "@realDonaldTrump")."""
     people = {ref.name.lower().replace(" ", ""): ref for ref in table.entities
               if ref.kind in _TARGET_KINDS and " " in ref.name}
     found = []
     for match in _HANDLE.finditer(text, region.begin, region.end):
+        if not any(q.begin <= match.start() < q.end for q in quoted):
+            continue  # "wrote ... on @realDonaldTrump": the account it was sent from
         handle = match.group(1).lower().replace("_", "").removeprefix("real")
         if handle in people:
             found.append((match.start(), people[handle]))
@@ -224,13 +235,14 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
 def _attributed(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
                 quote: Quote) -> Quote:
     """The quote with a speaker: one the quotes stage left unattributed gets the subject of
-    its cue, resolved like a reaction's agent ("the governor said", "the presumptive
-    Republican presidential nominee wrote": the person so titled)."""
+    its cue, resolved like a reaction's agent; a role description ("the governor said")
+    only as the person so titled, not as whoever was last a subject."""
     if quote.speaker is not None or quote.cue_span is None:
         return quote
     cue = doc.char_span(quote.cue_span.begin, quote.cue_span.end, alignment_mode="expand")
     subject = subject_of(cue.root) if cue is not None else None
-    speaker = resolve_agent(table, resolver, subject) if subject is not None else None
+    speaker = None if subject is None else titled(table, subject) \
+        if subject.lower_ in ROLE_WORDS else resolve_agent(table, resolver, subject)
     if speaker is None or any(m.entity == speaker and quote.span.begin <= m.span.begin
                               < quote.span.end for m in table.mentions):
         return quote  # a description read as someone the quote names is a guess too far
@@ -242,6 +254,7 @@ def quote_reactions(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
     """One reaction per quote and named target; questions are not reactions. The reaction
     is derived from the quote as the quotes stage attributed it."""
     text = doc_text(doc)
+    quotes = list(quotes)
     said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
     for original in quotes:
         quote = _attributed(doc, table, resolver, original)
@@ -249,8 +262,9 @@ def quote_reactions(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
                 or (quote.cue or "").lower() in _ASKING | _ATTRIBUTION_ONLY \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
             continue
-        evidence = _evidence(quote, text)
-        for target, words in _named_targets(doc, table, quote, evidence):
+        parts = _parts(quote, quotes)
+        evidence = _evidence(quote, parts, text)
+        for target, words in _named_targets(doc, table, quote, evidence, parts):
             told = [e for e in said.get((quote.speaker, target), [])
                     if e.begin < evidence.end and evidence.begin < e.end]
             said.setdefault((quote.speaker, target), []).append(evidence)
