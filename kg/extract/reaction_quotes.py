@@ -73,10 +73,17 @@ def _parsed_words(doc: Doc, begin: int, end: int, quote: Quote) -> set[str]:
     quoted = [(quote.span.begin + m.start(), quote.span.begin + m.end())
               for m in _NESTED.finditer(quote.span.text)]
     return compounds | {t.lower_ for t in words or ()
-                        if not (t.pos_ == "PROPN" and t.lower_ in PRAISE_WORDS)
+                        if not (t.lower_ in PRAISE_WORDS and _in_name(t))
                         and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))
                         and not _negated(t)
                         and not any(b <= t.idx < e for b, e in quoted)}
+
+
+def _in_name(token: Token) -> bool:
+    """A word of a name: a proper noun, part of a named entity, or capitalised inside a
+    sentence ("the Great Recession", "Rep. Mia Love")."""
+    return token.pos_ == "PROPN" or bool(token.ent_type_) \
+        or token.is_title and not token.is_sent_start
 
 
 def _negated(token: Token) -> bool:
