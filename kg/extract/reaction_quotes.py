@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.doctext import doc_span, doc_text
-from kg.extract.reaction_agents import name_range, resolve_agent, titled
-from kg.extract.reaction_clauses import subject_of
+from kg.extract.doctext import doc_text
+from kg.extract.reaction_agents import titled
 from kg.extract.reaction_cues import (
     BLAME_WORDS,
     FIRST_PERSON,
@@ -23,7 +21,6 @@ from kg.extract.reaction_cues import (
 )
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.roles import ROLE_WORDS
-from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 
 _BESIDE = 30  # characters between a speaker's name and whom they speak for
@@ -239,32 +236,13 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
     return False
 
 
-def _attributed(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
-                quote: Quote) -> Quote:
-    """The quote with a speaker: one the quotes stage left unattributed gets the subject of
-    its cue, resolved like a reaction's agent; a role description ("the governor said")
-    only as the person so titled, not as whoever was last a subject."""
-    if quote.speaker is not None or quote.cue_span is None:
-        return quote
-    cue = doc.char_span(quote.cue_span.begin, quote.cue_span.end, alignment_mode="expand")
-    subject = subject_of(cue.root) if cue is not None else None
-    speaker = None if subject is None else titled(table, subject) \
-        if subject.lower_ in ROLE_WORDS else resolve_agent(table, resolver, subject)
-    if speaker is None or any(m.entity == speaker and quote.span.begin <= m.span.begin
-                              < quote.span.end for m in table.mentions):
-        return quote  # a description read as someone the quote names is a guess too far
-    return replace(quote, speaker=speaker, speaker_mention=doc_span(doc, *name_range(subject)))
-
-
-def quote_reactions(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
+def quote_reactions(doc: Doc, table: EntityTable,
                     quotes: Iterable[Quote]) -> Iterator[Reaction]:
-    """One reaction per quote and named target; questions are not reactions. The reaction
-    is derived from the quote as the quotes stage attributed it."""
+    """One reaction per quote and named target; questions are not reactions."""
     text = doc_text(doc)
     quotes = list(quotes)
     said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
-    for original in quotes:
-        quote = _attributed(doc, table, resolver, original)
+    for quote in quotes:
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
                 or (quote.cue or "").lower() in _ASKING | _ATTRIBUTION_ONLY \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
@@ -280,7 +258,7 @@ def quote_reactions(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
             yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
                            stance=_stance(words),
-                           derived_from=original, confidence=0.5, shape="quote-cue")
+                           derived_from=quote, confidence=0.5, shape="quote-cue")
 
 
 def _headline_agent(table: EntityTable, forms: dict[str, EntityRef],
