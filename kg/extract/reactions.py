@@ -40,7 +40,12 @@ from kg.extract.reaction_cues import (
     SUPPORT_WORDS,
     VERB_NOUN_CUES,
 )
-from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
+from kg.extract.reaction_quotes import (
+    headline_reactions,
+    judges,
+    quote_reactions,
+    quote_stance,
+)
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
 from kg.extract.reaction_targets import (
     article_at,
@@ -287,7 +292,9 @@ def _statements_about_articles(doc: Doc, table: EntityTable, resolver: SpeakerRe
                             if (found := article_at(articles, t.idx, t.idx + len(t)))), None)
             if article is not None:
                 evidence = _evidence(doc, subject, token, clause)
-                if reaction := make(agent, token, evidence, None, article, 0.6, "react",
+                words = doc[clause.left_edge.i:clause.right_edge.i + 1].text
+                stance = quote_stance(words) if judges(words) else "react"  # "is misleading"
+                if reaction := make(agent, token, evidence, None, article, 0.6, stance,
                                        "statement-about"):
                     yield reaction
                 break

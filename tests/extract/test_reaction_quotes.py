@@ -100,3 +100,18 @@ def test_a_spokesman_speaks_for_whom_his_title_names(text, own):
     begin = text.index("Brian Fallon")
     table.add_mention(Span(begin, begin + 12, "Brian Fallon"), fallon)
     assert _own_side(table, fallon, clinton, text) is own
+
+
+_OP_ED = "The New York Times published an anonymous op-ed on Wednesday. "
+
+
+@pytest.mark.parametrize("text, stance", [
+    (_OP_ED + "White House press secretary Sarah Huckabee Sanders said the op-ed is "
+     "misleading.", "disagree"),
+    (_OP_ED + "White House press secretary Sarah Huckabee Sanders said the op-ed was "
+     "published on Wednesday.", "react"),
+])
+def test_a_statement_about_an_article_takes_its_stance_from_its_words(nlp, text, stance):
+    """"Fallon said the AP report is misleading": criticism, not a neutral response."""
+    assert ("Sarah Huckabee Sanders", None, stance, "statement-about") in \
+        [_summary(r) for r in _reactions(nlp, text)]
