@@ -73,6 +73,7 @@ def _parsed_words(doc: Doc, begin: int, end: int, quote: Quote) -> set[str]:
                         if not (t.lower_ in PRAISE_WORDS and _in_name(t))
                         and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))
                         and not _negated(t)
+                        and (t.lower_ not in SUPPORT_WORDS or _own_support(t))
                         and not any(b <= t.idx < e for b, e in quoted)}
 
 
@@ -81,6 +82,17 @@ def _in_name(token: Token) -> bool:
     sentence ("the Great Recession", "Rep. Mia Love")."""
     return token.pos_ == "PROPN" or bool(token.ent_type_) \
         or token.is_title and not token.is_sent_start
+
+
+def _own_support(token: Token) -> bool:
+    """Whether a word of support is the speaker's own: its subject (or that of the verb it
+    completes) is "I" or "we" ("I strongly support Paul Ryan", "we want to endorse"), not
+    someone else's ("Trump has shown a willingness to support Putin")."""
+    node = token
+    while node.dep_ in ("xcomp", "aux", "conj") and node.head is not node:
+        node = node.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON
+               for c in node.children)
 
 
 def _negated(token: Token) -> bool:

@@ -77,6 +77,17 @@ def test_not_a_quote_reaction(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in _reactions(nlp, text)]
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("\u201cI strongly support Paul Ryan,\u201d Indiana Gov. Mike Pence said.", "agree"),
+    # someone else's support is no praise of the speaker's: blame alone criticises
+    ("\u201cWe know that Paul Ryan has shown a troubling willingness to support Putin,"
+     "\u201d Indiana Gov. Mike Pence said.", "disagree"),
+])
+def test_support_praises_only_from_the_speaker(nlp, text, stance):
+    assert ("Mike Pence", "Paul Ryan", stance, "quote-cue") in \
+        [_summary(r) for r in _reactions(nlp, text)]
+
+
 def test_words_quoted_from_the_target_do_not_praise_them(nlp):
     """"When Donald Trump says 'make America great again'": his words, not her praise."""
     text = ("\u201cWhen Donald Trump says \u2018Let\u2019s make America great again,\u2019 that "
