@@ -8,18 +8,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.extract.doctext import doc_text
 from kg.extract.reaction_agents import titled
-from kg.extract.reaction_cues import (
-    BLAME_WORDS,
-    FIRST_PERSON,
-    PRAISE_WORDS,
-    STAFF_WORDS,
-    SUPPORT_WORDS,
+from kg.extract.reaction_cues import STAFF_WORDS
+from kg.extract.reaction_judging import (
+    judges,
+    judges_words,
+    parsed_words,
+    quote_stance,
+    stance_of,
+    words_of,
 )
-from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
+from kg.extract.records import EntityRef, Quote, Reaction, Span
 from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
@@ -28,18 +30,7 @@ _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest
 _TARGET_KINDS = ("person",)
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 _CAMPS = {"camp", "campaign"}
-# modals of a wish or a condition ("I would love for Michael to do it"); not "will", "should":
-# "I will be voting for Ted Cruz", "he should be ashamed" judge
-_WISHES = {"would", "could", "might", "'d", "\u2019d"}
-# a quote inside a quote: ‘…’, where a ’ before a letter is an apostrophe ("Let’s")
-_NESTED = re.compile("\u2018(?:[^\u2019]|\u2019(?=\\w))*\u2019")
 _HANDLE = re.compile(r"@(\w+)")
-_PREDICATES = {"acomp", "attr", "oprd", "xcomp", "dobj"}  # negated with their verb
-# charges of corruption judge whoever they name ("pay-to-play at Hillary Clinton's State
-# Department", "akin to extortion")
-_ACCUSATIONS = {"pay-to-play", "extortion", "extort", "bribery", "bribe", "bribes",
-                "corruption", "cronyism", "kickback", "kickbacks"}
-_VERB_ONLY = {"like", "likes", "blame"}  # praise or blame only as verbs: "I like him"
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
 # a sentence ends at . ! ? or a line end, not at a title or an initial ("Gov. Mike Pence")
 _SENTENCE_END = re.compile(
@@ -52,81 +43,6 @@ _UNREAL_REPORT = re.compile(r"\b(?:will|would|should|must|plan(?:s|ned)?|going t
                             re.I)
 _ATTRIBUTION_ONLY = {"according to"}  # a source of facts (a report, a readout), no reaction
 _HEADLINE = re.compile(r"([^:\n]{3,40}):\s+(\S[^\n]*)")  # "Graham: Trump's 'Hateful Rhetoric'"
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", text.lower()))
-
-
-def _parsed_words(doc: Doc, begin: int, end: int, quote: Quote) -> set[str]:
-    """The words of a stretch of the parse, less praise in names ("the Great Recession",
-    "Rep. Mia Love"; blame in one still judges: "Crooked Hillary"), words that judge
-    only as verbs where they are none ("somebody like Mr. Trump", "taken the blame") and
-    words the speaker quotes from someone else ("When Donald Trump says ‘Let’s make
-    America great again,’ that is code for ...")."""
-    words = doc.char_span(begin, end, alignment_mode="expand")
-    text = doc_text(doc)
-    compounds = set(re.findall(r"[a-z]+(?:-[a-z]+)+", text[begin:end].lower()))
-    quoted = [(quote.span.begin + m.start(), quote.span.begin + m.end())
-              for m in _NESTED.finditer(quote.span.text)]
-    return compounds | {t.lower_ for t in words or ()
-                        if not (t.lower_ in PRAISE_WORDS and _in_name(t))
-                        and (t.lower_ not in _VERB_ONLY or t.pos_ in ("VERB", "AUX"))
-                        and not _negated(t)
-                        and (t.lower_ not in SUPPORT_WORDS or _own_support(t))
-                        and not any(b <= t.idx < e for b, e in quoted)}
-
-
-def _in_name(token: Token) -> bool:
-    """A word of a name: a proper noun, part of a named entity, or capitalised inside a
-    sentence ("the Great Recession", "Rep. Mia Love")."""
-    return token.pos_ == "PROPN" or bool(token.ent_type_) \
-        or token.is_title and not token.is_sent_start
-
-
-def _own_support(token: Token) -> bool:
-    """Whether a word of support is the speaker's own: its subject (or that of the verb it
-    completes) is "I" or "we" ("I strongly support Paul Ryan", "we want to endorse"), not
-    someone else's ("Trump has shown a willingness to support Putin")."""
-    node = token
-    while node.dep_ in ("xcomp", "aux", "conj") and node.head is not node:
-        node = node.head
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON
-               for c in node.children)
-
-
-def _negated(token: Token) -> bool:
-    """A word its clause negates or puts in a modal ("I can't support him", "he is not a
-    liar", "I would love for Michael to do it"): it judges nobody (a negated, conditional
-    or intended reaction is no reaction)."""
-    heads = [token, token.head] if token.dep_ in _PREDICATES else [token]
-    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _WISHES
-               for head in heads for c in head.children)
-
-
-def _praises(words: set[str]) -> bool:
-    return bool(words & PRAISE_WORDS or words & SUPPORT_WORDS and words & FIRST_PERSON)
-
-
-def _judges(words: set[str]) -> bool:
-    return _praises(words) or bool(words & (BLAME_WORDS | _ACCUSATIONS))
-
-
-def judges(text: str) -> bool:
-    """Whether a sentence says what its speaker thinks of someone: a praise or blame word."""
-    return _judges(_words(text))
-
-
-def _stance(words: set[str]) -> Stance:
-    if _praises(words):
-        return "react" if words & BLAME_WORDS else "agree"
-    return "disagree"
-
-
-def quote_stance(text: str) -> Stance:
-    """Praise words make a quote agree, praise and blame together a mixed (react) one;
-    otherwise a quote naming its target criticises it."""
-    return _stance(_words(text))
 
 
 def _parts(quote: Quote, quotes: list[Quote]) -> list[Span]:
@@ -166,8 +82,8 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
             continue
         first, last = _sentence_at(text, begin, region)
         sentence = text[first:last]
-        words = _parsed_words(doc, first, last, quote)
-        if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and _judges(words):
+        words = parsed_words(doc, first, last, quote.span)
+        if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and judges_words(words):
             found.append((entity, words))
     return found[:_MAX_TARGETS]
 
@@ -235,7 +151,7 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
         return bool(words)
     spoken = [m.span for m in table.mentions if m.entity == speaker]
     for span in spoken:  # "Clinton spokesman Brian Fallon" with "Clinton" in no mention
-        before = _words(text[max(0, span.begin - _BESIDE):span.end])
+        before = words_of(text[max(0, span.begin - _BESIDE):span.end])
         if words[-1].lower() in before and before & STAFF_WORDS:
             return True
     for named in (m.span for m in table.mentions if m.entity == target):
@@ -243,7 +159,7 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
             first, second = sorted((named, span), key=lambda s: s.begin)
             between = text[first.end:second.begin]
             if first.end <= second.begin and len(between) <= _BESIDE \
-                    and _words(between) & STAFF_WORDS:
+                    and words_of(between) & STAFF_WORDS:
                 return True
     return False
 
@@ -269,7 +185,7 @@ def quote_reactions(doc: Doc, table: EntityTable,
                 continue  # "said Trump was a 'proven failure'": one telling, two quotes
             yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
-                           stance=_stance(words),
+                           stance=stance_of(words),
                            derived_from=quote, confidence=0.5, shape="quote-cue")
 
 

@@ -40,12 +40,8 @@ from kg.extract.reaction_cues import (
     SUPPORT_WORDS,
     VERB_NOUN_CUES,
 )
-from kg.extract.reaction_quotes import (
-    headline_reactions,
-    judges,
-    quote_reactions,
-    quote_stance,
-)
+from kg.extract.reaction_judging import judges, quote_stance
+from kg.extract.reaction_quotes import headline_reactions, quote_reactions
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
 from kg.extract.reaction_targets import (
     article_at,
