@@ -8,19 +8,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kg.extract.reaction_cues import (
-    BLAME_WORDS,
-    FIRST_PERSON,
-    PRAISE_WORDS,
-    STAFF_WORDS,
-    SUPPORT_WORDS,
+from spacy.tokens import Doc
+
+from kg.extract.doctext import doc_text
+from kg.extract.reaction_agents import titled
+from kg.extract.reaction_cues import STAFF_WORDS
+from kg.extract.reaction_judging import (
+    judges,
+    judges_words,
+    parsed_words,
+    quote_stance,
+    stance_of,
+    words_of,
 )
-from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
+from kg.extract.records import EntityRef, Quote, Reaction, Span
+from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable
 
 _BESIDE = 30  # characters between a speaker's name and whom they speak for
 _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
+_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+_CAMPS = {"camp", "campaign"}
+_HANDLE = re.compile(r"@(\w+)")
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)\b", re.I)
 # a sentence ends at . ! ? or a line end, not at a title or an initial ("Gov. Mike Pence")
 _SENTENCE_END = re.compile(
@@ -35,78 +45,95 @@ _ATTRIBUTION_ONLY = {"according to"}  # a source of facts (a report, a readout),
 _HEADLINE = re.compile(r"([^:\n]{3,40}):\s+(\S[^\n]*)")  # "Graham: Trump's 'Hateful Rhetoric'"
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", text.lower()))
+def _parts(quote: Quote, quotes: list[Quote]) -> list[Span]:
+    """The words of a quote, with the other part of a quote its attribution splits ("'When
+    I look at somebody like Hillary Clinton,' he said, 'who ... a lie.'")."""
+    return [quote.span] + [q.span for q in quotes if quote.cue_span is not None and q.direct
+                           and q.cue_span == quote.cue_span and q.span != quote.span]
 
 
-def _praises(words: set[str]) -> bool:
-    return bool(words & PRAISE_WORDS or words & SUPPORT_WORDS and words & FIRST_PERSON)
-
-
-def judges(text: str) -> bool:
-    """Whether a sentence says what its speaker thinks of someone: a praise or blame word."""
-    words = _words(text)
-    return _praises(words) or bool(words & BLAME_WORDS)
-
-
-def quote_stance(text: str) -> Stance:
-    """Praise words make a quote agree, praise and blame together a mixed (react) one;
-    otherwise a quote naming its target criticises it."""
-    words = _words(text)
-    if _praises(words):
-        return "react" if words & BLAME_WORDS else "agree"
-    return "disagree"
-
-
-def _evidence(quote: Quote, text: str) -> Span:
-    parts = [s for s in (quote.span, quote.cue_span, quote.speaker_mention) if s is not None]
-    begin, end = min(s.begin for s in parts), max(s.end for s in parts)
+def _evidence(quote: Quote, parts: list[Span], text: str) -> Span:
+    """The quote's words with its cue and speaker."""
+    spans = [s for s in (*parts, quote.cue_span, quote.speaker_mention) if s is not None]
+    begin, end = min(s.begin for s in spans), max(s.end for s in spans)
     return Span(begin, end, text[begin:end])
 
 
-def _named_targets(table: EntityTable, quote: Quote, region: Span,
-                   text: str) -> list[tuple[EntityRef, str]]:
+def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
+                   quoted: list[Span]) -> list[tuple[EntityRef, set[str]]]:
     """The people the quote or its reporting clause (``region``) names, by name and not by
     pronoun, first mention first, with the sentence that names them. Only a sentence that
     judges (a praise or blame word) makes its person a target: a quote names many people it
     does not react to ("I will meet Bibi", "Three-quarters of the board voted, Garcia said").
     Not in a hypothetical or questioning sentence ("... to determine if access to Clinton
     was for sale")."""
-    found: list[tuple[EntityRef, str]] = []
-    for mention in table.mentions:
-        span = mention.span
-        if not (region.begin <= span.begin and span.end <= region.end) \
-                or _describes_or_hears(quote, span):
+    text = doc_text(doc)
+    named = [(m.span.begin, m.entity) for m in table.mentions
+             if region.begin <= m.span.begin and m.span.end <= region.end
+             and m.entity.kind in _TARGET_KINDS and m.span.text[:1].isupper()
+             and m.span.text.lower() not in _PRONOUNS]
+    named += _described_targets(doc, table, region)
+    named += _handles(table, region, quoted, text)
+    found: list[tuple[EntityRef, set[str]]] = []
+    for begin, entity in sorted(named, key=lambda n: n[0]):
+        if _describes_or_hears(quote, begin) or entity == quote.speaker \
+                or entity in (f for f, _ in found) \
+                or _own_side(table, quote.speaker, entity, text):
             continue
-        if mention.entity.kind in _TARGET_KINDS and span.text[:1].isupper() \
-                and span.text.lower() not in ("he", "she", "it", "they", "we", "i") \
-                and mention.entity != quote.speaker \
-                and mention.entity not in (f for f, _ in found) \
-                and not _own_side(table, quote.speaker, mention.entity, text):
-            sentence = _sentence_at(text, span.begin, region)
-            if not _HYPOTHETICAL.search(sentence) and "?" not in sentence \
-                    and judges(sentence):
-                found.append((mention.entity, sentence))
+        first, last = _sentence_at(text, begin, region)
+        sentence = text[first:last]
+        words = parsed_words(doc, first, last, quote.span)
+        if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and judges_words(words):
+            found.append((entity, words))
     return found[:_MAX_TARGETS]
 
 
-def _describes_or_hears(quote: Quote, span: Span) -> bool:
+def _handles(table: EntityTable, region: Span, quoted: list[Span],
+             text: str) -> list[tuple[int, EntityRef]]:
+    """The people a tweet (``quoted``: its words) names by their handle, where the handle
+    spells their name ("@mike_pence", "@tedcruz", "@realDonaldTrump")."""
+    people = {ref.name.lower().replace(" ", ""): ref for ref in table.entities
+              if ref.kind in _TARGET_KINDS and " " in ref.name}
+    found = []
+    for match in _HANDLE.finditer(text, region.begin, region.end):
+        if not any(q.begin <= match.start() < q.end for q in quoted):
+            continue  # "wrote ... on @realDonaldTrump": the account it was sent from
+        handle = match.group(1).lower().replace("_", "").removeprefix("real")
+        if handle in people:
+            found.append((match.start(), people[handle]))
+    return found
+
+
+def _described_targets(doc: Doc, table: EntityTable,
+                       region: Span) -> list[tuple[int, EntityRef]]:
+    """The people a definite role description in the quote or its reporting clause stands
+    for ("the 83-year-old justice's 'mind is shot'", "the president's refusal ... is a
+    weakness"): the nearest earlier person so titled."""
+    words = doc.char_span(region.begin, region.end, alignment_mode="contract")
+    return [(token.idx, ref) for token in words or ()
+            if token.lower_ in ROLE_WORDS and token.tag_ == "NN"
+            and any(c.lower_ == "the" for c in token.lefts)
+            and (ref := titled(table, token)) is not None]
+
+
+def _describes_or_hears(quote: Quote, begin: int) -> bool:
     """Whether a mention is part of the speaker's naming ("Dog Andres, a spokesman for Paul
     Ryan, said") or whom they spoke to ("told Chris Wallace"): no target of the quote."""
     speaker, cue = quote.speaker_mention, quote.cue_span
-    if speaker is not None and speaker.begin <= span.begin < speaker.end:
+    if speaker is not None and speaker.begin <= begin < speaker.end:
         return True
-    if speaker is not None and cue is not None and speaker.end <= span.begin < cue.begin:
+    if speaker is not None and cue is not None and speaker.end <= begin < cue.begin:
         return True
     return cue is not None and (quote.cue or "").lower() in _TELLING \
-        and 0 <= span.begin - cue.end <= 2
+        and 0 <= begin - cue.end <= 2
 
 
-def _sentence_at(text: str, offset: int, region: Span) -> str:
-    """The sentence of ``region`` around ``offset`` (split at . ! ? and line ends)."""
+def _sentence_at(text: str, offset: int, region: Span) -> tuple[int, int]:
+    """Where the sentence of ``region`` around ``offset`` begins and ends (split at . ! ?
+    and line ends)."""
     starts = [m.end() for m in _SENTENCE_END.finditer(text, region.begin, offset)]
     end = _SENTENCE_END.search(text, offset, region.end)
-    return text[starts[-1] if starts else region.begin:end.end() if end else region.end]
+    return starts[-1] if starts else region.begin, end.end() if end else region.end
 
 
 def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
@@ -118,30 +145,39 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
     entity = table.entities.get(speaker) if speaker else None
     title = (entity.job_title or "") if entity else ""
     words = target.name.split()
+    if speaker is not None and speaker.kind == "org" and target.name in speaker.name:
+        return True  # "Hillary Clinton campaign" on Clinton
     if not words or words[-1] in title.split():
         return bool(words)
     spoken = [m.span for m in table.mentions if m.entity == speaker]
+    for span in spoken:  # "Clinton spokesman Brian Fallon" with "Clinton" in no mention
+        before = words_of(text[max(0, span.begin - _BESIDE):span.end])
+        if words[-1].lower() in before and before & STAFF_WORDS:
+            return True
     for named in (m.span for m in table.mentions if m.entity == target):
         for span in spoken:
             first, second = sorted((named, span), key=lambda s: s.begin)
             between = text[first.end:second.begin]
             if first.end <= second.begin and len(between) <= _BESIDE \
-                    and _words(between) & STAFF_WORDS:
+                    and words_of(between) & STAFF_WORDS:
                 return True
     return False
 
 
-def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
-                    text: str) -> Iterator[Reaction]:
+def quote_reactions(doc: Doc, table: EntityTable,
+                    quotes: Iterable[Quote]) -> Iterator[Reaction]:
     """One reaction per quote and named target; questions are not reactions."""
+    text = doc_text(doc)
+    quotes = list(quotes)
     said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
     for quote in quotes:
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
                 or (quote.cue or "").lower() in _ASKING | _ATTRIBUTION_ONLY \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
             continue
-        evidence = _evidence(quote, text)
-        for target, sentence in _named_targets(table, quote, evidence, text):
+        parts = _parts(quote, quotes)
+        evidence = _evidence(quote, parts, text)
+        for target, words in _named_targets(doc, table, quote, evidence, parts):
             told = [e for e in said.get((quote.speaker, target), [])
                     if e.begin < evidence.end and evidence.begin < e.end]
             said.setdefault((quote.speaker, target), []).append(evidence)
@@ -149,8 +185,25 @@ def quote_reactions(table: EntityTable, quotes: Iterable[Quote],
                 continue  # "said Trump was a 'proven failure'": one telling, two quotes
             yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
-                           stance=quote_stance(sentence),
+                           stance=stance_of(words),
                            derived_from=quote, confidence=0.5, shape="quote-cue")
+
+
+def _headline_agent(table: EntityTable, forms: dict[str, EntityRef],
+                    match: re.Match) -> EntityRef | None:
+    """Who speaks in an "X: quote" headline: a name of the article, or a candidate's camp
+    ("Clinton camp:", "Trump campaign:"), the body named "<candidate> campaign"."""
+    name = match.group(1).strip()
+    words = name.split()
+    if name.lower() in forms or len(words) < 2 or words[-1].lower() not in _CAMPS:
+        return forms.get(name.lower())
+    person = forms.get(" ".join(words[:-1]).lower())
+    if person is None or person.kind != "person":
+        return None
+    campaign = EntityRef("org", f"{person.name} campaign")
+    begin = match.start(1) + match.group(1).index(name)
+    table.add_mention(Span(begin, begin + len(name), name), campaign, confidence=0.7)
+    return campaign
 
 
 def headline_reactions(table: EntityTable, text: str,
@@ -160,7 +213,7 @@ def headline_reactions(table: EntityTable, text: str,
     names, lower-cased, as ``reaction_surface.name_forms`` gives them)."""
     line = text.split("\n", 1)[0]
     match = _HEADLINE.match(line)
-    agent = forms.get(match.group(1).strip().lower()) if match else None
+    agent = _headline_agent(table, forms, match) if match else None
     if match is None or agent is None or line.rstrip().endswith("?") \
             or _HYPOTHETICAL.search(line) or not judges(match.group(2)):
         return

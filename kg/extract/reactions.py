@@ -42,8 +42,9 @@ from kg.extract.reaction_cues import (
     TARGET_PREPOSITIONS,
     VERB_NOUN_CUES,
 )
+from kg.extract.reaction_judging import judges, quote_stance
 from kg.extract.reaction_nouns import carrier_unreal, felt, noun_cue
-from kg.extract.reaction_quotes import headline_reactions, quote_reactions, quote_stance
+from kg.extract.reaction_quotes import headline_reactions, quote_reactions
 from kg.extract.reaction_surface import name_forms, surface_lemma, surface_reactions
 from kg.extract.reaction_targets import (
     article_at,
@@ -301,7 +302,7 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
     found += _statements_about_articles(doc, table, resolver, articles, make)
     yield from found
     text = doc_text(doc)
-    for reaction in chain(quote_reactions(table, quotes, text),
+    for reaction in chain(quote_reactions(doc, table, quotes),
                           headline_reactions(table, text, name_forms(table))):
         if may_react(table, reaction.agent) and not any(
                 (r.agent, r.target_entity) == (reaction.agent, reaction.target_entity)
@@ -335,7 +336,9 @@ def _statements_about_articles(doc: Doc, table: EntityTable, resolver: SpeakerRe
                             if (found := article_at(articles, t.idx, t.idx + len(t)))), None)
             if article is not None:
                 evidence = _evidence(doc, subject, token, clause)
-                if reaction := make(agent, token, evidence, None, article, 0.6, "react",
+                words = doc[clause.left_edge.i:clause.right_edge.i + 1].text
+                stance = quote_stance(words) if judges(words) else "react"  # "is misleading"
+                if reaction := make(agent, token, evidence, None, article, 0.6, stance,
                                        "statement-about"):
                     yield reaction
                 break
