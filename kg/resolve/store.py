@@ -26,10 +26,10 @@ from kg.resolve.corroboration import settle_corroboration
 from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
-from kg.resolve.scope import Batch, scoped
+from kg.resolve.scope import Batch, scoped, word_filter
 from kg.store import GraphStore, named_quads
 
-_PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
+_PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name #KEYS }"
 _ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
   #SCOPE ?e a schema:Person ; skos:altLabel ?alt }"""
 _JOB_TITLES = """SELECT DISTINCT ?e ?title WHERE {
@@ -63,7 +63,7 @@ def _person_nodes(dataset: Dataset, base: str,
     """Each named person node (of the surname ``keys``; None: all) with the gender its
     honorifics or first name give, its office words and how often the graph mentions it."""
     labels: dict[Node, str] = {}
-    for iri, name in dataset.query(_PEOPLE):
+    for iri, name in dataset.query(_PEOPLE.replace("#KEYS", word_filter("name", keys))):
         if str(iri).startswith(f"{base}person/") and (
                 keys is None or surname_key(str(name)) in keys):
             labels.setdefault(iri, str(name))
