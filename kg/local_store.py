@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
+from oxrdflib._converter import from_ox
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
@@ -115,6 +116,18 @@ class LocalStore(Dataset):
             self._journal.log("-", removed)
         for quad in removed:
             engine.remove(quad)
+
+    def named_quads(self, pattern: tuple) -> set[Quad]:
+        """Quads of the article graphs matching (s, p, o), read from the engine's index:
+        rdflib's ``quads`` makes a Graph object per quad, four times the cost (a rename
+        of 1,478 nodes spent 22 s there on a 1,000-article store)."""
+        term = _oxigraph_terms()
+        subject, predicate, obj = (None if t is None else term(t) for t in pattern)
+        default = ox.DefaultGraph()
+        return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
+                 from_ox(q.graph_name))
+                for q in self.engine.quads_for_pattern(subject, predicate, obj)
+                if q.graph_name != default}
 
     def _graph_quads(self, graph: URIRef) -> set[Quad]:
         return {(s, p, o, graph) for s, p, o in self.get_context(graph)}
