@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
+from oxrdflib._converter import from_ox
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
@@ -116,6 +117,18 @@ class LocalStore(Dataset):
         for quad in removed:
             engine.remove(quad)
 
+    def named_quads(self, pattern: tuple) -> set[Quad]:
+        """Quads of the article graphs matching (s, p, o), read from the engine's index:
+        rdflib's ``quads`` makes a Graph object per quad, four times the cost (a rename
+        of 1,478 nodes spent 22 s there on a 1,000-article store)."""
+        term = _oxigraph_terms()
+        subject, predicate, obj = (None if t is None else term(t) for t in pattern)
+        default = ox.DefaultGraph()
+        return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
+                 from_ox(q.graph_name))
+                for q in self.engine.quads_for_pattern(subject, predicate, obj)
+                if q.graph_name != default}
+
     def _graph_quads(self, graph: URIRef) -> set[Quad]:
         return {(s, p, o, graph) for s, p, o in self.get_context(graph)}
 
@@ -140,6 +153,14 @@ class LocalStore(Dataset):
             return
         for graph in sorted(engine.named_graphs(), key=lambda name: name.value):
             yield from engine.quads_for_pattern(None, None, None, graph)
+
+    def close(self, commit_pending_transaction: bool = False) -> None:
+        """Flush a folder's writes into its tables first: RocksDB otherwise leaves them in
+        its write-ahead log, which the next process replays on open (101 s and 940 MiB for
+        a synthetic 800-article store's last build), so each build paid for the one before."""
+        if self.folder is not None:
+            self.engine.flush()
+        super().close(commit_pending_transaction)
 
     def load_nquads(self, data: bytes) -> None:
         """Bulk-load a dump (quads of named graphs and of the union) and flush it to disk."""

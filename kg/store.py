@@ -101,7 +101,11 @@ def open_store(spec: str | Path | None = None, update_url: str | None = None,
 
 
 def named_quads(dataset: Dataset, pattern: tuple) -> set[Quad]:
-    """Quads of the article graphs (not of the union) matching (s, p, o)."""
+    """Quads of the article graphs (not of the union) matching (s, p, o); from the
+    store's own index where it has one (``LocalStore.named_quads``)."""
+    native = getattr(dataset, "named_quads", None)
+    if native is not None:
+        return native(pattern)
     found = set()
     for s, p, o, graph in dataset.quads((*pattern, None)):
         name = graph.identifier if isinstance(graph, Graph) else graph

@@ -16,11 +16,12 @@ from rdflib.term import Node
 
 from kg.rdf.namespaces import NKG
 from kg.resolve.scope import scoped
-from kg.store import GraphStore, named_quads
+from kg.store import GraphStore
 
 _COUNTS = """SELECT ?q (COUNT(DISTINCT ?a) AS ?n) WHERE {
   #SCOPE ?q a schema:Quotation ; gaf:denotedBy ?m . ?m nif:referenceContext ?a }
 GROUP BY ?q HAVING (COUNT(DISTINCT ?a) > 1)"""
+_HELD = "SELECT ?q ?n WHERE { #SCOPE GRAPH #GRAPH { ?q nkg:articleCount ?n } }"
 
 
 def corroboration_graph(base: str) -> URIRef:
@@ -34,8 +35,8 @@ def settle_corroboration(dataset: GraphStore, base: str, quotes: set[Node] | Non
     graph = corroboration_graph(base)
     counted = {(quote, NKG.articleCount, Literal(int(n)), graph)
                for quote, n in dataset.query(scoped(_COUNTS, "q", quotes))}
-    held = {quad for quad in named_quads(dataset, (None, NKG.articleCount, None))
-            if quad[3] == graph and (quotes is None or quad[0] in quotes)}
+    held = {(quote, NKG.articleCount, n, graph) for quote, n in
+            dataset.query(scoped(_HELD, "q", quotes).replace("#GRAPH", graph.n3()))}
     stale = held - counted
     fresh = counted - held
     dataset.remove_quads(stale)

@@ -21,16 +21,16 @@ from kg.extract.person_names import first_name_gender, fold_case, honorific_gend
 from kg.extract.records import EntityRef
 from kg.extract.roles import title_keys
 from kg.rdf import iris
-from kg.rdf.namespaces import RDF, RDFS, SKOS
+from kg.rdf.namespaces import RDFS, SKOS
 from kg.resolve.corroboration import settle_corroboration
 from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
-from kg.resolve.scope import Batch, scoped
+from kg.resolve.scope import Batch, scoped, word_filter
 from kg.resolve.speaker_counts import settle_speaker_counts
 from kg.store import GraphStore, named_quads
 
-_PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
+_PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name #KEYS }"
 _ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
   #SCOPE ?e a schema:Person ; skos:altLabel ?alt }"""
 _JOB_TITLES = """SELECT DISTINCT ?e ?title WHERE {
@@ -44,6 +44,12 @@ _TAKEN = """SELECT DISTINCT ?e WHERE { #SCOPE ?e a schema:Person ; gaf:denotedBy
   FILTER NOT EXISTS { ?e a nkg:DescribedEntity } }"""
 _LABELS = """SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
   #SCOPE GRAPH ?g { ?e rdfs:label ?label } } GROUP BY ?e ?label"""
+_OTHER_LABELS = """SELECT ?e ?label ?g WHERE {
+  #PAIRS GRAPH ?g { ?e rdfs:label ?label } FILTER (STR(?label) != STR(?keep)) }"""
+_KEPT_ALT_LABELS = """SELECT ?e ?alt ?g WHERE {
+  #PAIRS GRAPH ?g { ?e skos:altLabel ?alt } FILTER (STR(?alt) = STR(?keep)) }"""
+_UNLABELLED = """SELECT DISTINCT ?e ?g WHERE {
+  #PAIRS GRAPH ?g { ?e a ?type FILTER NOT EXISTS { ?e rdfs:label ?keep } } }"""
 _MENTIONED = """SELECT DISTINCT ?a ?outlet ?headline ?opinion WHERE {
   #SCOPE ?outlet nkg:published ?a .
   FILTER NOT EXISTS { ?a dcterms:identifier ?id }
@@ -58,7 +64,7 @@ def _person_nodes(dataset: Dataset, base: str,
     """Each named person node (of the surname ``keys``; None: all) with the gender its
     honorifics or first name give, its office words and how often the graph mentions it."""
     labels: dict[Node, str] = {}
-    for iri, name in dataset.query(_PEOPLE):
+    for iri, name in dataset.query(_PEOPLE.replace("#KEYS", word_filter("name", keys))):
         if str(iri).startswith(f"{base}person/") and (
                 keys is None or surname_key(str(name)) in keys):
             labels.setdefault(iri, str(name))
@@ -190,7 +196,7 @@ def _one_label_each(dataset: GraphStore, chosen: dict[URIRef, str],
         by_node[iri][label] = int(n)
     for iri in renamed:
         by_node.setdefault(iri, {})
-    old, new = set(), []
+    kept: dict[Node, Literal] = {}
     for iri, labels in by_node.items():
         if iri in chosen:  # as stored, if it is (a query gives plain literals as xsd:string)
             keep = next((lab for lab in labels if str(lab) == chosen[iri]), Literal(chosen[iri]))
@@ -198,19 +204,31 @@ def _one_label_each(dataset: GraphStore, chosen: dict[URIRef, str],
             keep = max(labels, key=lambda lab: (not str(lab).isupper(), labels[lab], str(lab)))
         else:
             continue
-        if {str(lab) for lab in labels} == {str(keep)} and iri not in renamed:
-            continue
-        labelled = named_quads(dataset, (iri, RDFS.label, None))
-        old |= {q for q in labelled if str(q[2]) != str(keep)}
-        old |= {q for q in named_quads(dataset, (iri, SKOS.altLabel, None))
-                if str(q[2]) == str(keep)}
-        new += [(iri, SKOS.altLabel, o, g) for _, _, o, g in labelled if str(o) != str(keep)]
-        new += [(iri, RDFS.label, keep, g)
-                for *_, g in named_quads(dataset, (iri, RDF.type, None))]
+        if {str(lab) for lab in labels} != {str(keep)} or iri in renamed:
+            kept[iri] = keep
+    old, new = _label_changes(dataset, kept)
     if old or new:
         dataset.remove_quads(old)
         dataset.add_quads(new)
     return len(old)
+
+
+def _label_changes(dataset: Dataset, kept: dict[Node, Literal]) -> tuple[set, list]:
+    """The quads that give each node of ``kept`` that label alone: only the graphs that
+    differ are read (a node named in thousands of articles has one new graph to fix, not
+    thousands to rewrite)."""
+    if not kept:
+        return set(), []
+    pairs = "VALUES (?e ?keep) { " + " ".join(
+        f"({iri.n3()} {keep.n3()})" for iri, keep in kept.items()) + " }"
+    old = {(e, RDFS.label, label, g) for e, label, g in dataset.query(
+        _OTHER_LABELS.replace("#PAIRS", pairs))}
+    old |= {(e, SKOS.altLabel, alt, g) for e, alt, g in dataset.query(
+        _KEPT_ALT_LABELS.replace("#PAIRS", pairs))}
+    new = [(e, SKOS.altLabel, label, g) for e, p, label, g in old if p == RDFS.label]
+    new += [(e, RDFS.label, kept[e], g) for e, g in dataset.query(
+        _UNLABELLED.replace("#PAIRS", pairs))]
+    return old, new
 
 
 def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | None = None) -> int:
