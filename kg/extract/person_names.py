@@ -285,6 +285,17 @@ def _before_a_name_card(span: SpacySpan, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i > glued.i] if glued.i < span.end else tokens
 
 
+_PAGEANTS = {"universe", "world", "america", "usa", "earth", "international", "teen"}
+
+
+def _pageant(tokens: list[Token], before: Token | None) -> bool:
+    """'Miss Universe', 'Miss Teen USA': the crown, after 'Miss' or inside the span."""
+    words = [t.lower_ for t in tokens]
+    if before is not None and before.lower_ == "miss":
+        words = ["miss", *words]
+    return len(words) >= 2 and words[0] == "miss" and all(w in _PAGEANTS for w in words[1:])
+
+
 def person_name_span(span: SpacySpan) -> SpacySpan | None:
     """The tokens of a tagged PERSON span that are one person's name, or None when the span
     names a group, an organisation or nothing at all."""
@@ -304,6 +315,8 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in ("v.", "vs.", "v"):
         return None  # a court case: "Plessy v. Ferguson"
+    if _pageant(tokens, before):
+        return None  # "a former Miss Universe": a title, not a person
     if before is not None and before.lower_ in _COMPASS and len(tokens) == 1:
         return None  # a region: "northern Mali"
     if len(tokens) == 1 and before is not None and before.lower_ in ("the", "a", "an") \

@@ -36,6 +36,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|(?:should|would|could) have)
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.(?=\s)|[!?](?=\s)|\n")
 _TELLING = {"told", "tell", "tells", "telling"}
+# Between a cue and the one it was said to: "said in an interview with CNN's", "told
+# reporters on", "said on Fox News's".
+_INTERVIEWER = re.compile(r"[^.!?\"“”]*\b(?:interview|conversation|talking|speaking|talk|"
+                          r"appearance) (?:with|to)(?: [A-Z][\w.&]*(?:['’]s)?)* ?")
 _ASKING = {"ask", "asks", "asked", "asking", "wonder", "wondered", "wonders"}
 # reported speech about the future or a plan states no reaction ("said he planned to vote for
 # Sanders", "predicted that Clinton will win"); direct quotes keep their modals
@@ -76,7 +80,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
     named += _handles(table, region, quoted, text)
     found: list[tuple[EntityRef, set[str]]] = []
     for begin, entity in sorted(named, key=lambda n: n[0]):
-        if _describes_or_hears(quote, begin) or entity == quote.speaker \
+        if _describes_or_hears(quote, begin, text) or entity == quote.speaker \
                 or entity in (f for f, _ in found) \
                 or _own_side(table, quote.speaker, entity, text):
             continue
@@ -116,13 +120,17 @@ def _described_targets(doc: Doc, table: EntityTable,
             and (ref := titled(table, token)) is not None]
 
 
-def _describes_or_hears(quote: Quote, begin: int) -> bool:
+def _describes_or_hears(quote: Quote, begin: int, text: str) -> bool:
     """Whether a mention is part of the speaker's naming ("Dog Andres, a spokesman for Paul
-    Ryan, said") or whom they spoke to ("told Chris Wallace"): no target of the quote."""
+    Ryan, said") or whom they spoke to ("told Chris Wallace", "said in an interview with
+    CNN's Wolf Blitzer"): no target of the quote."""
     speaker, cue = quote.speaker_mention, quote.cue_span
     if speaker is not None and speaker.begin <= begin < speaker.end:
         return True
     if speaker is not None and cue is not None and speaker.end <= begin < cue.begin:
+        return True
+    if cue is not None and 0 <= begin - cue.end <= 60 and \
+            _INTERVIEWER.fullmatch(text, cue.end, begin):
         return True
     return cue is not None and (quote.cue or "").lower() in _TELLING \
         and 0 <= begin - cue.end <= 2

@@ -100,6 +100,13 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _someone_elses(head: Token) -> bool:
+    """'Obama's former campaign strategist': a common noun a person owns is another
+    person (an aide, a spouse, a lawyer), not the owner."""
+    return head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN"
+                                       for c in head.children)
+
+
 class SpeakerResolver:
     """Resolves cue subjects of one article against its EntityTable."""
 
@@ -385,7 +392,8 @@ class SpeakerResolver:
                     break
         if ref is None:
             ref = self.table.ref_at(mention.begin, mention.end)
-            ref = None if ref is not None and ref.kind == "place" else ref
+            ref = None if ref is not None and (ref.kind == "place" or ref.kind == "person"
+                                               and _someone_elses(head)) else ref
         if ref is not None:
             self.note_speaker(ref, head.idx)
             return Speaker(mention, ref, 1.0)

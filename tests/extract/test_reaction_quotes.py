@@ -72,6 +72,10 @@ def test_quote_reactions(nlp, text, expected):
     # a handle outside the tweet's words says where it was posted, not whom it judges
     ("Gov. Mike Pence endorsed Ted Cruz.\n\nSen. Lindsey Graham wrote on @mike_pence\u2019s "
      "page: \u201cThis endorsement is a disgrace.\u201d", "Lindsey Graham", "Mike Pence"),
+    # the interviewer is whom it was said to
+    ("\u201cMy reaction, that was outrageous,\u201d Sen. Ted Cruz said in an interview with "
+     "CNN\u2019s Wolf Blitzer. \u201cHe has refused to apologize for an outrageous "
+     "statement.\u201d", "Ted Cruz", "Wolf Blitzer"),
 ])
 def test_not_a_quote_reaction(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in _reactions(nlp, text)]

@@ -214,6 +214,13 @@ def test_place_modifier_is_not_the_speaker(nlp):
     assert quotes[0].speaker is None or quotes[0].speaker.kind != "place"
 
 
+def test_someone_elses_aide_is_not_the_owner(nlp):
+    quotes, _ = _attributed(nlp, "Barack Obama spoke on Monday. \u201cThat was outrageous,\u201d "
+                                 "Obama's former campaign strategist said in an interview.")
+    assert quotes[0].speaker_mention.text == "Obama's former campaign strategist"
+    assert quotes[0].speaker is None
+
+
 def _all_quotes(nlp, text, authors=()):
     doc = nlp(text)
     return list(extract_quotes(doc, extract_entities(doc), authors))
