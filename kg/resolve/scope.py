@@ -8,10 +8,9 @@ each of resolution's queries to that. ``None`` everywhere means the whole store.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from kg.resolve.names import surname_key
@@ -29,18 +28,6 @@ def values(var: str, nodes: Iterable[Node] | None) -> str:
 def scoped(query: str, var: str, nodes: Iterable[Node] | None) -> str:
     """``query`` with its ``#SCOPE`` marker replaced by the restriction to ``nodes``."""
     return query.replace("#SCOPE", values(var, nodes))
-
-
-def word_filter(var: str, words: set[str] | None) -> str:
-    """A ``FILTER`` keeping the ``?var`` strings that have one of the lower-case ``words``
-    as a word: the engine drops the other rows, so only candidates reach Python (where
-    the exact test runs); empty (no restriction) for None."""
-    if words is None:
-        return ""
-    if not words:
-        return "FILTER (false)"
-    pattern = "(^|\\s)(" + "|".join(re.escape(word) for word in sorted(words)) + ")(\\s|$)"
-    return f"FILTER (REGEX(LCASE(STR(?{var})), {Literal(pattern).n3()}))"
 
 
 def in_graphs(dataset: Dataset, graphs: Iterable[URIRef], pattern: str) -> set[Node]:

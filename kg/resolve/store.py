@@ -26,15 +26,18 @@ from kg.resolve.corroboration import settle_corroboration
 from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
-from kg.resolve.scope import Batch, scoped, word_filter
+from kg.resolve.scope import Batch, scoped
 from kg.resolve.speaker_counts import settle_speaker_counts
 from kg.store import GraphStore, named_quads
 
 # Each pattern starts from the property and checks the type with FILTER EXISTS: over the
 # union of article graphs, "?e a schema:Person ; p ?x" joins every graph that types a person
 # with every value of p (Trump typed and labelled in thousands of graphs: millions of rows).
+# (No engine-side filter on the surname keys: Oxigraph compiled a REGEX of a batch's
+# thousands of keys again for every label, minutes on a large store; one row per person is
+# cheap to test in Python.)
 _PEOPLE = """SELECT DISTINCT ?e ?name WHERE {
-  ?e rdfs:label ?name #KEYS FILTER EXISTS { ?e a schema:Person } }"""
+  ?e rdfs:label ?name FILTER EXISTS { ?e a schema:Person } }"""
 _ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
   #SCOPE ?e skos:altLabel ?alt FILTER EXISTS { ?e a schema:Person } }"""
 _JOB_TITLES = """SELECT DISTINCT ?e ?title WHERE {
@@ -69,7 +72,7 @@ def _person_nodes(dataset: Dataset, base: str,
     """Each named person node (of the surname ``keys``; None: all) with the gender its
     honorifics or first name give, its office words and how often the graph mentions it."""
     labels: dict[Node, str] = {}
-    for iri, name in dataset.query(_PEOPLE.replace("#KEYS", word_filter("name", keys))):
+    for iri, name in dataset.query(_PEOPLE):
         if str(iri).startswith(f"{base}person/") and (
                 keys is None or surname_key(str(name)) in keys):
             labels.setdefault(iri, str(name))
