@@ -22,15 +22,11 @@ from kg.store import GraphStore, named_quads
 
 _STANCES = (SCHEMA.ReactAction, SCHEMA.AgreeAction, SCHEMA.DisagreeAction)
 _PERSON_REACTIONS = """SELECT DISTINCT ?r ?agent ?target ?confirmed WHERE {
-  #SCOPE ?r schema:agent ?agent ; schema:object ?target .
-  FILTER EXISTS { ?agent a schema:Person }
+  #SCOPE ?r schema:agent ?agent ; schema:object ?target . ?agent a schema:Person .
   BIND (NOT EXISTS { ?r a nkg:UnconfirmedReaction } AS ?confirmed) }"""
-# (the type checked with FILTER EXISTS: a join of two patterns over the union multiplies
-# the graphs that state each, thousands for the most named people)
-_OFFICIALS = """SELECT DISTINCT ?p WHERE {
-  #SCOPE ?p a nkg:Official FILTER EXISTS { ?p a schema:Person } }"""
+_OFFICIALS = "SELECT DISTINCT ?p WHERE { #SCOPE ?p a schema:Person , nkg:Official }"
 _TITLES = """SELECT DISTINCT ?p ?title WHERE {
-  #SCOPE ?p schema:jobTitle ?title FILTER EXISTS { ?p a schema:Person } }"""
+  #SCOPE ?p a schema:Person ; schema:jobTitle ?title }"""
 
 
 def _officials(dataset: Dataset, people: set[Node] | None) -> set[URIRef]:

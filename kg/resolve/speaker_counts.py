@@ -23,7 +23,7 @@ from kg.store import GraphStore, named_quads
 # An article's graph holds the nkg:said of every quotation it carries: its graphs are the
 # person's articles.
 _COUNTS = """SELECT ?p (COUNT(DISTINCT ?q) AS ?quotes) (COUNT(DISTINCT ?g) AS ?articles)
-WHERE { #SCOPE GRAPH ?g { ?p nkg:said ?q } FILTER EXISTS { ?p a schema:Person } } GROUP BY ?p"""
+WHERE { #SCOPE ?p a schema:Person . GRAPH ?g { ?p nkg:said ?q } } GROUP BY ?p"""
 PREDICATES = (NKG.quotationCount, NKG.quotedArticleCount)
 _ANY_KEPT = "ASK {{ GRAPH {graph} {{ ?p nkg:quotationCount ?n }} }}"
 

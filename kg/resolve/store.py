@@ -30,26 +30,21 @@ from kg.resolve.scope import Batch, scoped
 from kg.resolve.speaker_counts import settle_speaker_counts
 from kg.store import GraphStore, named_quads
 
-# Each pattern starts from the property and checks the type with FILTER EXISTS: over the
-# union of article graphs, "?e a schema:Person ; p ?x" joins every graph that types a person
-# with every value of p (Trump typed and labelled in thousands of graphs: millions of rows).
 # (No engine-side filter on the surname keys: Oxigraph compiled a REGEX of a batch's
 # thousands of keys again for every label, minutes on a large store; one row per person is
 # cheap to test in Python.)
-_PEOPLE = """SELECT DISTINCT ?e ?name WHERE {
-  ?e rdfs:label ?name FILTER EXISTS { ?e a schema:Person } }"""
+_PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
 _ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
-  #SCOPE ?e skos:altLabel ?alt FILTER EXISTS { ?e a schema:Person } }"""
+  #SCOPE ?e a schema:Person ; skos:altLabel ?alt }"""
 _JOB_TITLES = """SELECT DISTINCT ?e ?title WHERE {
-  #SCOPE ?e schema:jobTitle ?title FILTER EXISTS { ?e a schema:Person } }"""
+  #SCOPE ?e a schema:Person ; schema:jobTitle ?title }"""
 _MENTION_COUNTS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  #SCOPE ?e gaf:denotedBy ?m FILTER EXISTS { ?e a schema:Person } } GROUP BY ?e"""
+  #SCOPE ?e a schema:Person ; gaf:denotedBy ?m } GROUP BY ?e"""
 _ANCHORS = """SELECT ?e ?anchor (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  #SCOPE ?e gaf:denotedBy ?m . ?m nif:anchorOf ?anchor
-  FILTER EXISTS { ?e a schema:Person } FILTER NOT EXISTS { ?e a nkg:DescribedEntity } }
-  GROUP BY ?e ?anchor"""
-_TAKEN = """SELECT DISTINCT ?e WHERE { #SCOPE ?e gaf:denotedBy/nif:anchorOf ?a
-  FILTER EXISTS { ?e a schema:Person } FILTER NOT EXISTS { ?e a nkg:DescribedEntity } }"""
+  #SCOPE ?e a schema:Person ; gaf:denotedBy ?m . ?m nif:anchorOf ?anchor
+  FILTER NOT EXISTS { ?e a nkg:DescribedEntity } } GROUP BY ?e ?anchor"""
+_TAKEN = """SELECT DISTINCT ?e WHERE { #SCOPE ?e a schema:Person ; gaf:denotedBy/nif:anchorOf ?a
+  FILTER NOT EXISTS { ?e a nkg:DescribedEntity } }"""
 _LABELS = """SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
   #SCOPE GRAPH ?g { ?e rdfs:label ?label } } GROUP BY ?e ?label"""
 _OTHER_LABELS = """SELECT ?e ?label ?g WHERE {
