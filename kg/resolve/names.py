@@ -65,8 +65,39 @@ def person_merges(people: Iterable[PersonNode | str]) -> dict[str, str]:
             by_surname[key].append(node)
     merges: dict[str, str] = {}
     for known in by_surname.values():
+        same, known = _same_full_names(known)
+        merges.update(same)
         merges.update(_merges_among(known))
     return merges
+
+
+def _same_full_names(known: list[PersonNode]) -> tuple[dict[str, str], list[PersonNode]]:
+    """Nodes with one full name (two words or more, case aside) are one person: their IRIs
+    differ only where a title or a caption word was minted into one ("President Donald
+    Trump", labelled "Donald Trump" later), and they would otherwise split every shorter form
+    between them. Each goes to the most mentioned of them whose gender it fits; the group is
+    then that node, with everyone's titles and mentions. (A first name alone stays in its
+    article: one word is never a full name.)"""
+    by_name: dict[str, list[PersonNode]] = defaultdict(list)
+    for node in known:
+        if len(name_words(node.name)) > 1:
+            by_name[" ".join([*name_words(node.name), generation(node.name) or ""]).lower()
+                    ].append(node)  # ("Donald Trump Jr." is not Donald Trump)
+    merges: dict[str, str] = {}
+    collapsed: dict[str, PersonNode] = {}
+    for nodes in by_name.values():
+        top = max(nodes, key=lambda n: (n.mentions, n.id))
+        joined = [n for n in nodes if n is top or not (
+            n.gender and top.gender and n.gender != top.gender)]
+        if len(joined) < 2:
+            continue
+        merges.update({n.id: top.id for n in joined if n is not top})
+        collapsed[top.id] = PersonNode(top.name, next((n.gender for n in joined if n.gender),
+                                                      None),
+                                       frozenset().union(*(n.titles for n in joined)),
+                                       sum(n.mentions for n in joined), top.key)
+    rest = [collapsed.get(n.id, n) for n in known if n.id not in merges]
+    return merges, rest
 
 
 def _merges_among(known: list[PersonNode]) -> dict[str, str]:

@@ -32,6 +32,22 @@ _BILL = PersonNode("Bill Clinton", "m", frozenset({"president"}), 20)
 _HILLARY = PersonNode("Hillary Clinton", "f", frozenset({"nominee", "secretary"}), 40)
 
 
+def test_nodes_with_one_full_name_are_one_person_and_take_its_short_forms():
+    """Two nodes labelled "Donald Trump" (one minted from "President Donald Trump") split
+    every "Trump" between them; one full name is one person, a "Jr." another, a first name
+    alone stays apart, and a contradicting gender keeps two people apart."""
+    nodes = [PersonNode("Donald Trump", None, frozenset({"president"}), 250, "p-dt"),
+             PersonNode("Donald Trump", "m", frozenset({"nominee"}), 129, "dt"),
+             PersonNode("Trump", None, frozenset({"president"}), 39, "t"),
+             PersonNode("Melania Trump", "f", frozenset(), 3, "mt"),
+             PersonNode("Donald Trump Jr.", "m", frozenset(), 2, "dtj"),
+             PersonNode("Laura", "f", frozenset(), 3, "l1"),
+             PersonNode("Laura", "f", frozenset(), 2, "l2"),
+             PersonNode("Jordan Smith", "m", frozenset(), 5, "js1"),
+             PersonNode("Jordan Smith", "f", frozenset(), 3, "js2")]
+    assert person_merges(nodes) == {"dt": "p-dt", "t": "p-dt"}
+
+
 @pytest.mark.parametrize("short, people, expected", [
     # honorific gender and title leave one candidate
     (PersonNode("Clinton", "f", key="clinton-mrs"), [_BILL, _HILLARY], "Hillary Clinton"),
