@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import extract_entities
-from kg.extract.publications import text_publications
-from kg.extract.quotes import extract_quotes
 from kg.extract.reaction_quotes import _own_side
-from kg.extract.reactions import extract_reactions
 from kg.extract.records import Entity, EntityRef, Span
 from kg.extract.table import EntityTable
-
-
-def _reactions(nlp, text):
-    doc = nlp(text)
-    table = extract_entities(doc)
-    quotes = list(extract_quotes(doc, table))
-    _, articles = text_publications(doc, table)
-    return list(extract_reactions(doc, table, quotes, articles))
+from tests.conftest import reactions_in
 
 
 def _summary(reaction):
@@ -53,7 +42,7 @@ def _summary(reaction):
      ("Ben Carson", "Hillary Clinton", "disagree", "quote-cue")),
 ])
 def test_quote_reactions(nlp, text, expected):
-    assert expected in [_summary(r) for r in _reactions(nlp, text)]
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
 
 
 @pytest.mark.parametrize("text, agent, target", [
@@ -78,7 +67,7 @@ def test_quote_reactions(nlp, text, expected):
      "statement.\u201d", "Ted Cruz", "Wolf Blitzer"),
 ])
 def test_not_a_quote_reaction(nlp, text, agent, target):
-    assert (agent, target) not in [_summary(r)[:2] for r in _reactions(nlp, text)]
+    assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
 
 
 @pytest.mark.parametrize("text, stance", [
@@ -89,7 +78,7 @@ def test_not_a_quote_reaction(nlp, text, agent, target):
 ])
 def test_support_praises_only_from_the_speaker(nlp, text, stance):
     assert ("Mike Pence", "Paul Ryan", stance, "quote-cue") in \
-        [_summary(r) for r in _reactions(nlp, text)]
+        [_summary(r) for r in reactions_in(nlp, text)]
 
 
 def test_words_quoted_from_the_target_do_not_praise_them(nlp):
@@ -97,7 +86,7 @@ def test_words_quoted_from_the_target_do_not_praise_them(nlp):
     text = ("\u201cWhen Donald Trump says \u2018Let\u2019s make America great again,\u2019 that "
             "is code for let\u2019s take America backward,\u201d Hillary Clinton said.")
     assert ("Hillary Clinton", "Donald Trump", "agree", "quote-cue") not in \
-        [_summary(r) for r in _reactions(nlp, text)]
+        [_summary(r) for r in reactions_in(nlp, text)]
 
 
 @pytest.mark.parametrize("text, own", [
@@ -129,4 +118,4 @@ _OP_ED = "The New York Times published an anonymous op-ed on Wednesday. "
 def test_a_statement_about_an_article_takes_its_stance_from_its_words(nlp, text, stance):
     """"Fallon said the AP report is misleading": criticism, not a neutral response."""
     assert ("Sarah Huckabee Sanders", None, stance, "statement-about") in \
-        [_summary(r) for r in _reactions(nlp, text)]
+        [_summary(r) for r in reactions_in(nlp, text)]

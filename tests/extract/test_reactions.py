@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import extract_entities
-from kg.extract.publications import text_publications
-from kg.extract.quotes import extract_quotes
-from kg.extract.reactions import extract_reactions
+from tests.conftest import reactions_in
 
 _OP_ED = "The New York Times published an anonymous op-ed on Wednesday. "
-
-
-def _reactions(nlp, text):
-    doc = nlp(text)
-    table = extract_entities(doc)
-    quotes = list(extract_quotes(doc, table))
-    _, articles = text_publications(doc, table)
-    return list(extract_reactions(doc, table, quotes, articles))
 
 
 def _summary(reaction):
@@ -43,7 +32,7 @@ def _summary(reaction):
      ("Sarah Huckabee Sanders", "The New York Times op-ed", "react")),
 ])
 def test_reactions(nlp, text, expected):
-    assert expected in [_summary(r) for r in _reactions(nlp, text)]
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
 
 
 _ANON = ("The New York Times published an op-ed by a senior official in the Trump "
@@ -72,7 +61,7 @@ _ANON = ("The New York Times published an op-ed by a senior official in the Trum
      ("Sarah Huckabee Sanders", "senior official in the Trump administration", "disagree")),
 ])
 def test_new_reaction_cues(nlp, text, expected):
-    assert expected in [_summary(r) for r in _reactions(nlp, text)]
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
 
 
 _WARREN = "Sen. Elizabeth Warren spoke in Boston on Monday. "
@@ -200,7 +189,7 @@ def _shaped(reaction):
      ("Bernie Sanders", "Hillary Clinton", "disagree", "called-x")),
 ])
 def test_reaction_shapes(nlp, text, expected):
-    assert expected in [_shaped(r) for r in _reactions(nlp, text)]
+    assert expected in [_shaped(r) for r in reactions_in(nlp, text)]
 
 
 # fourth round (verb clauses): the wider cue tables, passives, reaction nouns, quoted
@@ -329,7 +318,7 @@ def test_reaction_shapes(nlp, text, expected):
      "Donald Trump.", ("Mike Pence", "Donald Trump", "agree", "verb-object")),
 ])
 def test_verb_clause_reactions(nlp, text, expected):
-    assert expected in [_shaped(r) for r in _reactions(nlp, text)]
+    assert expected in [_shaped(r) for r in reactions_in(nlp, text)]
 
 
 # one row per exclusion: none of these is a reaction of the agent to the target
@@ -428,7 +417,7 @@ def test_verb_clause_reactions(nlp, text, expected):
      "Mark Zuckerberg.", "Becky Quick", "Marco Rubio"),  # the description is not its speaker
 ])
 def test_not_a_reaction(nlp, text, agent, target):
-    assert (agent, target) not in [_summary(r)[:2] for r in _reactions(nlp, text)]
+    assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
 
 
 @pytest.mark.parametrize("text", [
@@ -443,11 +432,11 @@ def test_not_a_reaction(nlp, text, agent, target):
     _OP_ED + "In the op-ed, the author said that officials resist.",
 ])
 def test_not_reactions(nlp, text):
-    assert _reactions(nlp, text) == []
+    assert reactions_in(nlp, text) == []
 
 
 def test_a_quoted_reaction_is_derived_from_its_quote(nlp):
-    reactions = _reactions(nlp, _OP_ED + "Responding to the op-ed, President Donald Trump said "
+    reactions = reactions_in(nlp, _OP_ED + "Responding to the op-ed, President Donald Trump said "
                            "it is “really a disgrace” that it was published.")
     quote = reactions[0].derived_from
     assert quote is not None and "disgrace" in quote.span.text
@@ -466,7 +455,7 @@ def test_a_quoted_reaction_is_derived_from_its_quote(nlp):
      ("Supreme Court", "a restrictive Texas abortion law", "disagree"), "statement"),
 ])
 def test_events_and_unattributed_statements_are_topic_targets(nlp, text, expected, kind):
-    found = [r for r in _reactions(nlp, text) if r.target_topic]
+    found = [r for r in reactions_in(nlp, text) if r.target_topic]
     assert [_summary(r) for r in found] == [expected]
     assert found[0].target_topic.kind == kind
     span = found[0].target_topic.span
@@ -480,4 +469,4 @@ def test_events_and_unattributed_statements_are_topic_targets(nlp, text, expecte
     "At the conference, Sen. Lindsey Graham called out Donald Trump.",  # a fronted setting
 ])
 def test_subjects_people_and_settings_are_no_topic_targets(nlp, text):
-    assert not [r for r in _reactions(nlp, text) if r.target_topic]
+    assert not [r for r in reactions_in(nlp, text) if r.target_topic]
