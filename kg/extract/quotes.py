@@ -116,8 +116,14 @@ class QuoteFinder:
         text = cues.cue_text(cue)
         cue_end = cue.idx + len(text) if doc_text(cue.doc).startswith(text, cue.idx) else \
             cue.idx + len(cue.text)
-        if addressed(cue):
-            return Attribution(text, doc_span(self.doc, cue.idx, cue_end), None, 0.0)
+        speaker = None if addressed(cue) else self._speaker(cue, subject)
+        base = cues.confidence(cue) if confidence is None else confidence
+        return Attribution(text, doc_span(self.doc, cue.idx, cue_end), speaker,
+                           round(base * (speaker.confidence if speaker else 0.6), 3))
+
+    def _speaker(self, cue: Token, subject: Token | None) -> Speaker | None:
+        """Who speaks through the cue: its subject by the parse and the layout rules
+        (``subject`` when the caller knows it), resolved to an entity."""
         subject = subject or self._between(cue) or cue_subject(cue)
         if subject is not None and not self.outside(subject):
             subject = None  # the quote's own words misparsed as the cue's subject
@@ -131,9 +137,7 @@ class QuoteFinder:
         speaker = self.speakers.resolve(subject) if subject is not None else None
         if speaker is not None and speaker.ref is None:
             speaker = self._own_pronoun(cue, subject, speaker)
-        base = cues.confidence(cue) if confidence is None else confidence
-        return Attribution(text, doc_span(self.doc, cue.idx, cue_end), speaker,
-                           round(base * (speaker.confidence if speaker else 0.6), 3))
+        return speaker
 
     def _own_pronoun(self, cue: Token, subject: Token, speaker: Speaker) -> Speaker:
         """'The governor denounced what she called "reckless"': the description is the
