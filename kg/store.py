@@ -144,6 +144,16 @@ def to_oxigraph(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.NamedNode(str(node))
 
 
+def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.Literal):
+        datatype = None if term.language else URIRef(term.datatype.value)
+        return Literal(term.value, lang=term.language, datatype=datatype)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return URIRef(term.value)
+
+
 def to_oxigraph_quad(s: Node, p: Node, o: Node, g: Node | None = None) -> ox.Quad:
     """An rdflib statement as a pyoxigraph quad (in the default graph when ``g`` is None)."""
     graph = ox.DefaultGraph() if g is None else to_oxigraph(g)
