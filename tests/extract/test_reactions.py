@@ -470,3 +470,16 @@ def test_events_and_unattributed_statements_are_topic_targets(nlp, text, expecte
 ])
 def test_subjects_people_and_settings_are_no_topic_targets(nlp, text):
     assert not [r for r in reactions_in(nlp, text) if r.target_topic]
+
+
+# fifth round (issue 12, third pass): rules written from train misses only
+@pytest.mark.parametrize("text, expected", [
+    # "I" inside a direct quote is its speaker
+    ("Sen. Bernie Sanders spoke on Tuesday. \u201cLet me just say in response to Secretary "
+     "Hillary Clinton, I am not done,\u201d Sanders said.",
+     ("Bernie Sanders", "Hillary Clinton", "react", "response")),
+    ("\u201cI condemn Donald Trump for those words,\u201d Sen. Lindsey Graham said.",
+     ("Lindsey Graham", "Donald Trump", "disagree", "verb-object")),
+])
+def test_fifth_round_reactions(nlp, text, expected):
+    assert expected in [_shaped(r) for r in reactions_in(nlp, text)]
