@@ -119,3 +119,26 @@ def test_a_statement_about_an_article_takes_its_stance_from_its_words(nlp, text,
     """"Fallon said the AP report is misleading": criticism, not a neutral response."""
     assert ("Sarah Huckabee Sanders", None, stance, "statement-about") in \
         [_summary(r) for r in reactions_in(nlp, text)]
+
+
+_RIVALS = "Republican nominee Donald Trump spoke on Monday. "
+
+
+def test_a_pronoun_of_the_other_gender_names_the_one_person_it_can_be(nlp):
+    """"'He is a disgrace,' Warren said": he is not Warren, and Trump is the only man named
+    before."""
+    text = _RIVALS + "\u201cHe is a disgrace,\u201d Sen. Elizabeth Warren said."
+    assert ("Elizabeth Warren", "Donald Trump", "disagree", "quote-cue") in \
+        [_summary(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    # the speaker's own gender: "he" may be the speaker
+    (_RIVALS + "\u201cHe is a disgrace,\u201d Sen. Lindsey Graham said.", "Lindsey Graham",
+     "Donald Trump"),
+    # two men named before: either may be meant
+    (_RIVALS + "Sen. Ted Cruz answered. \u201cHe is a disgrace,\u201d Sen. Elizabeth Warren "
+     "said.", "Elizabeth Warren", "Donald Trump"),
+])
+def test_an_ambiguous_pronoun_names_nobody(nlp, text, agent, target):
+    assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
