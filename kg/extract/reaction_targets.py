@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from kg.extract.doctext import doc_span
 from kg.extract.reaction_agents import (
     PRONOUNS,
     campaign_of,
@@ -21,6 +22,7 @@ from kg.extract.reaction_cues import (
     TOPIC_EVENTS,
     TOPIC_STATEMENTS,
 )
+from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
@@ -67,6 +69,8 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
             return ref, None  # "INDIANAPOLIS - Ted Cruz": a dateline is no target
     if group := collective(token):
         return group, None
+    if (person := _misread_name(table, token)) is not None:
+        return person, None  # "called Rubio “Little Marco”" with "Rubio" read as a law
     if token.lemma_.lower() in ("campaign", "camp") \
             and (campaign := campaign_of(table, resolver, token)):
         return campaign, None  # "attacked the Clinton campaign"
@@ -91,6 +95,25 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
                     and mention.span.text[:1].isupper() and not _place(token.doc, mention):
                 return mention.entity, None
     return None, None
+
+
+def _misread_name(table: EntityTable, token: Token) -> EntityRef | None:
+    """The person a proper noun without a determiner names when the parser took it for
+    something else (a law, a work of art): one of the article's names for exactly one
+    person. The place becomes a mention of that person."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "GPE", "LOC", "ORG", "NORP") \
+            or any(c.dep_ == "det" for c in token.children):
+        return None
+    forms = name_forms(table)
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    ref = forms.get(" ".join([*(c.lower_ for c in names), token.lower_]))
+    if ref is None:
+        ref, names = forms.get(token.lower_), []
+    if ref is None or ref.kind != "person":
+        return None
+    table.add_mention(doc_span(token.doc, (names or [token])[0].idx, token.idx + len(token)),
+                      ref, confidence=0.6)
+    return ref
 
 
 def _last_outlet(table: EntityTable, noun: Token) -> EntityRef | None:

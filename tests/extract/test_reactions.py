@@ -483,3 +483,12 @@ def test_subjects_people_and_settings_are_no_topic_targets(nlp, text):
 ])
 def test_fifth_round_reactions(nlp, text, expected):
     assert expected in [_shaped(r) for r in reactions_in(nlp, text)]
+
+
+def test_a_name_the_parser_misreads_is_still_its_person(nlp):
+    """"he called Rubio “Little Marco”", with "Rubio" tagged as a law: still Marco Rubio,
+    and the name becomes his mention."""
+    text = ("Republican nominee Donald Trump spoke about Sen. Marco Rubio on Monday. Within "
+            "minutes, he called Rubio \u201cLittle Marco\u201d multiple times.")
+    assert ("Donald Trump", "Marco Rubio", "disagree", "called-x") in \
+        [_shaped(r) for r in reactions_in(nlp, text)]
