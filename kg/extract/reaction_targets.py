@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from kg.extract.antecedents import GENDERED_NOUNS
 from kg.extract.doctext import doc_span
 from kg.extract.reaction_agents import (
     PRONOUNS,
@@ -150,8 +151,13 @@ def other_person(table: EntityTable, resolver: SpeakerResolver, pronoun: Token,
                  agent: EntityRef) -> EntityRef | None:
     """The person an object pronoun stands for when the speaker-like resolution gives the
     agent itself: the nearest earlier person of the pronoun's gender (or of none known) who
-    is not the agent, within a paragraph's reach."""
+    is not the agent, within a paragraph's reach. None when an unnamed person of that
+    gender comes first in its sentence ("pointed to a black man in the crowd ... and called
+    him")."""
     wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    if any(t.lemma_.lower() in GENDERED_NOUNS.get(wanted or "", ()) and t.i < pronoun.i
+           and any(c.lower_ in ("a", "an") for c in t.children) for t in pronoun.sent):
+        return None
     for mention in reversed(table.mentions_before(pronoun.idx)):
         if pronoun.idx - mention.span.begin > _REACH:
             return None

@@ -492,3 +492,17 @@ def test_a_name_the_parser_misreads_is_still_its_person(nlp):
             "minutes, he called Rubio \u201cLittle Marco\u201d multiple times.")
     assert ("Donald Trump", "Marco Rubio", "disagree", "called-x") in \
         [_shaped(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    # an owned reaction is no person: the support acts, not Welch
+    ("Rep. Peter Welch is supporting Sen. Bernie Sanders. Welch's support pushes back on the "
+     "narrative that former Secretary of State Hillary Clinton has a monopoly of support "
+     "among the top Democrats in the state.", "Peter Welch", "the narrative"),
+    # "him" after an unnamed man of the same sentence is that man
+    ("Republican nominee Donald Trump hired Corey Lewandowski. The candidate recently pointed "
+     "to a black man in the crowd at one of his rallies and called him a thug.",
+     "Donald Trump", "Corey Lewandowski"),
+])
+def test_fifth_round_not_reactions(nlp, text, agent, target):
+    assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
