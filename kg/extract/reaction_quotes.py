@@ -100,16 +100,17 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
 def _pronoun_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
                      gender: dict[EntityRef, str]) -> list[tuple[int, EntityRef]]:
     """The person a "she" or "him" in the quote or its reporting clause stands for, where
-    it cannot be the speaker (the other gender: "'He is a disgrace,' Warren said") and
-    one person of its gender alone is named in the paragraph before it (a gender not known
-    counts as either)."""
+    it cannot be the speaker (inside their own words, or of the other gender: "Warren said
+    he is a disgrace") and one person of its gender alone, the speaker aside, is named in
+    the paragraph before it (a gender not known counts as either)."""
     words = doc.char_span(region.begin, region.end, alignment_mode="contract")
     found = []
     for token in words or ():
         wanted = PRONOUN_GENDER.get(token.lower_)
-        if wanted is None or quote.speaker is None or gender.get(quote.speaker) != \
-                ("f" if wanted == "m" else "m"):
-            continue
+        inside = quote.direct and quote.span.begin <= token.idx < quote.span.end
+        if wanted is None or quote.speaker is None or not inside and \
+                gender.get(quote.speaker) != ("f" if wanted == "m" else "m"):
+            continue  # "he" in one's own words is someone else; in a report, maybe oneself
         people = {m.entity for m in table.mentions_before(token.idx)
                   if m.entity.kind == "person" and m.entity != quote.speaker
                   and region.begin - _REACH <= m.span.begin

@@ -124,18 +124,21 @@ def test_a_statement_about_an_article_takes_its_stance_from_its_words(nlp, text,
 _RIVALS = "Republican nominee Donald Trump spoke on Monday. "
 
 
-def test_a_pronoun_of_the_other_gender_names_the_one_person_it_can_be(nlp):
-    """"'He is a disgrace,' Warren said": he is not Warren, and Trump is the only man named
-    before."""
-    text = _RIVALS + "\u201cHe is a disgrace,\u201d Sen. Elizabeth Warren said."
-    assert ("Elizabeth Warren", "Donald Trump", "disagree", "quote-cue") in \
+@pytest.mark.parametrize("text, agent", [
+    # "he" is not Warren, and Trump is the only man named before
+    (_RIVALS + "\u201cHe is a disgrace,\u201d Sen. Elizabeth Warren said.", "Elizabeth Warren"),
+    (_RIVALS + "Sen. Elizabeth Warren said he is a disgrace.", "Elizabeth Warren"),
+    # in his own words a man calls himself "I": "he" is someone else
+    (_RIVALS + "\u201cHe is a disgrace,\u201d Sen. Lindsey Graham said.", "Lindsey Graham"),
+])
+def test_a_pronoun_names_the_one_person_it_can_be(nlp, text, agent):
+    assert (agent, "Donald Trump", "disagree", "quote-cue") in \
         [_summary(r) for r in reactions_in(nlp, text)]
 
 
 @pytest.mark.parametrize("text, agent, target", [
-    # the speaker's own gender: "he" may be the speaker
-    (_RIVALS + "\u201cHe is a disgrace,\u201d Sen. Lindsey Graham said.", "Lindsey Graham",
-     "Donald Trump"),
+    # reported speech in the speaker's own gender: "he" may be the speaker
+    (_RIVALS + "Sen. Lindsey Graham said he is a disgrace.", "Lindsey Graham", "Donald Trump"),
     # two men named before: either may be meant
     (_RIVALS + "Sen. Ted Cruz answered. \u201cHe is a disgrace,\u201d Sen. Elizabeth Warren "
      "said.", "Elizabeth Warren", "Donald Trump"),
