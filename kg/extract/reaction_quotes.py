@@ -90,11 +90,20 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
                 or _own_side(table, quote.speaker, entity, text):
             continue
         first, last = _sentence_at(text, begin, region)
+        if _addressed(doc, first, last):
+            first, last = quote.span.begin, quote.span.end  # "… is absurd. No, Trump."
         sentence = text[first:last]
         words = parsed_words(doc, first, last, quote.span)
         if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and judges_words(words):
             found.append((entity, words))
     return found[:_MAX_TARGETS]
+
+
+def _addressed(doc: Doc, begin: int, end: int) -> bool:
+    """Whether a sentence only addresses someone, with no verb ("No, Trump."): the quote
+    around it says what the speaker thinks of them."""
+    words = doc.char_span(begin, end, alignment_mode="contract")
+    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _pronoun_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,

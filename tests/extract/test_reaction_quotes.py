@@ -36,6 +36,11 @@ def _summary(reaction):
     ("Gov. Mike Pence endorsed Ted Cruz.\n\n\u201cI appreciate @mike_pence for his courage,"
      "\u201d tweeted Sen. Lindsey Graham.",
      ("Lindsey Graham", "Mike Pence", "agree", "quote-cue")),
+    # a sentence that only addresses someone is judged by the quote around it
+    ("Republican nominee Donald Trump called for a deportation force.\n\n\"The idea of "
+     "tracking down and deporting 11 million people is absurd, inhumane, and un-American. No, "
+     "Trump. -H\" Democratic nominee Hillary Clinton tweeted.",
+     ("Hillary Clinton", "Donald Trump", "disagree", "quote-cue")),
     # a quote split by its attribution is one sentence: the blame is in the second part
     ("\u201cWhen I look at somebody like Hillary Clinton,\u201d Republican candidate Ben "
      "Carson said, \u201cwho tells everyone it was a video, they call that a lie.\u201d",
