@@ -35,6 +35,7 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 PRONOUNS = {"he", "she", "they", "it", "we"}
 _REACH = 600  # characters back to the person a description stands for
+_GROUPS = {"field"}  # a singular noun of many: "the rest of the GOP field"
 _DEEDS = set(NOUN_CUES) | SUPPORT_WORDS  # an owned reaction is no person of the owner's
 
 
@@ -230,7 +231,8 @@ def collective(token: Token) -> EntityRef | None:
                               if c.dep_ in ("compound", "amod", "nmod")}
     for party, names in COLLECTIVES.items():
         modifiers = names | PARTY_ADJECTIVES.get(party, set())
-        if token.lower_ in names or words & modifiers and token.tag_ == "NNS" \
+        if token.lower_ in names or words & modifiers \
+                and (token.tag_ == "NNS" or token.lower_ in _GROUPS) \
                 and token.lemma_.lower() in GROUP_NOUNS:
             return EntityRef("org", party)
     return None

@@ -28,6 +28,7 @@ from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
+_PARTS = {"rest", "remainder"}  # "the rest of the GOP field" stands for the field
 _AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
 _PHRASE = 10  # tokens: a longer object phrase names more than its target
 _REACH = 600
@@ -52,6 +53,8 @@ def _described_author(table: EntityTable) -> EntityRef | None:
 
 def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list[MentionedArticle],
             token: Token) -> tuple[EntityRef | None, MentionedArticle | None]:
+    if token.lemma_.lower() in _PARTS and (whole := prep_objects(token, "of")):
+        token = whole[0]  # "call out Trump and the rest of the GOP field": the field
     begin, end = name_range(token)
     if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "nsubj"):
         return resolver.antecedent(token), None  # "He called him a liar"

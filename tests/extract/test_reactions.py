@@ -480,6 +480,10 @@ def test_subjects_people_and_settings_are_no_topic_targets(nlp, text):
      ("Bernie Sanders", "Hillary Clinton", "react", "response")),
     ("\u201cI condemn Donald Trump for those words,\u201d Sen. Lindsey Graham said.",
      ("Lindsey Graham", "Donald Trump", "disagree", "verb-object")),
+    # "the rest of" a group is the group; "the GOP field" is the party
+    ("President Barack Obama used his State of the Union address this year to forcefully "
+     "call out Donald Trump and the rest of the GOP field.",
+     ("Barack Obama", "Republican Party", "disagree", "verb-object")),
 ])
 def test_fifth_round_reactions(nlp, text, expected):
     assert expected in [_shaped(r) for r in reactions_in(nlp, text)]
