@@ -111,8 +111,10 @@ def _pronoun_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
     """The person a "she" or "him" in the quote or its reporting clause stands for, where
     it cannot be the speaker (inside their own words, or of the other gender: "Warren said
     he is a disgrace") and one person of its gender alone, the speaker aside, is named in
-    the paragraph before it (a gender not known counts as either)."""
+    the paragraph before it (a gender not known counts as either; not the one spoken to).
+    """
     words = doc.char_span(region.begin, region.end, alignment_mode="contract")
+    text = doc_text(doc)
     found = []
     for token in words or ():
         wanted = PRONOUN_GENDER.get(token.lower_)
@@ -123,7 +125,8 @@ def _pronoun_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
         people = {m.entity for m in table.mentions_before(token.idx)
                   if m.entity.kind == "person" and m.entity != quote.speaker
                   and region.begin - _REACH <= m.span.begin
-                  and gender.get(m.entity, wanted) == wanted}
+                  and gender.get(m.entity, wanted) == wanted
+                  and not _describes_or_hears(quote, m.span.begin, text)}
         if len(people) == 1:
             found.append((token.idx, people.pop()))
     return found

@@ -76,7 +76,8 @@ def test_not_a_quote_reaction(nlp, text, agent, target):
 
 
 @pytest.mark.parametrize("text, stance", [
-    ("\u201cI strongly support Paul Ryan,\u201d Indiana Gov. Mike Pence said.", "agree"),
+    # ("I strongly support Paul Ryan" is now a verb-object reaction: "I" is the speaker)
+    ("\u201cWe strongly support Paul Ryan,\u201d Indiana Gov. Mike Pence said.", "agree"),
     # someone else's support is no praise of the speaker's: blame alone criticises
     ("\u201cWe know that Paul Ryan has shown a troubling willingness to support Putin,"
      "\u201d Indiana Gov. Mike Pence said.", "disagree"),
