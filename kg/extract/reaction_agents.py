@@ -13,8 +13,10 @@ from kg.extract.reaction_cues import (
     COLLECTIVES,
     GROUP_NOUNS,
     NOT_AN_OFFICE,
+    NOUN_CUES,
     PARTY_ADJECTIVES,
     STAFF_WORDS,
+    SUPPORT_WORDS,
 )
 from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef
@@ -33,6 +35,8 @@ _ROLE_SYNONYMS = {"senator": {"sen.", "sen"}, "governor": {"gov.", "gov"},
                   "congressman": {"rep.", "rep"}, "judge": {"justice"}, "justice": {"judge"}}
 PRONOUNS = {"he", "she", "they", "it", "we"}
 _REACH = 600  # characters back to the person a description stands for
+_GROUPS = {"field"}  # a singular noun of many: "the rest of the GOP field"
+_DEEDS = set(NOUN_CUES) | SUPPORT_WORDS  # an owned reaction is no person of the owner's
 
 
 
@@ -141,8 +145,9 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
     staff = token.lemma_.lower() in STAFF_WORDS | {"official"}
     if staff and ref is None:
         ref = _employer(table, resolver, token)  # "White House officials", "Clinton aides"
+    # not "Kerry's negotiating partners", nor what someone did ("Welch's support pushes back")
     for owner in (c for c in token.children if c.dep_ == "poss" and ref is None
-                  and (staff or token.tag_ != "NNS")):  # not "Kerry's negotiating partners"
+                  and (staff or token.tag_ != "NNS" and token.lemma_.lower() not in _DEEDS)):
         named = resolver.antecedent(owner) if owner.lower_ in ("his", "her") and staff \
             else table.ref_at(owner.idx, owner.idx + len(owner))
         if named is not None and named.kind == "person":
@@ -226,7 +231,8 @@ def collective(token: Token) -> EntityRef | None:
                               if c.dep_ in ("compound", "amod", "nmod")}
     for party, names in COLLECTIVES.items():
         modifiers = names | PARTY_ADJECTIVES.get(party, set())
-        if token.lower_ in names or words & modifiers and token.tag_ == "NNS" \
+        if token.lower_ in names or words & modifiers \
+                and (token.tag_ == "NNS" or token.lower_ in _GROUPS) \
                 and token.lemma_.lower() in GROUP_NOUNS:
             return EntityRef("org", party)
     return None

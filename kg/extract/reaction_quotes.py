@@ -23,8 +23,10 @@ from kg.extract.reaction_judging import (
 )
 from kg.extract.records import EntityRef, Quote, Reaction, Span
 from kg.extract.roles import ROLE_WORDS
+from kg.extract.speakers import PRONOUN_GENDER
 from kg.extract.table import EntityTable
 
+_REACH = 600  # characters before a quote where its pronouns' person is named
 _BESIDE = 30  # characters between a speaker's name and whom they speak for
 _MAX_TARGETS = 1  # the first person a quote names is what it is about; the rest are asides
 _TARGET_KINDS = ("person",)
@@ -64,11 +66,13 @@ def _evidence(quote: Quote, parts: list[Span], text: str) -> Span:
 
 
 def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
-                   quoted: list[Span]) -> list[tuple[EntityRef, set[str]]]:
-    """The people the quote or its reporting clause (``region``) names, by name and not by
-    pronoun, first mention first, with the sentence that names them. Only a sentence that
-    judges (a praise or blame word) makes its person a target: a quote names many people it
-    does not react to ("I will meet Bibi", "Three-quarters of the board voted, Garcia said").
+                   quoted: list[Span], gender: dict[EntityRef, str]
+                   ) -> list[tuple[EntityRef, set[str]]]:
+    """The people the quote or its reporting clause (``region``) names, by name (a pronoun
+    only as ``_pronoun_targets`` allows), first mention first, with the sentence that names
+    them. Only a sentence that judges (a praise or blame word) makes its person a target: a
+    quote names many people it does not react to ("I will meet Bibi", "Three-quarters of
+    the board voted, Garcia said").
     Not in a hypothetical or questioning sentence ("... to determine if access to Clinton
     was for sale")."""
     text = doc_text(doc)
@@ -78,6 +82,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
              and m.span.text.lower() not in _PRONOUNS]
     named += _described_targets(doc, table, region)
     named += _handles(table, region, quoted, text)
+    named += _pronoun_targets(doc, table, quote, region, gender)
     found: list[tuple[EntityRef, set[str]]] = []
     for begin, entity in sorted(named, key=lambda n: n[0]):
         if _describes_or_hears(quote, begin, text) or entity == quote.speaker \
@@ -85,11 +90,46 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
                 or _own_side(table, quote.speaker, entity, text):
             continue
         first, last = _sentence_at(text, begin, region)
+        if _addressed(doc, first, last):
+            first, last = quote.span.begin, quote.span.end  # "… is absurd. No, Trump."
         sentence = text[first:last]
         words = parsed_words(doc, first, last, quote.span)
         if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and judges_words(words):
             found.append((entity, words))
     return found[:_MAX_TARGETS]
+
+
+def _addressed(doc: Doc, begin: int, end: int) -> bool:
+    """Whether a sentence only addresses someone, with no verb ("No, Trump."): the quote
+    around it says what the speaker thinks of them."""
+    words = doc.char_span(begin, end, alignment_mode="contract")
+    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _pronoun_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
+                     gender: dict[EntityRef, str]) -> list[tuple[int, EntityRef]]:
+    """The person a "she" or "him" in the quote or its reporting clause stands for, where
+    it cannot be the speaker (inside their own words, or of the other gender: "Warren said
+    he is a disgrace") and one person of its gender alone, the speaker aside, is named in
+    the paragraph before it (a gender not known counts as either; not the one spoken to).
+    """
+    words = doc.char_span(region.begin, region.end, alignment_mode="contract")
+    text = doc_text(doc)
+    found = []
+    for token in words or ():
+        wanted = PRONOUN_GENDER.get(token.lower_)
+        inside = quote.direct and quote.span.begin <= token.idx < quote.span.end
+        if wanted is None or quote.speaker is None or not inside and \
+                gender.get(quote.speaker) != ("f" if wanted == "m" else "m"):
+            continue  # "he" in one's own words is someone else; in a report, maybe oneself
+        people = {m.entity for m in table.mentions_before(token.idx)
+                  if m.entity.kind == "person" and m.entity != quote.speaker
+                  and region.begin - _REACH <= m.span.begin
+                  and gender.get(m.entity, wanted) == wanted
+                  and not _describes_or_hears(quote, m.span.begin, text)}
+        if len(people) == 1:
+            found.append((token.idx, people.pop()))
+    return found
 
 
 def _handles(table: EntityTable, region: Span, quoted: list[Span],
@@ -172,9 +212,10 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
     return False
 
 
-def quote_reactions(doc: Doc, table: EntityTable,
-                    quotes: Iterable[Quote]) -> Iterator[Reaction]:
-    """One reaction per quote and named target; questions are not reactions."""
+def quote_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
+                    gender: dict[EntityRef, str]) -> Iterator[Reaction]:
+    """One reaction per quote and named target (``gender``: the people's known genders);
+    questions are not reactions."""
     text = doc_text(doc)
     quotes = list(quotes)
     said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
@@ -185,7 +226,8 @@ def quote_reactions(doc: Doc, table: EntityTable,
             continue
         parts = _parts(quote, quotes)
         evidence = _evidence(quote, parts, text)
-        for target, words in _named_targets(doc, table, quote, evidence, parts):
+        for target, words in _named_targets(doc, table, quote, evidence, parts,
+                                               gender):
             told = [e for e in said.get((quote.speaker, target), [])
                     if e.begin < evidence.end and evidence.begin < e.end]
             said.setdefault((quote.speaker, target), []).append(evidence)

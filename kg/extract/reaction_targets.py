@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from kg.extract.antecedents import GENDERED_NOUNS
+from kg.extract.doctext import doc_span
 from kg.extract.reaction_agents import (
     PRONOUNS,
     campaign_of,
@@ -21,10 +23,12 @@ from kg.extract.reaction_cues import (
     TOPIC_EVENTS,
     TOPIC_STATEMENTS,
 )
+from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef, MentionedArticle, Span, Topic
 from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
+_PARTS = {"rest", "remainder"}  # "the rest of the GOP field" stands for the field
 _AUTHOR_NOUNS = {"author", "writer"}  # "the author" of the article the text discusses
 _PHRASE = 10  # tokens: a longer object phrase names more than its target
 _REACH = 600
@@ -49,6 +53,8 @@ def _described_author(table: EntityTable) -> EntityRef | None:
 
 def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list[MentionedArticle],
             token: Token) -> tuple[EntityRef | None, MentionedArticle | None]:
+    if token.lemma_.lower() in _PARTS and (whole := prep_objects(token, "of")):
+        token = whole[0]  # "call out Trump and the rest of the GOP field": the field
     begin, end = name_range(token)
     if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "nsubj"):
         return resolver.antecedent(token), None  # "He called him a liar"
@@ -67,6 +73,8 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
             return ref, None  # "INDIANAPOLIS - Ted Cruz": a dateline is no target
     if group := collective(token):
         return group, None
+    if (person := _misread_name(table, token)) is not None:
+        return person, None  # "called Rubio “Little Marco”" with "Rubio" read as a law
     if token.lemma_.lower() in ("campaign", "camp") \
             and (campaign := campaign_of(table, resolver, token)):
         return campaign, None  # "attacked the Clinton campaign"
@@ -91,6 +99,25 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
                     and mention.span.text[:1].isupper() and not _place(token.doc, mention):
                 return mention.entity, None
     return None, None
+
+
+def _misread_name(table: EntityTable, token: Token) -> EntityRef | None:
+    """The person a proper noun without a determiner names when the parser took it for
+    something else (a law, a work of art): one of the article's names for exactly one
+    person. The place becomes a mention of that person."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "GPE", "LOC", "ORG", "NORP") \
+            or any(c.dep_ == "det" for c in token.children):
+        return None
+    forms = name_forms(table)
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    ref = forms.get(" ".join([*(c.lower_ for c in names), token.lower_]))
+    if ref is None:
+        ref, names = forms.get(token.lower_), []
+    if ref is None or ref.kind != "person":
+        return None
+    table.add_mention(doc_span(token.doc, (names or [token])[0].idx, token.idx + len(token)),
+                      ref, confidence=0.6)
+    return ref
 
 
 def _last_outlet(table: EntityTable, noun: Token) -> EntityRef | None:
@@ -127,8 +154,13 @@ def other_person(table: EntityTable, resolver: SpeakerResolver, pronoun: Token,
                  agent: EntityRef) -> EntityRef | None:
     """The person an object pronoun stands for when the speaker-like resolution gives the
     agent itself: the nearest earlier person of the pronoun's gender (or of none known) who
-    is not the agent, within a paragraph's reach."""
+    is not the agent, within a paragraph's reach. None when an unnamed person of that
+    gender comes first in its sentence ("pointed to a black man in the crowd ... and called
+    him")."""
     wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    if any(t.lemma_.lower() in GENDERED_NOUNS.get(wanted or "", ()) and t.i < pronoun.i
+           and any(c.lower_ in ("a", "an") for c in t.children) for t in pronoun.sent):
+        return None
     for mention in reversed(table.mentions_before(pronoun.idx)):
         if pronoun.idx - mention.span.begin > _REACH:
             return None

@@ -62,6 +62,7 @@ _NOUN_VERBS = {verb for verb, _ in VERB_NOUN_CUES}
 # "struck down", "took X to task" are cues, "struck" and "took" not
 _PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES} | {verb for verb, _ in PHRASE_CUES}
 _RELATIVES = {"whom", "who", "which", "that"}
+_SELF = {"i", "me"}  # the speaker of the quote they stand in
 _NAME_WORDS = 7  # tokens of a name, or of a nickname in quotes
 _Maker = Callable[..., Reaction | None]
 
@@ -184,6 +185,15 @@ def _quote_in(quotes: Iterable[Quote], agent: EntityRef, cue: Token) -> Quote | 
     return min(near, key=lambda q: abs(q.span.begin - cue.idx), default=None)
 
 
+def _quoted_self(quotes: Iterable[Quote], subject: Token) -> EntityRef | None:
+    """Who "I" is inside a direct quote: its speaker ("'I condemn his remarks,' Ryan
+    said"; "Let me just say in response to Secretary Clinton")."""
+    if subject.lower_ not in _SELF:
+        return None
+    return next((q.speaker for q in quotes if q.direct and q.speaker is not None
+                 and q.span.begin <= subject.idx < q.span.end), None)
+
+
 def _own_statement(cue: Token, target: Token) -> bool:
     """A cue of regret on what the agent said or did ("regrets her insults of Trump",
     "apologized for his remarks"): a reaction to the agent's own statement."""
@@ -273,7 +283,7 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
     for cue, subject, target, stance, shape in _cue_reactions(doc):
         if article_at(articles, *name_range(subject)):
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
-        agent = resolve_agent(table, resolver, subject)
+        agent = _quoted_self(quotes, subject) or resolve_agent(table, resolver, subject)
         ref, article = resolve_target(table, resolver, articles, target)
         if ref == agent and agent is not None and target.lower_ in ("him", "her"):
             ref = other_person(table, resolver, target, agent)  # "He called him a liar"
@@ -302,7 +312,7 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
     found += _statements_about_articles(doc, table, resolver, articles, make)
     yield from found
     text = doc_text(doc)
-    for reaction in chain(quote_reactions(doc, table, quotes),
+    for reaction in chain(quote_reactions(doc, table, quotes, resolver.gender),
                           headline_reactions(table, text, name_forms(table))):
         if may_react(table, reaction.agent) and not any(
                 (r.agent, r.target_entity) == (reaction.agent, reaction.target_entity)

@@ -98,9 +98,9 @@ def test_scores_count_each_gold_once_and_stance_over_matched():
 
 
 GOLD_DEV = Path(__file__).resolve().parents[1] / "data" / "reaction_gold" / "dev"
-# measured on dev after both fourth-round passes (docs/reactions.md): precision 0.809 (47
-# system), recall 0.233, stance 0.974 of 38 matched; the issue's targets are 0.85 / 0.75 / 0.90
-PRECISION_FLOOR, RECALL_FLOOR, STANCE_FLOOR = 0.79, 0.23, 0.95  # docs/reactions.md
+# measured on dev after the fifth round (docs/reactions.md): precision 0.820 (50 system),
+# recall 0.252, stance 0.976 of 41 matched; the issue's targets are 0.85 / 0.75 / 0.90
+PRECISION_FLOOR, RECALL_FLOOR, STANCE_FLOOR = 0.81, 0.25, 0.97  # docs/reactions.md
 
 
 @pytest.mark.slow
@@ -116,14 +116,14 @@ def test_dev_reaction_figures(nlp):
 
 
 GOLD_TRAIN = GOLD_DEV.parent / "train"
-# measured on train (docs/reactions.md, fourth round): the quote rules were written on it, so
+# measured on train (docs/reactions.md, fifth round): the quote rules were written on it, so
 # these floors guard the rules against regressions rather than measure them
-QUOTE_PRECISION_FLOOR, QUOTE_RECALL_FLOOR = 0.95, 0.38  # measured 0.968 (31) / 0.397
+QUOTE_PRECISION_FLOOR, QUOTE_RECALL_FLOOR = 0.95, 0.44  # measured 0.969 (32) / 0.449
 
 
 @pytest.mark.slow
 def test_train_quote_reaction_figures(nlp):
-    """Quote-cue precision and recall on train stay at the fourth round's figures."""
+    """Quote-cue precision and recall on train stay at the fifth round's figures."""
     score, splits = evaluate_reactions(GOLD_TRAIN, nlp)
     precision, recall = score.figures("quote-cue")
     assert splits == {"train"}

@@ -36,6 +36,11 @@ def _summary(reaction):
     ("Gov. Mike Pence endorsed Ted Cruz.\n\n\u201cI appreciate @mike_pence for his courage,"
      "\u201d tweeted Sen. Lindsey Graham.",
      ("Lindsey Graham", "Mike Pence", "agree", "quote-cue")),
+    # a sentence that only addresses someone is judged by the quote around it
+    ("Republican nominee Donald Trump called for a deportation force.\n\n\"The idea of "
+     "tracking down and deporting 11 million people is absurd, inhumane, and un-American. No, "
+     "Trump. -H\" Democratic nominee Hillary Clinton tweeted.",
+     ("Hillary Clinton", "Donald Trump", "disagree", "quote-cue")),
     # a quote split by its attribution is one sentence: the blame is in the second part
     ("\u201cWhen I look at somebody like Hillary Clinton,\u201d Republican candidate Ben "
      "Carson said, \u201cwho tells everyone it was a video, they call that a lie.\u201d",
@@ -71,7 +76,8 @@ def test_not_a_quote_reaction(nlp, text, agent, target):
 
 
 @pytest.mark.parametrize("text, stance", [
-    ("\u201cI strongly support Paul Ryan,\u201d Indiana Gov. Mike Pence said.", "agree"),
+    # ("I strongly support Paul Ryan" is now a verb-object reaction: "I" is the speaker)
+    ("\u201cWe strongly support Paul Ryan,\u201d Indiana Gov. Mike Pence said.", "agree"),
     # someone else's support is no praise of the speaker's: blame alone criticises
     ("\u201cWe know that Paul Ryan has shown a troubling willingness to support Putin,"
      "\u201d Indiana Gov. Mike Pence said.", "disagree"),
@@ -119,3 +125,29 @@ def test_a_statement_about_an_article_takes_its_stance_from_its_words(nlp, text,
     """"Fallon said the AP report is misleading": criticism, not a neutral response."""
     assert ("Sarah Huckabee Sanders", None, stance, "statement-about") in \
         [_summary(r) for r in reactions_in(nlp, text)]
+
+
+_RIVALS = "Republican nominee Donald Trump spoke on Monday. "
+
+
+@pytest.mark.parametrize("text, agent", [
+    # "he" is not Warren, and Trump is the only man named before
+    (_RIVALS + "\u201cHe is a disgrace,\u201d Sen. Elizabeth Warren said.", "Elizabeth Warren"),
+    (_RIVALS + "Sen. Elizabeth Warren said he is a disgrace.", "Elizabeth Warren"),
+    # in his own words a man calls himself "I": "he" is someone else
+    (_RIVALS + "\u201cHe is a disgrace,\u201d Sen. Lindsey Graham said.", "Lindsey Graham"),
+])
+def test_a_pronoun_names_the_one_person_it_can_be(nlp, text, agent):
+    assert (agent, "Donald Trump", "disagree", "quote-cue") in \
+        [_summary(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    # reported speech in the speaker's own gender: "he" may be the speaker
+    (_RIVALS + "Sen. Lindsey Graham said he is a disgrace.", "Lindsey Graham", "Donald Trump"),
+    # two men named before: either may be meant
+    (_RIVALS + "Sen. Ted Cruz answered. \u201cHe is a disgrace,\u201d Sen. Elizabeth Warren "
+     "said.", "Elizabeth Warren", "Donald Trump"),
+])
+def test_an_ambiguous_pronoun_names_nobody(nlp, text, agent, target):
+    assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]

@@ -470,3 +470,43 @@ def test_events_and_unattributed_statements_are_topic_targets(nlp, text, expecte
 ])
 def test_subjects_people_and_settings_are_no_topic_targets(nlp, text):
     assert not [r for r in reactions_in(nlp, text) if r.target_topic]
+
+
+# fifth round (issue 12, third pass): rules written from train misses only
+@pytest.mark.parametrize("text, expected", [
+    # "I" inside a direct quote is its speaker
+    ("Sen. Bernie Sanders spoke on Tuesday. \u201cLet me just say in response to Secretary "
+     "Hillary Clinton, I am not done,\u201d Sanders said.",
+     ("Bernie Sanders", "Hillary Clinton", "react", "response")),
+    ("\u201cI condemn Donald Trump for those words,\u201d Sen. Lindsey Graham said.",
+     ("Lindsey Graham", "Donald Trump", "disagree", "verb-object")),
+    # "the rest of" a group is the group; "the GOP field" is the party
+    ("President Barack Obama used his State of the Union address this year to forcefully "
+     "call out Donald Trump and the rest of the GOP field.",
+     ("Barack Obama", "Republican Party", "disagree", "verb-object")),
+])
+def test_fifth_round_reactions(nlp, text, expected):
+    assert expected in [_shaped(r) for r in reactions_in(nlp, text)]
+
+
+def test_a_name_the_parser_misreads_is_still_its_person(nlp):
+    """"he called Rubio “Little Marco”", with "Rubio" tagged as a law: still Marco Rubio,
+    and the name becomes his mention."""
+    text = ("Republican nominee Donald Trump spoke about Sen. Marco Rubio on Monday. Within "
+            "minutes, he called Rubio \u201cLittle Marco\u201d multiple times.")
+    assert ("Donald Trump", "Marco Rubio", "disagree", "called-x") in \
+        [_shaped(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    # an owned reaction is no person: the support acts, not Welch
+    ("Rep. Peter Welch is supporting Sen. Bernie Sanders. Welch's support pushes back on the "
+     "narrative that former Secretary of State Hillary Clinton has a monopoly of support "
+     "among the top Democrats in the state.", "Peter Welch", "the narrative"),
+    # "him" after an unnamed man of the same sentence is that man
+    ("Republican nominee Donald Trump hired Corey Lewandowski. The candidate recently pointed "
+     "to a black man in the crowd at one of his rallies and called him a thug.",
+     "Donald Trump", "Corey Lewandowski"),
+])
+def test_fifth_round_not_reactions(nlp, text, agent, target):
+    assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
