@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from itertools import groupby
 
+import pyoxigraph as ox
+
 from server import page_queries as q
 from server.charts import counts_by_day
 from server.page_data import (
     CONFIDENCE_CHOICES,
+    Paging,
     article_label,
+    iri_values,
     is_true,
     min_confidence,
     paging,
@@ -17,16 +21,73 @@ from server.page_data import (
     with_context,
 )
 
+ROLE_ARTICLES = 3  # a role lists this many of the articles that state it, and their number
+
 
 def roles(rows: list[dict]) -> list[dict]:
-    """Job titles and affiliations, each with the articles that state it."""
+    """Job titles and affiliations (organisations first, then titles, as the text sorts),
+    each with how many articles state it and the first ROLE_ARTICLES of them (headlines
+    read for those alone)."""
     found: dict[tuple, dict] = {}
     for row in rows:
         key = ("title", row["title"]) if row["title"] else ("org", row["org"])
         role = found.setdefault(key, {"title": row["title"], "org": row["org"],
-                                      "org_label": row["orgLabel"], "articles": {}})
-        role["articles"][row["article"]] = article_label(row)
-    return list(found.values())
+                                      "org_label": row["orgLabel"], "graphs": set()})
+        role["graphs"].add(row["graph"])
+    listed = {role_key: sorted(role.pop("graphs")) for role_key, role in found.items()}
+    articles = {graph: graph.removesuffix("/graph") for graphs in listed.values()
+                for graph in graphs[:ROLE_ARTICLES]}
+    labels = {row["article"]: article_label(row)
+              for row in select(q.ARTICLE_LABELS, articles=iri_values(articles.values()))
+              } if articles else {}
+    for role_key, graphs in listed.items():
+        shown = sorted((labels.get(articles[g], articles[g]), articles[g])
+                       for g in graphs[:ROLE_ARTICLES])
+        found[role_key].update(count=len(graphs), articles={a: name for name, a in shown})
+    return sorted(found.values(), key=lambda r: (r["title"] is not None, r["title"] or "",
+                                                 r["org_label"] is not None,
+                                                 r["org_label"] or "", r["org"] or ""))
+
+
+def said_window(days: list[tuple[str, int]], total: int, offset: int,
+                limit: int) -> tuple[list[str], int] | None:
+    """The publication dates, newest first, whose occurrences hold the page offset..
+    offset+limit, and the page's offset from the first of them. None when the kept
+    per-date counts cannot say: the page reaches the undated occurrences (sorted last), or
+    the counts add up to more than the total (an article with two dates)."""
+    dated = sum(n for _, n in days)
+    if dated > total or (offset + limit > dated and total > dated):
+        return None
+    chosen: list[str] = []
+    before = covered = 0
+    for day, n in sorted(days, reverse=True):
+        if not chosen and before + n <= offset:
+            before += n
+            continue
+        chosen.append(day)
+        covered += n
+        if before + covered >= offset + limit:
+            break
+    return chosen, offset - before
+
+
+def said(iri: str, threshold: float, pages: Paging, kept_days: list[dict] | None,
+         total: int) -> list[dict]:
+    """A page of occurrences: from the articles of a few dates when the kept per-date counts
+    locate it (any confidence), else sorted from all of them."""
+    window = None
+    if kept_days is not None and not threshold:
+        window = said_window([(row["date"], int(row["n"])) for row in kept_days], total,
+                             pages.offset, pages.limit)
+    if window is None:
+        return select(q.SAID, iri, min_confidence=threshold, limit=pages.limit,
+                      offset=pages.offset)
+    days, offset = window
+    if not days:
+        return []
+    types = {row["date"]: row["type"] for row in kept_days}
+    written = " ".join(str(ox.Literal(day, datatype=ox.NamedNode(types[day]))) for day in days)
+    return select(q.SAID_ON_DAYS, iri, days=written, limit=pages.limit, offset=offset)
 
 
 def by_article(rows: list[dict]) -> list[dict]:
@@ -44,26 +105,30 @@ def context(iri: str) -> dict:
     names = select(q.NAMES, iri)
     labels = sorted({row["label"] for row in names if row["label"]})
     threshold = min_confidence()
-    counts = select(q.SAID_COUNTS, iri, min_confidence=threshold)
+    kept = select(q.SUMMARY, iri)  # the summary the build keeps (None: count live)
+    counts = kept if kept and not threshold else select(q.SAID_COUNTS, iri,
+                                                        min_confidence=threshold)
     totals = {key: int(counts[0][key]) if counts else 0
               for key in ("quotes", "occurrences", "articles")}
     pages = paging(totals["occurrences"])
-    said = with_context(select(q.SAID, iri, min_confidence=threshold, limit=pages.limit,
-                               offset=pages.offset))
-    chart = counts_by_day((row["date"], int(row["n"])) for row in select(q.SAID_BY_DATE, iri))
+    days = select(q.KEPT_DAYS, iri) if kept else None
+    occurrences = with_context(said(iri, threshold, pages, days, totals["occurrences"]))
+    by_date = days if days is not None else select(q.SAID_BY_DATE, iri)
+    chart = counts_by_day((row["date"], int(row["n"])) for row in by_date)
     return {
         "iri": iri,
         "label": labels[0] if labels else iri.rsplit("/", 1)[-1],
         "aliases": sorted({row["alias"] for row in names if row["alias"]} - set(labels)),
         "official": any(is_true(row["official"]) for row in names),
         "roles": roles(select(q.ROLES, iri)),
+        "role_articles": ROLE_ARTICLES,
         "totals": totals,
         "paging": pages,
-        "groups": by_article(said),
+        "groups": by_article(occurrences),
         "threshold": threshold,
         "confidence_choices": CONFIDENCE_CHOICES,
         "chart": chart,
         "reactions": select(q.REACTIONS_BY, iri),
         "reactions_to": select(q.REACTIONS_TO, iri),
-        "alongside": select(q.QUOTED_ALONGSIDE, iri),
+        "alongside": select(q.KEPT_ALONGSIDE if kept else q.QUOTED_ALONGSIDE, iri),
     }
