@@ -104,19 +104,20 @@ SELECT ?x ?other ?label ?articles WHERE {
 # page before the rest is read: sorting every occurrence with all its fields cost twice as
 # much for the most quoted person. A page counts occurrences (as the totals do); the outer
 # LIMIT keeps it to the page where a quotation has two texts (a store not yet settled).
+# ?span breaks ties (two quotes from one offset), so that two ways to a page agree.
 _SAID_HEAD = """
 SELECT ?x ?quote ?text ?direct ?span ?b ?e ?cue ?confidence
        ?article ?headline ?id ?date ?outlet ?outletLabel WHERE {{
   {{ SELECT ?x ?quote ?span ?article ?b ?date ?confidence WHERE {{"""
 _SAID_TAIL = """
-    }} ORDER BY DESC(?date) ?article ?b LIMIT {limit} OFFSET {offset} }}
+    }} ORDER BY DESC(?date) ?article ?b ?span LIMIT {limit} OFFSET {offset} }}
   ?quote schema:text ?text . ?span nif:endIndex ?e .
   OPTIONAL {{ ?span nkg:cue ?cue }}
   BIND(EXISTS {{ ?quote a nkg:DirectQuote }} AS ?direct)
   OPTIONAL {{ ?article schema:headline ?headline }}
   OPTIONAL {{ ?article dcterms:identifier ?id }}
   OPTIONAL {{ ?article schema:publisher ?outlet OPTIONAL {{ ?outlet rdfs:label ?outletLabel }} }}
-}} ORDER BY DESC(?date) ?article ?b LIMIT {limit}"""
+}} ORDER BY DESC(?date) ?article ?b ?span LIMIT {limit}"""
 SAID = _SAID_HEAD + """
       ?x nkg:said ?quote . ?quote gaf:denotedBy ?span .
       ?span nif:referenceContext ?article ; nif:beginIndex ?b .

@@ -11,7 +11,7 @@ from server import page_queries as q
 from server.charts import counts_by_day
 from server.page_data import (
     CONFIDENCE_CHOICES,
-    Paging,
+    Plain,
     article_label,
     iri_values,
     is_true,
@@ -24,29 +24,33 @@ from server.page_data import (
 ROLE_ARTICLES = 3  # a role lists this many of the articles that state it, and their number
 
 
-def roles(rows: list[dict]) -> list[dict]:
+def roles(rows: list[Plain]) -> list[dict]:
     """Job titles and affiliations (organisations first, then titles, as the text sorts),
-    each with how many articles state it and the first ROLE_ARTICLES of them (headlines
-    read for those alone)."""
+    each with how many articles state it and the first ROLE_ARTICLES of them (by IRI)."""
     found: dict[tuple, dict] = {}
     for row in rows:
         key = ("title", row["title"]) if row["title"] else ("org", row["org"])
         role = found.setdefault(key, {"title": row["title"], "org": row["org"],
                                       "org_label": row["orgLabel"], "graphs": set()})
         role["graphs"].add(row["graph"])
-    listed = {role_key: sorted(role.pop("graphs")) for role_key, role in found.items()}
-    articles = {graph: graph.removesuffix("/graph") for graphs in listed.values()
-                for graph in graphs[:ROLE_ARTICLES]}
-    labels = {row["article"]: article_label(row)
-              for row in select(q.ARTICLE_LABELS, articles=iri_values(articles.values()))
-              } if articles else {}
-    for role_key, graphs in listed.items():
-        shown = sorted((labels.get(articles[g], articles[g]), articles[g])
-                       for g in graphs[:ROLE_ARTICLES])
-        found[role_key].update(count=len(graphs), articles={a: name for name, a in shown})
+    for role in found.values():
+        graphs = sorted(role.pop("graphs"))
+        role.update(count=len(graphs),
+                    articles=[graph.removesuffix("/graph") for graph in graphs[:ROLE_ARTICLES]])
     return sorted(found.values(), key=lambda r: (r["title"] is not None, r["title"] or "",
                                                  r["org_label"] is not None,
                                                  r["org_label"] or "", r["org"] or ""))
+
+
+def with_article_labels(found: list[dict]) -> list[dict]:
+    """Roles with their listed articles as {article: label}, in label order (one query for
+    the articles of all roles)."""
+    wanted = {article for role in found for article in role["articles"]}
+    rows = select(q.ARTICLE_LABELS, articles=iri_values(wanted)) if wanted else []
+    labels = {row["article"]: article_label(row) for row in rows}
+    return [{**role, "articles": dict(sorted(((a, labels.get(a, a)) for a in role["articles"]),
+                                             key=lambda item: (item[1], item[0])))}
+            for role in found]
 
 
 def said_window(days: list[tuple[str, int]], total: int, offset: int,
@@ -71,23 +75,23 @@ def said_window(days: list[tuple[str, int]], total: int, offset: int,
     return chosen, offset - before
 
 
-def said(iri: str, threshold: float, pages: Paging, kept_days: list[dict] | None,
-         total: int) -> list[dict]:
-    """A page of occurrences: from the articles of a few dates when the kept per-date counts
-    locate it (any confidence), else sorted from all of them."""
+def said_query(kept_days: list[Plain] | None, total: int, threshold: float, offset: int,
+               limit: int) -> str:
+    """The query for a page of occurrences: from the articles of a few dates when the kept
+    per-date counts locate it (any confidence), else sorting all of them; "" for a page
+    past the end."""
     window = None
     if kept_days is not None and not threshold:
         window = said_window([(row["date"], int(row["n"])) for row in kept_days], total,
-                             pages.offset, pages.limit)
+                             offset, limit)
     if window is None:
-        return select(q.SAID, iri, min_confidence=threshold, limit=pages.limit,
-                      offset=pages.offset)
+        return q.SAID.format(min_confidence=threshold, limit=limit, offset=offset)
     days, offset = window
     if not days:
-        return []
+        return ""
     types = {row["date"]: row["type"] for row in kept_days}
     written = " ".join(str(ox.Literal(day, datatype=ox.NamedNode(types[day]))) for day in days)
-    return select(q.SAID_ON_DAYS, iri, days=written, limit=pages.limit, offset=offset)
+    return q.SAID_ON_DAYS.format(days=written, limit=limit, offset=offset)
 
 
 def by_article(rows: list[dict]) -> list[dict]:
@@ -112,7 +116,8 @@ def context(iri: str) -> dict:
               for key in ("quotes", "occurrences", "articles")}
     pages = paging(totals["occurrences"])
     days = select(q.KEPT_DAYS, iri) if kept else None
-    occurrences = with_context(said(iri, threshold, pages, days, totals["occurrences"]))
+    text = said_query(days, totals["occurrences"], threshold, pages.offset, pages.limit)
+    occurrences = with_context(select(text, iri) if text else [])
     by_date = days if days is not None else select(q.SAID_BY_DATE, iri)
     chart = counts_by_day((row["date"], int(row["n"])) for row in by_date)
     return {
@@ -120,7 +125,7 @@ def context(iri: str) -> dict:
         "label": labels[0] if labels else iri.rsplit("/", 1)[-1],
         "aliases": sorted({row["alias"] for row in names if row["alias"]} - set(labels)),
         "official": any(is_true(row["official"]) for row in names),
-        "roles": roles(select(q.ROLES, iri)),
+        "roles": with_article_labels(roles(select(q.ROLES, iri))),
         "role_articles": ROLE_ARTICLES,
         "totals": totals,
         "paging": pages,

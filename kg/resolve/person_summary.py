@@ -57,8 +57,10 @@ def _tally(person: Node, key: str) -> URIRef:
     return URIRef(f"{person}#{key}")
 
 
-def _counted(dataset: GraphStore, graph: URIRef, people: set[Node] | None) -> set[tuple]:
-    """The summary quads of ``people`` (None: every quoted person) as counted now."""
+def _counted(dataset: GraphStore, graph: URIRef, people: set[Node] | None,
+             alongside: int) -> set[tuple]:
+    """The summary quads of ``people`` (None: every quoted person) as counted now, with the
+    co-speakers down to the ``alongside``-th highest count."""
     quads = set()
     for person, n in dataset.query(scoped(_OCCURRENCES, "p", people)):
         quads.add((person, NKG.occurrenceCount, Literal(int(n)), graph))
@@ -72,7 +74,7 @@ def _counted(dataset: GraphStore, graph: URIRef, people: set[Node] | None) -> se
         shared[person][other] = int(n)
     for person, counts in shared.items():
         ranked = sorted(counts.values(), reverse=True)
-        least = ranked[min(ALONGSIDE_KEPT, len(ranked)) - 1]
+        least = ranked[min(alongside, len(ranked)) - 1]
         for other, n in counts.items():
             if n >= least:
                 tally = _tally(person, "with-" + hashlib.sha256(
@@ -84,7 +86,8 @@ def _counted(dataset: GraphStore, graph: URIRef, people: set[Node] | None) -> se
 
 
 def settle_person_summaries(dataset: GraphStore, base: str,
-                            people: Iterable[Node] | None = None) -> int:
+                            people: Iterable[Node] | None = None,
+                            alongside: int = ALONGSIDE_KEPT) -> int:
     """Recount the summaries of ``people`` (None: every person) and write over those that
     differ; a node that is no longer a quoted person loses its summary. A store built
     before the summaries were kept has none: then everyone is counted, once. Returns how
@@ -95,7 +98,7 @@ def settle_person_summaries(dataset: GraphStore, base: str,
     people = None if people is None else set(people)
     if people is not None and not people:
         return 0
-    counted = _counted(dataset, graph, people)
+    counted = _counted(dataset, graph, people, alongside)
     held = {(s, k, v, graph) for s, k, v in dataset.query(
         scoped(_HELD, "p", people).replace("#GRAPH", graph.n3()))}
     stale = held - counted
