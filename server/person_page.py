@@ -7,6 +7,7 @@ from itertools import groupby
 
 import pyoxigraph as ox
 
+from kg.resolve import person_summary
 from server import page_queries as q
 from server.charts import counts_by_day
 from server.page_data import (
@@ -135,5 +136,6 @@ def context(iri: str) -> dict:
         "chart": chart,
         "reactions": select(q.REACTIONS_BY, iri),
         "reactions_to": select(q.REACTIONS_TO, iri),
-        "alongside": select(q.KEPT_ALONGSIDE if kept else q.QUOTED_ALONGSIDE, iri),
+        "alongside": select(q.KEPT_ALONGSIDE if kept and int(kept[0]["articles"]) >=
+                            person_summary.ALONGSIDE_FROM else q.QUOTED_ALONGSIDE, iri),
     }

@@ -4,15 +4,19 @@ read from it: what counting live gave, whichever order articles come and go in."
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
 from kg.extract.records import ArticleFacts
-from kg.pipeline import remove_articles, settle, store_facts
+from kg.ingest import read_articles
+from kg.pipeline import extract_all, remove_articles, settle, store_facts
 from kg.rdf import iris
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIX_IRIS
+from kg.resolve import person_summary
 from kg.resolve.corroboration import corroboration_graph
 from kg.resolve.person_summary import settle_person_summaries
 from server import page_queries as q
@@ -55,6 +59,15 @@ def _kept(dataset: Dataset) -> set[tuple]:
 
 def _people(dataset: Dataset, text: str = PEOPLE) -> list[ox.NamedNode]:
     return [ox.NamedNode(row["x"]) for row in _plain(dataset, text)]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def every_person_keeps_co_speakers() -> Iterator[None]:
+    """The corpus quotes nobody in ALONGSIDE_FROM (20) articles: from one article on here,
+    so that the co-speakers are kept, recounted and withdrawn for everyone."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(person_summary, "ALONGSIDE_FROM", 1)
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -103,8 +116,43 @@ def test_co_speakers_are_kept_down_to_the_cut_with_its_ties(dated: list[ArticleF
     assert cut and tied
 
 
+def test_co_speakers_are_kept_for_people_quoted_in_enough_articles(dated: list[ArticleFacts]):
+    dataset = built([dated])
+    articles = {row["x"]: int(row["articles"]) for row in _plain(
+        dataset, "SELECT ?x ?articles WHERE { ?x nkg:quotedArticleCount ?articles }")}
+    least = sorted(articles.values())[-3]  # the three most quoted people, ties included
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(person_summary, "ALONGSIDE_FROM", least)
+        settle_person_summaries(dataset, DEFAULT_BASE)
+    keeping = {row["x"] for row in _plain(
+        dataset, "SELECT DISTINCT ?x WHERE { ?x nkg:quotedAlongside ?t }")}
+    assert keeping == {x for x, n in articles.items() if n >= least} != set(articles)
+
+
 def test_one_by_one_equals_all_at_once(dated: list[ArticleFacts], all_at_once: Dataset):
     assert _kept(built([[article] for article in dated])) == _kept(all_at_once)
+
+
+RENAMED = {  # "Mr. Trump" of the first article becomes the second's "Donald Trump"
+    "a1.txt": 'Border talks stall\n\nMr. Trump said on Monday: "We will build the wall and it '
+              'will be paid for."\n\n"This is a terrible idea for everyone involved," said '
+              'Jane Roe, a senator from Ohio.\n',
+    "a2.txt": 'Economy grows\n\nPresident Donald Trump said on Tuesday: "The economy is doing '
+              'better than ever before."\n\n"The numbers do not tell the whole story," said '
+              'Mark Poe, an economist.\n',
+}
+
+
+def test_a_rename_recounts_who_was_quoted_beside_the_renamed(nlp, tmp_path: Path):
+    """Jane Roe is quoted only in the first article; when the second renames its Trump, her
+    co-speaker tally is recounted as a build of both at once counts it."""
+    for name, text in RENAMED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found = [f for f in extract_all(read_articles(sorted(tmp_path.iterdir())))
+             if isinstance(f, ArticleFacts)]
+    one_by_one = _kept(built([[article] for article in found]))
+    assert one_by_one == _kept(built([found]))
+    assert any(s.startswith(f"{DEFAULT_BASE}person/jane-roe#with-") for s, _, _ in one_by_one)
 
 
 def test_removing_articles_withdraws_their_summary(dated: list[ArticleFacts],
