@@ -33,7 +33,7 @@ def roles(rows: list[Plain]) -> list[dict]:
         key = ("title", row["title"]) if row["title"] else ("org", row["org"])
         role = found.setdefault(key, {"title": row["title"], "org": row["org"],
                                       "org_label": row["orgLabel"], "graphs": set()})
-        role["graphs"].add(row["graph"])
+        role["graphs"] |= set((row["graphs"] or "").split())  # an org with two labels: two rows
     for role in found.values():
         graphs = sorted(role.pop("graphs"))
         role.update(count=len(graphs),
