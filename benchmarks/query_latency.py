@@ -39,7 +39,7 @@ from kg.rdf.namespaces import PREFIX_IRIS, bind_prefixes  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from server import page_queries as page  # noqa: E402
 from server.page_data import iri_values  # noqa: E402
-from server.person_page import roles, said_query  # noqa: E402
+from server.person_page import kept_days, roles, said_query  # noqa: E402
 
 EXAMPLES = {"name": Literal("Trump"), "title": Literal("Resistance")}  # parameter values
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
@@ -127,7 +127,7 @@ def page_queries(store: ox.Store, person: ox.NamedNode) -> dict[str, str]:
                  for v in found.variables} for row in found]
 
     kept = plain(page.SUMMARY)
-    days = plain(page.KEPT_DAYS) if kept else None
+    days = kept_days(plain(page.KEPT_DAYS)) if kept else None
     total = int((kept or plain(page.SAID_COUNTS.format(min_confidence=0.0)))[0]["occurrences"])
     queries = {"NAMES": page.NAMES}
     queries.update({"SUMMARY": page.SUMMARY, "KEPT_DAYS": page.KEPT_DAYS} if kept else

@@ -89,11 +89,12 @@ SELECT ?x ?quotes ?occurrences ?articles WHERE {
      nkg:occurrenceCount ?occurrences .
 }"""
 
+# The per-date counts in one row ("2016-05-26=12 2016-05-27=3 ..."): 1,200 rows of them for
+# the most quoted person cost 0.1 s to pass from the query worker.
 KEPT_DAYS = """
-SELECT ?x ?date ?type ?n WHERE {
+SELECT ?x (GROUP_CONCAT(CONCAT(STR(?date), "=", STR(?n)); separator=" ") AS ?days) WHERE {
   ?x nkg:quotedOnDay ?day . ?day dcterms:date ?date ; nkg:occurrenceCount ?n .
-  BIND(DATATYPE(?date) AS ?type)
-} ORDER BY ?date"""
+} GROUP BY ?x"""
 
 KEPT_ALONGSIDE = """
 SELECT ?x ?other ?label ?articles WHERE {
@@ -128,7 +129,8 @@ SAID = _SAID_HEAD + """
       OPTIONAL {{ ?article schema:datePublished ?date }}""" + _SAID_TAIL
 
 # The same page read from the articles of a few publication dates ({days}: the newest that
-# hold it, from the kept per-date counts; OFFSET counted from the first of them): the
+# hold it, from the kept per-date counts, as xsd:date, the type the build gives
+# schema:datePublished; OFFSET counted from the first of them): the
 # articles of those dates, then ?x's quotes in each article's graph. SAID read all of the
 # most quoted person's 10,000 occurrences to sort them (0.5-0.8 s CPU), this 0.03 s.
 SAID_ON_DAYS = _SAID_HEAD + """

@@ -22,6 +22,7 @@ from server.page_data import (
     with_context,
 )
 
+XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 ROLE_ARTICLES = 3  # a role lists this many of the articles that state it, and their number
 
 
@@ -76,22 +77,24 @@ def said_window(days: list[tuple[str, int]], total: int, offset: int,
     return chosen, offset - before
 
 
-def said_query(kept_days: list[Plain] | None, total: int, threshold: float, offset: int,
+def kept_days(rows: list[Plain]) -> list[tuple[str, int]]:
+    """(date, occurrences) from KEPT_DAYS's one row."""
+    pairs = (item.rsplit("=", 1) for row in rows for item in (row["days"] or "").split())
+    return [(day, int(n)) for day, n in pairs]
+
+
+def said_query(days: list[tuple[str, int]] | None, total: int, threshold: float, offset: int,
                limit: int) -> str:
     """The query for a page of occurrences: from the articles of a few dates when the kept
     per-date counts locate it (any confidence), else sorting all of them; "" for a page
     past the end."""
-    window = None
-    if kept_days is not None and not threshold:
-        window = said_window([(row["date"], int(row["n"])) for row in kept_days], total,
-                             offset, limit)
+    window = None if days is None or threshold else said_window(days, total, offset, limit)
     if window is None:
         return q.SAID.format(min_confidence=threshold, limit=limit, offset=offset)
-    days, offset = window
-    if not days:
+    chosen, offset = window
+    if not chosen:
         return ""
-    types = {row["date"]: row["type"] for row in kept_days}
-    written = " ".join(str(ox.Literal(day, datatype=ox.NamedNode(types[day]))) for day in days)
+    written = " ".join(str(ox.Literal(day, datatype=XSD_DATE)) for day in chosen)
     return q.SAID_ON_DAYS.format(days=written, limit=limit, offset=offset)
 
 
@@ -116,11 +119,11 @@ def context(iri: str) -> dict:
     totals = {key: int(counts[0][key]) if counts else 0
               for key in ("quotes", "occurrences", "articles")}
     pages = paging(totals["occurrences"])
-    days = select(q.KEPT_DAYS, iri) if kept else None
+    days = kept_days(select(q.KEPT_DAYS, iri)) if kept else None
     text = said_query(days, totals["occurrences"], threshold, pages.offset, pages.limit)
     occurrences = with_context(select(text, iri) if text else [])
-    by_date = days if days is not None else select(q.SAID_BY_DATE, iri)
-    chart = counts_by_day((row["date"], int(row["n"])) for row in by_date)
+    chart = counts_by_day(days if days is not None else (
+        (row["date"], int(row["n"])) for row in select(q.SAID_BY_DATE, iri)))
     return {
         "iri": iri,
         "label": labels[0] if labels else iri.rsplit("/", 1)[-1],
