@@ -137,7 +137,7 @@ def page_queries(store: ox.Store, person: ox.NamedNode) -> dict[str, str]:
     queries["SAID_ON_DAYS" if "VALUES ?date" in said else "SAID"] = said
     listed = roles(plain(page.ROLES))
     queries.update({"ROLES": page.ROLES, "ARTICLE_LABELS": page.ARTICLE_LABELS.format(
-        articles=iri_values(a for role in listed for a in role["articles"]))})
+        articles=iri_values({a for role in listed for a in role["articles"]}))})
     queries.update({"REACTIONS_BY": page.REACTIONS_BY, "REACTIONS_TO": page.REACTIONS_TO,
                     "ALONGSIDE": page.KEPT_ALONGSIDE if kept else page.QUOTED_ALONGSIDE})
     return queries
