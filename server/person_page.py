@@ -113,7 +113,7 @@ def context(iri: str) -> dict:
     names = select(q.NAMES, iri)
     labels = sorted({row["label"] for row in names if row["label"]})
     threshold = min_confidence()
-    kept = select(q.SUMMARY, iri)  # the summary the build keeps (None: count live)
+    kept = select(q.SUMMARY, iri)  # the summary the build keeps (no row: count live)
     counts = kept if kept and not threshold else select(q.SAID_COUNTS, iri,
                                                         min_confidence=threshold)
     totals = {key: int(counts[0][key]) if counts else 0
@@ -130,7 +130,6 @@ def context(iri: str) -> dict:
         "aliases": sorted({row["alias"] for row in names if row["alias"]} - set(labels)),
         "official": any(is_true(row["official"]) for row in names),
         "roles": with_article_labels(roles(select(q.ROLES, iri))),
-        "role_articles": ROLE_ARTICLES,
         "totals": totals,
         "paging": pages,
         "groups": by_article(occurrences),
