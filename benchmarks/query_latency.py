@@ -38,6 +38,8 @@ from kg.queries import bind_variables, named_queries  # noqa: E402
 from kg.rdf.namespaces import PREFIX_IRIS, bind_prefixes  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from server import page_queries as page  # noqa: E402
+from server.page_data import iri_values  # noqa: E402
+from server.person_page import kept_days, roles, said_query  # noqa: E402
 
 EXAMPLES = {"name": Literal("Trump"), "title": Literal("Resistance")}  # parameter values
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
@@ -115,13 +117,30 @@ def wall_and_cpu(store: ox.Store, text: str, substitutions: dict | None = None,
 
 
 # The person page's queries (server/person_page.py), at its defaults: first page, no
-# confidence threshold.
-PAGE_QUERIES = {
-    "NAMES": page.NAMES, "SAID_COUNTS": page.SAID_COUNTS.format(min_confidence=0.0),
-    "SAID": page.SAID.format(min_confidence=0.0, limit=20, offset=0),
-    "SAID_BY_DATE": page.SAID_BY_DATE, "ROLES": page.ROLES, "REACTIONS_BY": page.REACTIONS_BY,
-    "REACTIONS_TO": page.REACTIONS_TO, "QUOTED_ALONGSIDE": page.QUOTED_ALONGSIDE,
-}
+# confidence threshold. The summary the build keeps decides SAID's text (SAID_ON_DAYS when
+# the kept per-date counts locate the page) and which texts count and list co-speakers.
+def page_queries(store: ox.Store, person: ox.NamedNode) -> dict[str, str]:
+    """The texts the page of ``person`` runs, in its order (ARTICLE_LABELS: see ROLES)."""
+    def plain(text: str) -> list[dict]:
+        found = store.query(text, prefixes=PREFIX_IRIS, substitutions={ox.Variable("x"): person})
+        return [{v.value: None if row[v.value] is None else row[v.value].value
+                 for v in found.variables} for row in found]
+
+    kept = plain(page.SUMMARY)
+    days = kept_days(plain(page.KEPT_DAYS)) if kept else None
+    total = int((kept or plain(page.SAID_COUNTS.format(min_confidence=0.0)))[0]["occurrences"])
+    queries = {"NAMES": page.NAMES}
+    queries.update({"SUMMARY": page.SUMMARY, "KEPT_DAYS": page.KEPT_DAYS} if kept else
+                   {"SAID_COUNTS": page.SAID_COUNTS.format(min_confidence=0.0),
+                    "SAID_BY_DATE": page.SAID_BY_DATE})
+    said = said_query(days, total, 0.0, 0, 20)
+    queries["SAID_ON_DAYS" if "VALUES ?date" in said else "SAID"] = said
+    listed = roles(plain(page.ROLES))
+    queries.update({"ROLES": page.ROLES, "ARTICLE_LABELS": page.ARTICLE_LABELS.format(
+        articles=iri_values({a for role in listed for a in role["articles"]}))})
+    queries.update({"REACTIONS_BY": page.REACTIONS_BY, "REACTIONS_TO": page.REACTIONS_TO,
+                    "ALONGSIDE": page.KEPT_ALONGSIDE if kept else page.QUOTED_ALONGSIDE})
+    return queries
 
 
 def on_store(path: Path, with_page: bool) -> None:
@@ -139,8 +158,9 @@ def on_store(path: Path, with_page: bool) -> None:
             rows.append([label, count, f"{wall:.3f}", f"{cpu:.3f}"])
             print(table(STORE_HEADERS, rows[-1:]).splitlines()[-1], flush=True)
     person = next(iter(store.query(MOST_QUOTED, prefixes=PREFIX_IRIS)))["x"]
-    for name, text in PAGE_QUERIES.items():
-        count, wall, cpu = wall_and_cpu(store, text, {ox.Variable("x"): person})
+    for name, text in page_queries(store, person).items():
+        count, wall, cpu = wall_and_cpu(store, text, {ox.Variable("x"): person} if "?x" in text
+                                        else None)
         rows.append([f"page {name}", count, f"{wall:.3f}", f"{cpu:.3f}"])
         print(table(STORE_HEADERS, rows[-1:]).splitlines()[-1], flush=True)
     del store

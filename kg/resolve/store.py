@@ -24,6 +24,7 @@ from kg.rdf import iris
 from kg.rdf.namespaces import RDFS, SKOS
 from kg.resolve.corroboration import settle_corroboration
 from kg.resolve.names import PersonNode, person_merges, surname_key
+from kg.resolve.person_summary import co_speakers, settle_person_summaries
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
 from kg.resolve.scope import Batch, scoped
@@ -249,10 +250,14 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     people = _person_renames(nodes)
     renames = {**people, **_quote_renames(dataset, base, people),
                **_article_renames(dataset, batch.nodes("?s nkg:published ?a"))}
+    # who is quoted beside a renamed person: their co-speaker counts name the old node
+    beside = set() if graphs is None else co_speakers(dataset, people)
     if renames:
         _rename(dataset, renames)
     scope = batch.people({URIRef(node.id) for node in nodes}, renames)
     relabelled, labels = _label_renames(dataset, base, scope)
+    if graphs is not None:
+        beside |= co_speakers(dataset, relabelled)
     if relabelled:
         _rename(dataset, {**relabelled, **_quote_renames(dataset, base, relabelled)})
     moved = {**renames, **relabelled}
@@ -267,8 +272,10 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     texts = settle_quote_texts(dataset, quotes)
     counts = settle_corroboration(dataset, base, quotes)
     # the speakers the batch or a rename touched, and the renamed nodes, to withdraw theirs
-    counts += settle_speaker_counts(dataset, base, batch.nodes("?s nkg:said ?q", moved,
-                                                               moved.values()))
+    speakers = batch.nodes("?s nkg:said ?q", moved, moved.values())
+    counts += settle_speaker_counts(dataset, base, speakers)
+    counts += settle_person_summaries(dataset, base, None if speakers is None
+                                      else speakers | beside)
     # people who are officials nowhere react nowhere
     confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
     return (len(renames) + len(relabelled) + changed_labels + len(contained) + texts

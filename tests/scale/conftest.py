@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.api import build_with_summary
-from kg.rdf.namespaces import XSD
+from kg.extract.records import ArticleFacts
+from kg.ingest import read_articles
+from kg.pipeline import extract_all, settle, store_facts
+from kg.rdf import iris
+from kg.rdf.namespaces import DEFAULT_BASE, XSD
+from kg.store import open_store
 from tests.conftest import DATA, SHARED
 from tests.oxigraph import oxigraph_serving
 
@@ -65,3 +71,22 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     """A real Oxigraph server on a free loopback port; yields its query URL."""
     with oxigraph_serving(tmp_path / "oxigraph") as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def facts(nlp, corpus: Path) -> list[ArticleFacts]:
+    """The corpus, and again under new ids for half of it: those people gain articles."""
+    found = [f for f in extract_all(read_articles(sorted(corpus.iterdir())))
+             if isinstance(f, ArticleFacts)]
+    return found + [dataclasses.replace(f, article_id=f"{f.article_id}~2") for f in found[::2]]
+
+
+def built(batches: list[list[ArticleFacts]]) -> Dataset:
+    """A store settled after each batch (incrementally when there are several)."""
+    dataset = open_store()
+    for batch in batches:
+        for article in batch:
+            store_facts(dataset, article, DEFAULT_BASE)
+        graphs = [iris.article_graph_iri(DEFAULT_BASE, a.article_id) for a in batch]
+        settle(dataset, DEFAULT_BASE, graphs if len(batches) > 1 else None)
+    return dataset

@@ -3,23 +3,21 @@ occurrence gave, whichever order articles come and go in."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from pathlib import Path
 
 import pytest
 from rdflib import Dataset
 
 from kg.extract.records import ArticleFacts
-from kg.ingest import read_articles
-from kg.pipeline import extract_all, remove_articles, settle, store_facts
+from kg.pipeline import remove_articles, settle, store_facts
 from kg.queries import named_queries, run_query
 from kg.rdf import iris
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.resolve.corroboration import corroboration_graph
 from kg.resolve.speaker_counts import PREDICATES
-from kg.store import named_quads, open_store
+from kg.store import named_quads
 from server import page_queries as q
+from tests.scale.conftest import built
 
 pytestmark = pytest.mark.slow
 
@@ -45,25 +43,6 @@ HOME = """SELECT ?person ?label (COUNT(DISTINCT ?quote) AS ?quotes)
 } GROUP BY ?person ?label ORDER BY DESC(?quotes) ?label LIMIT 12"""
 
 
-@pytest.fixture(scope="module")
-def facts(nlp, corpus: Path) -> list[ArticleFacts]:
-    """The corpus, and again under new ids for half of it: those people gain articles."""
-    found = [f for f in extract_all(read_articles(sorted(corpus.iterdir())))
-             if isinstance(f, ArticleFacts)]
-    return found + [dataclasses.replace(f, article_id=f"{f.article_id}~2") for f in found[::2]]
-
-
-def _built(batches: list[list[ArticleFacts]]) -> Dataset:
-    """A store settled after each batch (incrementally when there are several)."""
-    dataset = open_store()
-    for batch in batches:
-        for article in batch:
-            store_facts(dataset, article, DEFAULT_BASE)
-        graphs = [iris.article_graph_iri(DEFAULT_BASE, a.article_id) for a in batch]
-        settle(dataset, DEFAULT_BASE, graphs if len(batches) > 1 else None)
-    return dataset
-
-
 def _kept(dataset: Dataset) -> set[tuple]:
     return {quad for predicate in PREDICATES
             for quad in named_quads(dataset, (None, predicate, None))}
@@ -79,7 +58,7 @@ def _counts(dataset: Dataset) -> dict[str, tuple[int, int]]:
 
 @pytest.fixture(scope="module")
 def all_at_once(facts: list[ArticleFacts]) -> Dataset:
-    return _built([facts])
+    return built([facts])
 
 
 def test_kept_counts_equal_counting_every_occurrence(all_at_once: Dataset):
@@ -90,22 +69,22 @@ def test_kept_counts_equal_counting_every_occurrence(all_at_once: Dataset):
 
 
 def test_one_by_one_equals_all_at_once(facts: list[ArticleFacts], all_at_once: Dataset):
-    assert _kept(_built([[article] for article in facts])) == _kept(all_at_once)
+    assert _kept(built([[article] for article in facts])) == _kept(all_at_once)
 
 
 def test_removing_articles_withdraws_their_counts(facts: list[ArticleFacts],
                                                   all_at_once: Dataset):
     originals = [f for f in facts if not f.article_id.endswith("~2")]
-    dataset = _built([facts])
+    dataset = built([facts])
     remove_articles(dataset, [f.article_id for f in facts if f.article_id.endswith("~2")],
                     DEFAULT_BASE)
     assert _counts(dataset) != _counts(all_at_once)
-    assert _kept(dataset) == _kept(_built([originals]))
+    assert _kept(dataset) == _kept(built([originals]))
 
 
 def test_a_store_built_before_the_counts_gets_them_all_at_its_next_build(
         facts: list[ArticleFacts], all_at_once: Dataset):
-    dataset = _built([facts[:-1]])
+    dataset = built([facts[:-1]])
     dataset.remove_quads(_kept(dataset))  # as a store built before they were kept
     store_facts(dataset, facts[-1], DEFAULT_BASE)
     settle(dataset, DEFAULT_BASE, [iris.article_graph_iri(DEFAULT_BASE, facts[-1].article_id)])

@@ -27,6 +27,8 @@ SELECT ?x ?quote ?text ?direct ?span ?b ?e ?cue ?confidence
   OPTIONAL {{ ?article schema:datePublished ?date }}
   OPTIONAL {{ ?article schema:publisher ?outlet OPTIONAL {{ ?outlet rdfs:label ?outletLabel }} }}
 }} ORDER BY DESC(?date) ?article ?b LIMIT {limit} OFFSET {offset}"""
+# The page's order with ties (two quotes from one offset) broken, as SAID now breaks them.
+TIES = ("?article ?b LIMIT", "?article ?b ?span LIMIT")
 _KINDS = "  VALUES ?kind { schema:ReactAction schema:AgreeAction schema:DisagreeAction }\n"
 OLD_REACTIONS_BY = """
 SELECT DISTINCT ?x ?kind ?target ?targetLabel ?article ?headline ?id WHERE {
@@ -66,7 +68,7 @@ def test_said_lists_the_old_page_for_every_speaker(sample_graph: LocalStore, min
     found = 0
     for speaker in _nodes(store, "?x nkg:said ?q"):
         rows = _rows(store, q.SAID.format(**fields), speaker)
-        assert rows == _rows(store, OLD_SAID.format(**fields), speaker), speaker
+        assert rows == _rows(store, OLD_SAID.format(**fields).replace(*TIES), speaker), speaker
         found += len(rows)
     assert found
 
