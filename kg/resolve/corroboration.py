@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.namespaces import NKG
-from kg.resolve.scope import scoped
+from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore
 
 _COUNTS = """SELECT ?q (COUNT(DISTINCT ?a) AS ?n) WHERE {
@@ -34,9 +34,9 @@ def settle_corroboration(dataset: GraphStore, base: str, quotes: set[Node] | Non
     over one that differ; returns how many quads changed."""
     graph = corroboration_graph(base)
     counted = {(quote, NKG.articleCount, Literal(int(n)), graph)
-               for quote, n in dataset.query(scoped(_COUNTS, "q", quotes))}
+               for quote, n in scoped_rows(dataset, _COUNTS, "q", quotes)}
     held = {(quote, NKG.articleCount, n, graph) for quote, n in
-            dataset.query(scoped(_HELD, "q", quotes).replace("#GRAPH", graph.n3()))}
+            scoped_rows(dataset, _HELD.replace("#GRAPH", graph.n3()), "q", quotes)}
     stale = held - counted
     fresh = counted - held
     dataset.remove_quads(stale)

@@ -30,7 +30,7 @@ from rdflib.term import Node
 
 from kg.rdf.namespaces import DCTERMS, NKG
 from kg.resolve.corroboration import corroboration_graph
-from kg.resolve.scope import scoped, values
+from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore
 
 ALONGSIDE_KEPT = 10  # the page lists the 10 speakers quoted in most of the same articles
@@ -70,17 +70,17 @@ def summary_quads(dataset: GraphStore, graph: URIRef, people: set[Node] | None,
     co-speakers down to the ``alongside``-th highest count of those quoted in
     ALONGSIDE_FROM articles or more."""
     quads = set()
-    for person, n in dataset.query(scoped(_OCCURRENCES, "p", people)):
+    for person, n in scoped_rows(dataset, _OCCURRENCES, "p", people):
         quads.add((person, NKG.occurrenceCount, Literal(int(n)), graph))
-    for person, day, n in dataset.query(scoped(_DAYS, "p", people)):
+    for person, day, n in scoped_rows(dataset, _DAYS, "p", people):
         tally = _tally(person, f"day-{day}")
         quads |= {(person, NKG.quotedOnDay, tally, graph),
                   (tally, DCTERMS.date, day, graph),
                   (tally, NKG.occurrenceCount, Literal(int(n)), graph)}
     shared: dict[Node, dict[Node, int]] = defaultdict(dict)
-    frequent = {person for person, n in dataset.query(scoped(_ARTICLES, "p", people))
+    frequent = {person for person, n in scoped_rows(dataset, _ARTICLES, "p", people)
                 if int(n) >= ALONGSIDE_FROM}
-    for person, other, n in dataset.query(scoped(_ALONGSIDE, "p", frequent)) if frequent else ():
+    for person, other, n in scoped_rows(dataset, _ALONGSIDE, "p", frequent) if frequent else ():
         shared[person][other] = int(n)
     for person, counts in shared.items():
         ranked = sorted(counts.values(), reverse=True)
@@ -109,8 +109,8 @@ def settle_person_summaries(dataset: GraphStore, base: str,
     if people is not None and not people:
         return 0
     counted = summary_quads(dataset, graph, people, alongside)
-    held = {(s, k, v, graph) for s, k, v in dataset.query(
-        scoped(_HELD, "p", people).replace("#GRAPH", graph.n3()))}
+    held = {(s, k, v, graph) for s, k, v in scoped_rows(
+        dataset, _HELD.replace("#GRAPH", graph.n3()), "p", people)}
     stale = held - counted
     fresh = counted - held
     dataset.remove_quads(stale)
@@ -122,8 +122,4 @@ def co_speakers(dataset: GraphStore, people: Iterable[Node]) -> set[Node]:
     """Everyone quoted in an article where one of ``people`` is: what a rename of those
     people changes the co-speaker counts of. Read before the rename (after it, the old
     nodes name nothing)."""
-    people = list(people)
-    if not people:
-        return set()
-    query = _CO_SPEAKERS.replace("#SCOPE", values("p", people))
-    return {row[0] for row in dataset.query(query)}
+    return {row[0] for row in scoped_rows(dataset, _CO_SPEAKERS, "p", people)}

@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from kg.rdf.iris import normalise_quote_text
 from kg.rdf.namespaces import SCHEMA
-from kg.resolve.scope import scoped
+from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore, named_quads
 
 _QUOTES = """SELECT ?q ?speaker ?text WHERE {
@@ -42,7 +42,7 @@ def _quotes(dataset: Dataset, speakers: set[Node | None] | None) -> Iterable[tup
     if speakers is None:
         yield from dataset.query(_QUOTES)
         return
-    yield from dataset.query(scoped(_SPOKEN, "speaker", speakers - {None}))
+    yield from scoped_rows(dataset, _SPOKEN, "speaker", speakers - {None})
     if None in speakers:
         yield from ((quote, None, text) for quote, text in dataset.query(_UNSPOKEN))
 
@@ -87,7 +87,7 @@ def settle_quote_texts(dataset: GraphStore, quotes: set[Node] | None = None) -> 
     """
     anchors: dict[URIRef, set[str]] = defaultdict(set)
     texts: dict[URIRef, set[str]] = defaultdict(set)
-    for quote, anchor, text in dataset.query(scoped(_OCCURRENCES, "q", quotes)):
+    for quote, anchor, text in scoped_rows(dataset, _OCCURRENCES, "q", quotes):
         anchors[quote].add(str(anchor))
         texts[quote].add(str(text))
     stale, fresh = set(), []

@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from kg.extract.roles import is_candidacy
 from kg.rdf.namespaces import NKG, RDF, SCHEMA
-from kg.resolve.scope import scoped
+from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore, named_quads
 
 _STANCES = (SCHEMA.ReactAction, SCHEMA.AgreeAction, SCHEMA.DisagreeAction)
@@ -32,8 +32,8 @@ _TITLES = """SELECT DISTINCT ?p ?title WHERE {
 def _officials(dataset: Dataset, people: set[Node] | None) -> set[URIRef]:
     """People (of ``people``; None: all) some article makes an official: by type, or by a
     candidacy title."""
-    found = {p for (p,) in dataset.query(scoped(_OFFICIALS, "p", people))}
-    return found | {p for p, title in dataset.query(scoped(_TITLES, "p", people))
+    found = {p for (p,) in scoped_rows(dataset, _OFFICIALS, "p", people)}
+    return found | {p for p, title in scoped_rows(dataset, _TITLES, "p", people)
                     if is_candidacy(str(title))}
 
 
@@ -65,8 +65,8 @@ def confirm_reactions(dataset: GraphStore, people: set[Node] | None = None) -> i
     old: set = set()
     new: list = []
     changed = 0
-    for reaction, agent, target, confirmed in dataset.query(
-            scoped(_PERSON_REACTIONS, "agent", people)):
+    for reaction, agent, target, confirmed in scoped_rows(
+            dataset, _PERSON_REACTIONS, "agent", people):
         official = agent in officials
         if official != bool(confirmed.toPython()):
             removed, added = _switch(dataset, reaction, agent, target, confirm=official)

@@ -8,14 +8,19 @@ each of resolution's queries to that. ``None`` everywhere means the whole store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rdflib import Dataset, URIRef
+from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from kg.resolve.names import surname_key
 
-_IN_GRAPHS = "SELECT DISTINCT ?s WHERE { #VALUES GRAPH ?g { #PATTERN } }"
+# Nodes per VALUES clause. Oxigraph's plan for a long VALUES reads the whole store: the
+# mention counts of the 4,981 people a 100-article batch touched on the 10,100-article store
+# took 192 s in one query and 1.0 s asked 500 at a time (0.8 s 100 at a time).
+SCOPE_CHUNK = 500
+_IN_GRAPHS = "SELECT DISTINCT ?s WHERE { #SCOPE GRAPH ?g { #PATTERN } }"
 
 
 def values(var: str, nodes: Iterable[Node] | None) -> str:
@@ -30,13 +35,29 @@ def scoped(query: str, var: str, nodes: Iterable[Node] | None) -> str:
     return query.replace("#SCOPE", values(var, nodes))
 
 
+def scoped_rows(dataset: Dataset, query: str, var: str,
+                nodes: Iterable[Node] | None) -> Iterator[ResultRow]:
+    """The rows of ``query`` restricted to ``nodes`` (None: the whole store), asked
+    SCOPE_CHUNK nodes at a time. Every scoped query of resolution gives its rows (or its
+    groups) per node of ``?var``, so the parts add up to the answer for all of them."""
+    if nodes is None:
+        yield from dataset.query(scoped(query, var, None))
+        return
+    for part in in_chunks(nodes):
+        yield from dataset.query(scoped(query, var, part))
+
+
+def in_chunks(nodes: Iterable[Node]) -> Iterator[list[Node]]:
+    """``nodes`` SCOPE_CHUNK at a time, for a VALUES clause each."""
+    nodes = list(nodes)
+    for start in range(0, len(nodes), SCOPE_CHUNK):
+        yield nodes[start:start + SCOPE_CHUNK]
+
+
 def in_graphs(dataset: Dataset, graphs: Iterable[URIRef], pattern: str) -> set[Node]:
     """The ``?s`` of ``pattern`` inside the named graphs ``graphs``."""
-    graphs = list(graphs)
-    if not graphs:
-        return set()
-    query = _IN_GRAPHS.replace("#VALUES", values("g", graphs)).replace("#PATTERN", pattern)
-    return {row[0] for row in dataset.query(query)}
+    query = _IN_GRAPHS.replace("#PATTERN", pattern)
+    return {row[0] for row in scoped_rows(dataset, query, "g", graphs)}
 
 
 

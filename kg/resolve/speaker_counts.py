@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from kg.rdf.namespaces import NKG
 from kg.resolve.corroboration import corroboration_graph
-from kg.resolve.scope import scoped
+from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore, named_quads
 
 # An article's graph holds the nkg:said of every quotation it carries: its graphs are the
@@ -39,7 +39,7 @@ def settle_speaker_counts(dataset: GraphStore, base: str,
         people = None
     people = None if people is None else set(people)
     counted = set()
-    for person, quotes, articles in dataset.query(scoped(_COUNTS, "p", people)):
+    for person, quotes, articles in scoped_rows(dataset, _COUNTS, "p", people):
         counted.add((person, NKG.quotationCount, Literal(int(quotes)), graph))
         counted.add((person, NKG.quotedArticleCount, Literal(int(articles)), graph))
     subjects = [None] if people is None else people  # one index lookup per person

@@ -27,7 +27,7 @@ from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.person_summary import co_speakers, settle_person_summaries
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
-from kg.resolve.scope import Batch, scoped
+from kg.resolve.scope import Batch, in_chunks, scoped_rows
 from kg.resolve.speaker_counts import settle_speaker_counts
 from kg.store import GraphStore, named_quads
 
@@ -74,14 +74,14 @@ def _person_nodes(dataset: Dataset, base: str,
             labels.setdefault(iri, str(name))
     scope = None if keys is None else labels
     honorifics: dict[Node, set[str]] = defaultdict(set)
-    for iri, alt in dataset.query(scoped(_ALT_LABELS, "e", scope)):
+    for iri, alt in scoped_rows(dataset, _ALT_LABELS, "e", scope):
         first = str(alt).split()[0] if str(alt).split() else ""
         if gender := honorific_gender(first):
             honorifics[iri].add(gender)
     titles: dict[Node, frozenset[str]] = defaultdict(frozenset)
-    for iri, title in dataset.query(scoped(_JOB_TITLES, "e", scope)):
+    for iri, title in scoped_rows(dataset, _JOB_TITLES, "e", scope):
         titles[iri] |= title_keys(str(title))
-    counts = {iri: int(n) for iri, n in dataset.query(scoped(_MENTION_COUNTS, "e", scope))}
+    counts = {iri: int(n) for iri, n in scoped_rows(dataset, _MENTION_COUNTS, "e", scope)}
     nodes = []
     for iri, name in labels.items():
         said = honorifics.get(iri, set())
@@ -101,8 +101,7 @@ def _article_renames(dataset: Dataset,
     """A headline-less mentioned article joins the one headlined article of its outlet."""
     headlined: dict[tuple[Node, bool], set[URIRef]] = defaultdict(set)
     bare: list[tuple[URIRef, Node, bool]] = []
-    for article, outlet, headline, opinion in dataset.query(
-            scoped(_MENTIONED, "outlet", outlets)):
+    for article, outlet, headline, opinion in scoped_rows(dataset, _MENTIONED, "outlet", outlets):
         is_opinion = bool(opinion and opinion.toPython())
         if headline is None:
             bare.append((article, outlet, is_opinion))
@@ -122,7 +121,7 @@ def _quote_renames(dataset: Dataset, base: str,
     if not people:
         return {}
     return {quote: iris.quote_iri(base, str(text), people[speaker])
-            for quote, speaker, text in dataset.query(scoped(_QUOTES, "p", people))
+            for quote, speaker, text in scoped_rows(dataset, _QUOTES, "p", people)
             if speaker in people}
 
 
@@ -169,7 +168,7 @@ def _label_renames(dataset: Dataset, base: str, people: set[Node] | None = None,
     """Person IRIs (of ``people``; None: all) that follow their canonical label, and the
     label of each."""
     anchors: dict[URIRef, dict[str, int]] = defaultdict(dict)
-    for iri, anchor, n in dataset.query(scoped(_ANCHORS, "e", people)):
+    for iri, anchor, n in scoped_rows(dataset, _ANCHORS, "e", people):
         anchors[iri][str(anchor)] = int(n)
     labels: dict[URIRef, str] = {}
     for iri, counts in anchors.items():
@@ -179,7 +178,7 @@ def _label_renames(dataset: Dataset, base: str, people: set[Node] | None = None,
     if people is not None:  # targets that people outside the scope already hold
         targets = {iris.entity_iri(base, EntityRef("person", canonical_person(label)))
                    for label in labels.values()}
-        taken |= {row[0] for row in dataset.query(scoped(_TAKEN, "e", targets - taken))}
+        taken |= {row[0] for row in scoped_rows(dataset, _TAKEN, "e", targets - taken)}
     renames = {}
     for iri, label in labels.items():
         target = iris.entity_iri(base, EntityRef("person", canonical_person(label)))
@@ -196,7 +195,7 @@ def _one_label_each(dataset: GraphStore, chosen: dict[URIRef, str],
     CAPS); the others become skos:altLabel. ``renamed`` nodes (merge targets, nodes whose IRI
     followed their label) get the label in every graph that now names them."""
     by_node: dict[Node, dict[Literal, int]] = defaultdict(dict)
-    for iri, label, n in dataset.query(scoped(_LABELS, "e", nodes)):
+    for iri, label, n in scoped_rows(dataset, _LABELS, "e", nodes):
         by_node[iri][label] = int(n)
     for iri in renamed:
         by_node.setdefault(iri, {})
@@ -220,18 +219,19 @@ def _one_label_each(dataset: GraphStore, chosen: dict[URIRef, str],
 def _label_changes(dataset: Dataset, kept: dict[Node, Literal]) -> tuple[set, list]:
     """The quads that give each node of ``kept`` that label alone: only the graphs that
     differ are read (a node named in thousands of articles has one new graph to fix, not
-    thousands to rewrite)."""
-    if not kept:
-        return set(), []
-    pairs = "VALUES (?e ?keep) { " + " ".join(
-        f"({iri.n3()} {keep.n3()})" for iri, keep in kept.items()) + " }"
-    old = {(e, RDFS.label, label, g) for e, label, g in dataset.query(
-        _OTHER_LABELS.replace("#PAIRS", pairs))}
-    old |= {(e, SKOS.altLabel, alt, g) for e, alt, g in dataset.query(
-        _KEPT_ALT_LABELS.replace("#PAIRS", pairs))}
-    new = [(e, SKOS.altLabel, label, g) for e, p, label, g in old if p == RDFS.label]
-    new += [(e, RDFS.label, kept[e], g) for e, g in dataset.query(
-        _UNLABELLED.replace("#PAIRS", pairs))]
+    thousands to rewrite). Asked a chunk of nodes at a time, as ``scoped_rows`` does."""
+    old: set = set()
+    new: list = []
+    for part in in_chunks(kept):
+        pairs = "VALUES (?e ?keep) { " + " ".join(
+            f"({iri.n3()} {kept[iri].n3()})" for iri in part) + " }"
+        labels = {(e, RDFS.label, label, g) for e, label, g in dataset.query(
+            _OTHER_LABELS.replace("#PAIRS", pairs))}
+        old |= labels | {(e, SKOS.altLabel, alt, g) for e, alt, g in dataset.query(
+            _KEPT_ALT_LABELS.replace("#PAIRS", pairs))}
+        new += [(e, SKOS.altLabel, label, g) for e, _, label, g in labels]
+        new += [(e, RDFS.label, kept[e], g) for e, g in dataset.query(
+            _UNLABELLED.replace("#PAIRS", pairs))]
     return old, new
 
 

@@ -13,6 +13,7 @@ from kg.ingest import read_articles
 from kg.pipeline import extract_all, settle, store_facts
 from kg.rdf import iris
 from kg.rdf.namespaces import DEFAULT_BASE
+from kg.resolve import scope
 from kg.resolve.corroboration import corroboration_graph
 from kg.store import open_store
 from tests.scale.conftest import quads
@@ -59,3 +60,12 @@ def test_settling_a_batch_in_reverse_order_equals_the_whole_store_pass(
     backwards = facts[::-1]
     assert (quads(_settled_then_added(backwards[:3], backwards[3:], incremental=True))
             == quads(_settled_then_added(backwards[:3], backwards[3:], incremental=False)))
+
+
+def test_scoped_queries_asked_in_small_chunks_give_the_same_graph(
+        facts: list[ArticleFacts], monkeypatch: pytest.MonkeyPatch):
+    """Resolution asks its scoped queries a chunk of nodes at a time (a long VALUES made
+    Oxigraph read the whole store); cut into chunks of 2, the parts must add up."""
+    whole = quads(_settled_then_added(facts[:4], facts[4:], incremental=True))
+    monkeypatch.setattr(scope, "SCOPE_CHUNK", 2)
+    assert quads(_settled_then_added(facts[:4], facts[4:], incremental=True)) == whole
