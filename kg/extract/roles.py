@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.doctext import doc_ents, doc_text
-from kg.extract.names import TITLE_WORDS
+from kg.extract.lexicon import english_words, is_only_a_verb
+from kg.extract.names import PAGE_WORDS, TITLE_WORDS
 
 ROLE_WORDS = {
     "president", "secretary", "senator", "sen.", "sen", "representative", "rep.", "rep",
@@ -59,8 +60,6 @@ _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
 CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate", "front-runner",
                    "frontrunner"}
 _QUOTE_MARKS = "\"“”‘’'"
-# A web page's player and caption words glued before a caption's title.
-_CAPTION_WORDS = {"close", "caption", "watch", "video", "photo", "image"}
 _PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
 
 
@@ -142,6 +141,53 @@ def _title_inside(doc: Doc, i: int) -> bool:
     return False
 
 
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """The first word of a sentence, a line, or what follows a colon or an opening quote."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    return doc[i].is_sent_start or j < 0 or doc[j].is_space \
+        or doc[j].text in (":", "(", '"', "“", "—", "–")
+
+
+_ARGUMENTS = {"pobj", "dobj", "iobj", "nsubj", "nsubjpass"}
+
+
+def _in_hyphenated_word(doc: Doc, i: int) -> bool:
+    """A part of a word the tokenizer split at a hyphen ("co", "-", "host" of "co-host")."""
+    return _inner_hyphen(doc, i) or i + 1 < len(doc) and _inner_hyphen(doc, i + 1) \
+        or i > 0 and _inner_hyphen(doc, i - 1)
+
+
+def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
+    """Where the title proper starts, after words glued before it that the name does not
+    govern: a web page's furniture ("AFP Image caption President", "Facebook Twitter
+    Pinterest President", "CLOSE President", "Credit Texas Sen."), the object or subject of
+    a word before the title ("his first address to Congress US Sen. John McCain", "among the
+    Democratic candidates only former Vice President Joe Biden"), a leading adverb ("Even
+    President", "only former Vice President"; not "then"), and the verb of an imperative or
+    an unknown word opening the sentence ("Derail President Barack Obama's ambition", "Buth
+    South Carolina Sen.")."""
+    for k in range(end - 2, start - 1, -1):
+        if doc[k].lower_ in PAGE_WORDS:
+            start = k + 1
+            break
+    for k in range(end - 2, start - 1, -1):
+        if doc[k].dep_ in _ARGUMENTS and not start <= doc[k].head.i < person.end \
+                and not _in_hyphenated_word(doc, k):
+            start = k + 1  # "to Congress US Sen.": "Congress" is the object of "to"
+            break
+    while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST:
+        start += 1
+    first = doc[start]
+    if end - start > 1 and _opens_sentence(doc, start) and not first.ent_type_ \
+            and not _is_role_word(first) and first.text.rstrip(".").lower() not in TITLE_WORDS \
+            and (is_only_a_verb(first.text)
+                 or first.is_alpha and first.lower_ not in english_words()):
+        start += 1
+    return start
+
+
 def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     """A title written just before the name: 'White House press secretary Sarah Sanders'."""
     start = person.start
@@ -178,9 +224,7 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         if doc[k].tag_ == "NNS" and doc[k].is_lower and doc[k + 1].text[:1].isupper():
             start = k + 1
             break
-    while end - start > 1 and (doc[start].lower_ in _CAPTION_WORDS or doc[start].lower_ ==
-                               "media" and doc[start + 1].lower_ == "caption"):
-        start += 1  # a video player's text before a caption ("CLOSE President", "Media caption")
+    start = _title_start(doc, start, end, person)
     if end - start > 2 and doc[start].lower_ == "running" and doc[start + 1].lower_ == "mate":
         start += 2  # "his running mate presidential nominee Donald Trump": two roles glued
     while end - start > 1 and doc[start].is_lower and doc[start + 1].text[:1].isupper() \

@@ -125,6 +125,31 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
      "Robert Mueller", "special counsel", None, False),
     ("Voters fear what a President Hillary Clinton would do to the court.",
      "Hillary Clinton", None, None, False),
+    # page furniture is no part of a title: caption, credit and share-button words
+    ("Image copyright AFP Image caption President Trump jokes with Russian Foreign Minister "
+     "Sergei Lavrov\n\nThe US extracted a spy.", "Trump", "President", None, True),
+    ("Facebook Twitter Pinterest President Bill Clinton takes his oath of office.",
+     "Bill Clinton", "President", None, True),
+    ("Trump lost Maine. Credit Texas Sen. Ted Cruz with out-organizing Trump there.",
+     "Ted Cruz", "Texas Sen.", None, True),
+    # the object of a word before the title, a leading adverb, the verb of an imperative
+    # and an unknown word opening a sentence
+    ("Photos: President Trump's first address to Congress US Sen. John McCain, left, talks "
+     "with colleagues.", "John McCain", "US Sen.", None, True),
+    ("So far among the 2020 Democratic candidates only former Vice President Joe Biden and "
+     "Sen. Amy Klobuchar have spoken out.", "Joe Biden", "former Vice President", None,
+     False),
+    ("Even President Obama has now given up on trying.", "Obama", "President", None, True),
+    ("Even real estate mogul Donald Trump has raised the possibility.", "Donald Trump",
+     "real estate mogul", None, False),
+    ("The opposition was strategic from the start: Derail President Barack Obama's biggest "
+     "ambition.", "Barack Obama", "President", None, True),
+    ('That is how dictators get started."\n\nButh South Carolina Sen. Lindsey Graham, a '
+     "friend of McCain, says the media went too far.", "Lindsey Graham",
+     "South Carolina Sen.", None, True),
+    # ... but a word split at a hyphen stays whole
+    ("Harris told co-host Joe Scarborough that he was wrong.", "Joe Scarborough", "co-host",
+     None, False),
 ])
 def test_roles_from_titles_and_appositions(nlp, text, name, title, affiliation, official):
     person = _people(extract_entities(nlp(text)))[name]
