@@ -19,7 +19,7 @@ from kg.extract import names, person_names
 from kg.extract.doctext import doc_ents, doc_text
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
-from kg.extract.roles import Role, role_of, title_keys
+from kg.extract.roles import DOCTOR, Role, role_of, title_keys
 from kg.extract.table import EntityTable
 
 _GOV_NAMES = {
@@ -86,10 +86,12 @@ class _PersonMention:
     surface: str  # as written, with an honorific if one precedes
     role: Role | None
     honorific: str | None = None  # 'm' or 'f' from Mr./Mrs./Ms. before the name
+    doctor: bool = False  # "Dr." before the name: evidence like a title
 
     @property
     def titles(self) -> frozenset[str]:
-        return title_keys(self.role.job_title if self.role else None)
+        keys = title_keys(self.role.job_title if self.role else None)
+        return keys | {DOCTOR} if self.doctor else keys
 
 
 @dataclass
@@ -158,6 +160,8 @@ def _fits(cluster: _Cluster, mention: _PersonMention) -> bool:
     gender = cluster.gender
     if mention.honorific and gender and gender != mention.honorific:
         return False
+    if mention.honorific and not gender and cluster.titles - mention.titles:
+        return False  # "President Trump ... President and Mrs. Trump": she is not him
     # a title the cluster was never given stays apart ("President Clinton" in an article that
     # names only Hillary); resolution across articles finds its holder
     return not mention.titles or bool(mention.titles & cluster.titles)
@@ -253,7 +257,8 @@ def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMent
     return _PersonMention(_span_of(doc, part.start_char, part.end_char),
                           person_names.fold_case(name),
                           _surface(doc, part), role,
-                          person_names.honorific_gender(honorific) if honorific else None)
+                          person_names.honorific_gender(honorific) if honorific else None,
+                          doctor=DOCTOR in title_keys(honorific))
 
 
 def _person_mentions(doc: Doc, taken: list[tuple[int, int]],

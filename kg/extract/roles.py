@@ -271,13 +271,14 @@ def role_of(doc: Doc, person: SpacySpan) -> Role | None:
     return prefix_role(doc, person) or apposition_role(doc, person)
 
 
+DOCTOR = "doctor"  # the office word of "Dr.": a doctor is a doctor in every article
 _TITLE_KEYS = {
     "sen": "senator", "senator": "senator", "rep": "representative",
     "representative": "representative", "congressman": "representative",
     "congresswoman": "representative", "gov": "governor", "governor": "governor",
     "president": "president", "secretary": "secretary", "mayor": "mayor", "judge": "judge",
     "justice": "judge", "gen": "general", "general": "general", "lady": "first lady",
-    "nominee": "nominee", "candidate": "nominee", "speaker": "speaker", "dr": "doctor",
+    "nominee": "nominee", "candidate": "nominee", "speaker": "speaker", "dr": DOCTOR,
     "chairman": "chairman", "chairwoman": "chairman", "attorney": "attorney",
 }
 
