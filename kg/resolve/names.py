@@ -71,7 +71,18 @@ def person_merges(people: Iterable[PersonNode | str]) -> dict[str, str]:
         same, known = _same_full_names(known)
         merges.update(same)
         merges.update(_merges_among(known))
-    return merges
+    return {short: _final(merges, full) for short, full in merges.items()}
+
+
+def _final(merges: dict[str, str], node: str) -> str:
+    """The node a chain of merges ends in: "Donald J. Trump" joins "Donald Trump", which joins
+    "Donald John Trump"; renaming one step only would leave the middle node's IRI holding the
+    first one's facts, unlabelled."""
+    seen = {node}
+    while node in merges and merges[node] not in seen:
+        node = merges[node]
+        seen.add(node)
+    return node
 
 
 def _same_full_names(known: list[PersonNode]) -> tuple[dict[str, str], list[PersonNode]]:

@@ -69,6 +69,16 @@ def test_a_different_middle_initial_is_a_different_person(nodes, expected):
     assert person_merges(nodes) == expected
 
 
+def test_a_chain_of_merges_ends_in_one_node():
+    """"Donald J. Trump" joins "Donald Trump", which shortens "Donald John Trump" (a name card
+    some sites print): all three are one node, not a middle node left holding the first's
+    facts."""
+    nodes = [PersonNode("Donald Trump", "m", mentions=200, key="dt"),
+             PersonNode("Donald J. Trump", "m", mentions=20, key="djt"),
+             PersonNode("Donald John Trump", "m", mentions=5, key="djohnt")]
+    assert person_merges(nodes) == {"djt": "djohnt", "dt": "djohnt"}
+
+
 _JOE = PersonNode("Joe Biden", "m", frozenset({"president"}), 300)
 
 
