@@ -87,6 +87,7 @@ class _PersonMention:
     role: Role | None
     honorific: str | None = None  # 'm' or 'f' from Mr./Mrs./Ms. before the name
     doctor: bool = False  # "Dr." before the name: evidence like a title
+    couple: bool = False  # "President and Mrs. Trump", "Mr. and Mrs. Clinton"
 
     @property
     def titles(self) -> frozenset[str]:
@@ -160,8 +161,8 @@ def _fits(cluster: _Cluster, mention: _PersonMention) -> bool:
     gender = cluster.gender
     if mention.honorific and gender and gender != mention.honorific:
         return False
-    if mention.honorific and not gender and cluster.titles - mention.titles:
-        return False  # "President Trump ... President and Mrs. Trump": she is not him
+    if mention.couple and gender != mention.honorific:
+        return False  # "President and Mrs. Trump": she is not the article's President Trump
     # a title the cluster was never given stays apart ("President Clinton" in an article that
     # names only Hillary); resolution across articles finds its holder
     return not mention.titles or bool(mention.titles & cluster.titles)
@@ -250,6 +251,15 @@ def _headline_trimmed(doc: Doc, ent: SpacySpan, headlines: list[tuple[int, int]]
     return doc[run[0]:run[-1] + 1] if run else None
 
 
+def _second_of_a_couple(doc: Doc, part: SpacySpan) -> bool:
+    """An honorific after a title or another honorific and "and" ("President and Mrs. Trump",
+    "Mr. and Mrs. Clinton"): two people of one surname, the honorific's the second."""
+    i = part.start - 1  # the honorific
+    return i >= 2 and doc[i - 1].lower_ in ("and", "&") \
+        and doc[i - 2].text.rstrip(".").lower() in names.TITLE_WORDS \
+        and doc[i - 2].ent_type_ != "PERSON"  # not "Mr. King and Mr. Morial"
+
+
 def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMention:
     honorific = _honorific_before(doc, part)
     # a surname that is also a title word ("King") is still the surname here
@@ -258,7 +268,8 @@ def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMent
                           person_names.fold_case(name),
                           _surface(doc, part), role,
                           person_names.honorific_gender(honorific) if honorific else None,
-                          doctor=DOCTOR in title_keys(honorific))
+                          doctor=DOCTOR in title_keys(honorific),
+                          couple=honorific is not None and _second_of_a_couple(doc, part))
 
 
 def _person_mentions(doc: Doc, taken: list[tuple[int, int]],

@@ -165,9 +165,9 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
     Pinterest President", "CLOSE President", "Credit Texas Sen."), the object or subject of
     a word before the title ("his first address to Congress US Sen. John McCain", "among the
     Democratic candidates only former Vice President Joe Biden"), a leading adverb ("Even
-    President", "only former Vice President"; not "then"), and the verb of an imperative or
-    an unknown word opening the sentence ("Derail President Barack Obama's ambition", "Buth
-    South Carolina Sen.")."""
+    President", "only former Vice President"; not "then" or "rough-hewed"), and the verb of an
+    imperative or an unknown word opening the sentence ("Derail President Barack Obama's
+    ambition", "Buth South Carolina Sen.")."""
     for k in range(end - 2, start - 1, -1):
         if doc[k].lower_ in PAGE_WORDS:
             start = k + 1
@@ -177,7 +177,8 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
                 and not _in_hyphenated_word(doc, k):
             start = k + 1  # "to Congress US Sen.": "Congress" is the object of "to"
             break
-    while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST:
+    while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST \
+            and not _in_hyphenated_word(doc, start):
         start += 1
     first = doc[start]
     if end - start > 1 and _opens_sentence(doc, start) and not first.ent_type_ \
@@ -212,9 +213,13 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     start, end = _trim(doc, start, person.start)
     if start >= 1 and doc[start - 1].tag_ == "TO" and end - start > 1 and doc[start].is_lower:
         start += 1  # "to mock special counsel Robert Mueller": the infinitive's verb
-    if start >= 1 and doc[start - 1].lower_ in ("a", "an") and start < end and \
-            all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha):
-        return None  # "what a President Hillary Clinton would do": a hypothetical
+    formal = start  # the formal title after lower-case qualifiers ("a likely President")
+    while formal < end and doc[formal].is_lower and doc[formal].pos_ in ("ADJ", "ADV") \
+            and doc[formal].lower_ not in _PAST | NOT_OFFICE:
+        formal += 1
+    if start >= 1 and doc[start - 1].lower_ in ("a", "an") and formal < end and \
+            all(t.text[:1].isupper() for t in doc[formal:end] if t.is_alpha):
+        return None  # "what a President Hillary Clinton would do", "a likely President X"
     if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("to", "of",
                                                                                     "for"):
         return None  # "counselor to the president Kellyanne Conway": someone else's office
@@ -251,6 +256,10 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
             continue
         left = min(t.i for t in child.subtree)
         start, end = _trim(doc, left, child.i + 1)
+        while start < end - 1 and (doc[start].lower_ in ("a", "an", "the") or (
+                doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST
+                and not _in_hyphenated_word(doc, start))):
+            start += 1  # "Paul Ryan, already a front-runner"; not "a rough-hewed candidate"
         if start >= end or end - start > 8:
             continue
         affiliation = None

@@ -148,6 +148,11 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     ('That is how dictators get started."\n\nButh South Carolina Sen. Lindsey Graham, a '
      "friend of McCain, says the media went too far.", "Lindsey Graham",
      "South Carolina Sen.", None, True),
+    # a hypothetical office with a qualifier, an adverb opening an apposition
+    ("Warnings of a no-fly zone imposed by a likely President Hillary Clinton spread.",
+     "Hillary Clinton", None, None, False),
+    ("Speaker of the House Paul Ryan, already a front-runner to challenge Trump in 2020, "
+     "denounces the plan.", "Paul Ryan", "front-runner", None, True),
     # ... but a word split at a hyphen stays whole
     ("Harris told co-host Joe Scarborough that he was wrong.", "Joe Scarborough", "co-host",
      None, False),

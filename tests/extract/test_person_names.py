@@ -199,12 +199,23 @@ def test_mentions_resolve_by_honorific_title_and_generation(nlp, text, expected)
         assert {m.entity.name for m in table.mentions if m.span.end == end} == {name}, surface
 
 
-def test_an_honorific_never_joins_a_titled_surname_of_unknown_sex(nlp):
-    """"President and Mrs. Trump": she is not the article's President Trump."""
-    text = "President Trump spoke. Pope Francis greets President and Mrs. Trump with a smile."
+@pytest.mark.parametrize("text, first, second, same", [
+    # "President and Mrs. Trump": two people; she is not the article's President Trump
+    ("President Trump spoke. Pope Francis greets President and Mrs. Trump with a smile.",
+     "President Trump", "Mrs. Trump", False),
+    # ... but "Mr. King and Mr. Morial" is no couple, and "Mr. Obama" is President Obama
+    ("Marc H. Morial spoke. Mr. King and Mr. Morial are also participating.",
+     "Marc H. Morial", "Mr. Morial", True),
+    ("President Obama spoke on Monday. Later Mr. Obama left the room.",
+     "President Obama", "Mr. Obama", True),
+])
+def test_the_second_of_a_couple_is_another_person(nlp, text, first, second, same):
+    """The entities of the mentions ending where ``first`` first and ``second`` last end."""
     table = extract_entities(nlp(text))
-    entity_at = {text[m.span.begin - 5:m.span.end]: m.entity for m in table.mentions}
-    assert entity_at["dent Trump"] != entity_at["Mrs. Trump"]
+    entity_at = {m.span.end: m.entity for m in table.mentions}
+    first_end = text.index(first) + len(first)
+    second_end = text.rindex(second) + len(second)
+    assert (entity_at[first_end] == entity_at[second_end]) is same
 
 
 def test_a_bare_surname_goes_to_the_person_the_body_introduces(nlp):
