@@ -300,6 +300,17 @@ def _before_a_joined_name(span: SpacySpan, tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _before_a_repeated_name(tokens: list[Token]) -> list[Token]:
+    """A linked name followed by the same person's full legal name and the next headline, not
+    glued ("Speaker Paul Ryan Paul Davis Ryan Retirees should say ..." -> "Paul Ryan"): the
+    name ends before its first word comes back after a word that comes back too."""
+    words = [t.text for t in tokens]
+    for j in range(2, len(words)):
+        if words[j] == words[0] and words[j - 1] in words[j + 1:]:
+            return tokens[:j]
+    return tokens
+
+
 _PAGEANTS = {"universe", "world", "america", "usa", "earth", "international", "teen"}
 
 
@@ -348,6 +359,7 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
             tokens = tokens[i + 1:]
             break
     tokens = _before_a_name_card(span, tokens)
+    tokens = _before_a_repeated_name(tokens)
     while tokens and tokens[0].lower_ in PAGE_WORDS:
         tokens.pop(0)  # "REUTERS Obama", "Getty McCain", "File Photo", "CLOSE Donald Trump"
     tokens = _longest_run(tokens) if tokens else tokens
