@@ -78,8 +78,8 @@ def _people(text: str, nlp, headline_end: int = 0) -> set[str]:
      "race in Arkansas.", {"Tom Cotton"}),
     ("Obama's plan is expected Wednesday. | REUTERS Obama set to unveil new gun plan\n\n"
      "President Barack Obama's plan was wide.", {"Barack Obama"}),
-    ("The repeal went to McConnell and Speaker Paul Ryan Paul Davis Ryan Retirees should say "
-     "'no thanks' to the plan.", {"McConnell", "Paul Ryan"}),
+    ("Republicans left it to Speaker Paul Ryan Paul Davis Ryan Retirees should say 'no "
+     "thanks' to the plan.", {"Paul Ryan"}),
     ("Just look at the #MeToo movement, Jane Smith wrote.", {"Jane Smith"}),
     ("The senator spoke on Monday. (File Photo) Mike Lee said no.", {"Mike Lee"}),
     ("Boehner had operated under what was known as the Hastert Rule, named for Speaker "
