@@ -196,11 +196,13 @@ def _assign(clusters: list[_Cluster], mention: _PersonMention,
 
 
 def _cluster_people(mentions: list[_PersonMention], body_start: int = 0) -> list[_Cluster]:
-    """Longest names first, so a surname joins the full name wherever it appears."""
+    """Longest names first, so a surname joins the full name wherever it appears; then names
+    with a title before those with an honorific alone, so that in "Mr. Clinton ... President
+    Clinton ... Mrs. Clinton" the president takes "Mr." and is no longer open to "Mrs."."""
     clusters: list[_Cluster] = []
     order = sorted(range(len(mentions)),
                    key=lambda i: (-len(names.name_words(mentions[i].name)),
-                                  not (mentions[i].honorific or mentions[i].titles), i))
+                                  not mentions[i].titles, not mentions[i].honorific, i))
     for i in order:
         mention = mentions[i]
         cluster = _assign(clusters, mention, body_start)

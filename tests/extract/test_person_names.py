@@ -210,6 +210,13 @@ def test_mentions_resolve_by_honorific_title_and_generation(nlp, text, expected)
      "Marc H. Morial", "Mr. Morial", True),
     ("President Obama spoke on Monday. Later Mr. Obama left the room.",
      "President Obama", "Mr. Obama", True),
+    # a titled surname takes the honorific of its sex before the other sex's can join it
+    ("Before Mr. Clinton left office he wrote to Iran. Message to President Khatami from "
+     "President Clinton: we know. Seeking the nomination, Mrs. Clinton has embraced it.",
+     "President Clinton", "Mrs. Clinton", False),
+    ("Before Mr. Clinton left office he wrote to Iran. Message to President Khatami from "
+     "President Clinton: we know. Seeking the nomination, Mrs. Clinton has embraced it.",
+     "President Clinton", "Mr. Clinton", True),
 ])
 def test_the_second_of_a_couple_is_another_person(nlp, text, first, second, same):
     """The entities of the mentions ending where ``first`` first and ``second`` last end."""
