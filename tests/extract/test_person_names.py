@@ -218,7 +218,7 @@ def test_mentions_resolve_by_honorific_title_and_generation(nlp, text, expected)
      "President Clinton: we know. Seeking the nomination, Mrs. Clinton has embraced it.",
      "President Clinton", "Mr. Clinton", True),
 ])
-def test_the_second_of_a_couple_is_another_person(nlp, text, first, second, same):
+def test_honorifics_join_by_couple_and_title_order(nlp, text, first, second, same):
     """The entities of the mentions ending where ``first`` first and ``second`` last end."""
     table = extract_entities(nlp(text))
     entity_at = {m.span.end: m.entity for m in table.mentions}
