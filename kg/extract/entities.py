@@ -10,7 +10,7 @@ curated alias table (kg.extract.outlets), which also decides "the Times".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -182,7 +182,11 @@ def _assign(clusters: list[_Cluster], mention: _PersonMention,
             body_start: int = 0) -> _Cluster:
     """The cluster a person's mention joins (a new one if it names someone new, or if no
     cluster fits its honorific and title: "Mrs. Clinton" never joins Bill Clinton)."""
-    same = [c for c in _candidates(clusters, mention) if _fits(c, mention)]
+    candidates = _candidates(clusters, mention)
+    same = [c for c in candidates if _fits(c, mention)]
+    if not same and mention.doctor and len(candidates) == 1 \
+            and _fits(candidates[0], replace(mention, doctor=False)):
+        same = candidates  # "Fiona Hill ... Dr. Hill"; not "Joe and Jill Biden ... Dr. Biden"
     exact = [c for c in same if mention.name in c.names]
     if exact and len(names.name_words(mention.name)) > 1:
         same = exact

@@ -20,12 +20,14 @@ TITLE_WORDS = {
 }
 # A web page's furniture that the tagger glues before a caption's name or title: the video
 # player ("CLOSE"), caption and credit lines ("AFP Image caption", "Credit"), share buttons
-# ("Facebook Twitter Pinterest") and section labels ("Opinion"). Never part of a name or title.
+# ("Facebook Twitter Pinterest", "Email Sign Up") and section labels ("Opinion"). Never part of
+# a name or title.
 PAGE_WORDS = {
     "close", "caption", "copyright", "credit", "credits", "photo", "photos", "photograph",
     "image", "images", "getty", "reuters", "afp", "ap", "via", "shutterstock", "file", "watch",
     "video", "hide", "facebook", "twitter", "pinterest", "linkedin", "email", "share",
-    "opinion", "analysis", "commentary", "editorial", "advertisement",
+    "opinion", "analysis", "commentary", "editorial", "advertisement", "sign", "subscribe",
+    "more", "read",
 }
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

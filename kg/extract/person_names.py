@@ -287,14 +287,19 @@ def _words_before_the_name(tokens: list[Token]) -> int:
 
 def _before_a_joined_name(span: SpacySpan, tokens: list[Token]) -> list[Token]:
     """A name ends at a hyphen when the word before it is written elsewhere in the article as
-    a person's name on its own: "the Donald Trump-Kim summit", "Donald Trump-related",
-    "Bernie-lite" ("Holtz-Eakin" and "Ban Ki-moon" stay whole)."""
+    a person's name on its own and the part after it is no name or another person's: "the
+    Donald Trump-Kim summit", "Donald Trump-related", "Bernie-lite" ("Holtz-Eakin", "Ban
+    Ki-moon" and "Gustavo Flores-Macías" beside a Mr. Flores stay whole)."""
     doc = span.doc
-    alone = {strip_possessive(e[-1].text) for e in doc_ents(doc) if e.label_ == "PERSON"
-             and e.start != span.start and (e.end == len(doc) or not _joined(doc[e.end]))}
+    people = [e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start != span.start]
+    alone = {strip_possessive(e[-1].text) for e in people
+             if e.end == len(doc) or not _joined(doc[e.end])}
+    others = {strip_possessive(t.text) for e in people for t in e}
     for i, token in enumerate(tokens[1:], 1):
         if token.text in ("-", "‐") and _joined(token) and tokens[i - 1].text in alone:
-            return tokens[:i]
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if after is None or after.is_lower or after.text in others:
+                return tokens[:i]
     while len(tokens) > 1 and tokens[-1].text in ("-", "‐"):
         tokens = tokens[:-1]  # a hyphen left after its word was cut ("Trump-related")
     return tokens

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.doctext import doc_ents, doc_text
-from kg.extract.lexicon import english_words, is_only_a_verb
+from kg.extract.lexicon import is_only_a_verb
 from kg.extract.names import PAGE_WORDS, TITLE_WORDS
 
 ROLE_WORDS = {
@@ -151,6 +151,9 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
 
 
 _ARGUMENTS = {"pobj", "dobj", "iobj", "nsubj", "nsubjpass"}
+# what makes "a ... President X" an office someone may hold one day, not a great president
+_LIKELY = {"likely", "possible", "potential", "probable", "prospective", "future",
+           "hypothetical", "eventual", "would-be"}
 
 
 def _in_hyphenated_word(doc: Doc, i: int) -> bool:
@@ -166,25 +169,23 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
     a word before the title ("his first address to Congress US Sen. John McCain", "among the
     Democratic candidates only former Vice President Joe Biden"), a leading adverb ("Even
     President", "only former Vice President"; not "then" or "rough-hewed"), and the verb of an
-    imperative or an unknown word opening the sentence ("Derail President Barack Obama's
-    ambition", "Buth South Carolina Sen.")."""
+    imperative opening the sentence ("Derail President Barack Obama's ambition")."""
     for k in range(end - 2, start - 1, -1):
         if doc[k].lower_ in PAGE_WORDS:
             start = k + 1
             break
     for k in range(end - 2, start - 1, -1):
         if doc[k].dep_ in _ARGUMENTS and not start <= doc[k].head.i < person.end \
-                and not _in_hyphenated_word(doc, k):
+                and not _in_hyphenated_word(doc, k) \
+                and (not doc[k].is_ancestor(person.root) or doc[k].tag_ == "NNS"):
             start = k + 1  # "to Congress US Sen.": "Congress" is the object of "to"
-            break
+            break  # (a title word the parse makes the name's head is still the title's)
     while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST \
             and not _in_hyphenated_word(doc, start):
         start += 1
     first = doc[start]
     if end - start > 1 and _opens_sentence(doc, start) and not first.ent_type_ \
-            and not _is_role_word(first) and first.text.rstrip(".").lower() not in TITLE_WORDS \
-            and (is_only_a_verb(first.text)
-                 or first.is_alpha and first.lower_ not in english_words()):
+            and not _is_role_word(first) and is_only_a_verb(first.text):
         start += 1
     return start
 
@@ -213,9 +214,8 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     start, end = _trim(doc, start, person.start)
     if start >= 1 and doc[start - 1].tag_ == "TO" and end - start > 1 and doc[start].is_lower:
         start += 1  # "to mock special counsel Robert Mueller": the infinitive's verb
-    formal = start  # the formal title after lower-case qualifiers ("a likely President")
-    while formal < end and doc[formal].is_lower and doc[formal].pos_ in ("ADJ", "ADV") \
-            and doc[formal].lower_ not in _PAST | NOT_OFFICE:
+    formal = start  # the formal title after a qualifier of likelihood ("a likely President")
+    while formal < end and doc[formal].lower_ in _LIKELY:
         formal += 1
     if start >= 1 and doc[start - 1].lower_ in ("a", "an") and formal < end and \
             all(t.text[:1].isupper() for t in doc[formal:end] if t.is_alpha):

@@ -108,6 +108,9 @@ def _people(text: str, nlp, headline_end: int = 0) -> set[str]:
     ("Creepy, crazy Uncle Joe Biden is facing a backlash.", {"Joe Biden"}),
     # ... but not an initial
     ("Donors included TD Ameritrade founder J. Joe Ricketts.", {"J. Joe Ricketts"}),
+    # a double surname beside another person of its first part stays whole
+    ("Reinaldo Flores looks for work. Mr. Flores-Macias, an associate professor, said so.",
+     {"Reinaldo Flores", "Flores-Macias"}),
 ])
 def test_only_personal_names_become_people(nlp, text, expected):
     assert _people(text, nlp) == expected
@@ -185,8 +188,11 @@ def test_first_name_gender(word, gender):
     ("Lest you assume that my parents, James and Olive Meehan, were uneducated: they read. "
      "Charlotte Meehan is a playwright.", {"Olive Meehan": "Olive Meehan"}),
     # "Dr." is evidence like a title: a Dr. the article never calls a doctor is someone else
-    ("Joe Biden spoke. She will support him as he has always supported Dr. Biden in hers.",
+    ("Joe Biden spoke, and Jill Biden listened. He has always supported Dr. Biden in hers.",
      {"Dr. Biden": "Biden"}),
+    # ... unless the article names one person of that surname
+    ("Fiona Hill, a former White House aide, testified. Dr. Hill said she was shocked.",
+     {"Dr. Hill": "Fiona Hill"}),
     ("Dr. Ben Carson spoke on Monday in the city. Later Dr. Carson left.",
      {"Dr. Carson": "Ben Carson"}),
     # an attributive name is still the person ("an Obama veto")
