@@ -27,7 +27,6 @@ PAGE_WORDS = {
     "image", "images", "getty", "reuters", "afp", "ap", "via", "shutterstock", "file", "watch",
     "video", "hide", "facebook", "twitter", "pinterest", "linkedin", "email", "share",
     "opinion", "analysis", "commentary", "editorial", "advertisement", "sign", "subscribe",
-    "more", "read",
 }
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

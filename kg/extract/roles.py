@@ -171,8 +171,9 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
     President", "only former Vice President"; not "then" or "rough-hewed"), and the verb of an
     imperative opening the sentence ("Derail President Barack Obama's ambition")."""
     for k in range(end - 2, start - 1, -1):
-        if doc[k].lower_ in PAGE_WORDS:
-            start = k + 1
+        if doc[k].lower_ in PAGE_WORDS and (doc[k].text[:1].isupper()
+                                            or doc[k].lower_ in ("caption", "copyright")):
+            start = k + 1  # capitalised, as furniture is ("Associated Press video producer")
             break
     for k in range(end - 2, start - 1, -1):
         if doc[k].dep_ in _ARGUMENTS and not start <= doc[k].head.i < person.end \

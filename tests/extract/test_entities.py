@@ -154,7 +154,10 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
      "Franklin Delano Roosevelt", "Democratic President", None, True),
     ("Speaker of the House Paul Ryan, already a front-runner to challenge Trump in 2020, "
      "denounces the plan.", "Paul Ryan", "front-runner", None, True),
-    # ... but a word split at a hyphen stays whole
+    # ... but furniture words inside a title in lower case are the title's
+    ("The clip was filmed by CNN video producer Olivia Zhang on Monday.", "Olivia Zhang",
+     "CNN video producer", EntityRef("outlet", "CNN"), False),
+    # ... and a word split at a hyphen stays whole
     ("Harris told co-host Joe Scarborough that he was wrong.", "Joe Scarborough", "co-host",
      None, False),
 ])
