@@ -152,8 +152,18 @@ def _candidates(clusters: list[_Cluster], mention: _PersonMention) -> list[_Clus
     if not same and len(words) == 1:  # a first name alone ("Hillary"), of one generation
         same = [c for c in clusters if len(names.name_words(c.longest)) > 1
                 and names.name_words(c.longest)[0].lower() == words[0].lower()
-                and names.generation(c.longest) == names.generation(mention.name)]
+                and names.generation(c.longest) == names.generation(mention.name)
+                and (not (mention.honorific or mention.doctor)
+                     or _family_name_first(c.longest))]
     return same
+
+
+def _family_name_first(name: str) -> bool:
+    """A name written family name first ("Ban Ki-moon", "Kim Jong Un", "Xi Jinping"), whose
+    first word an honorific may precede ("Mr. Ban"); after "Mr." the first word of "Paul D.
+    Ryan" is someone else's surname ("Mr. Paul" is Rand Paul)."""
+    words = names.name_words(name)
+    return len(words) > 2 or "-" in words[-1] or not person_names.is_first_name(words[0])
 
 
 def _fits(cluster: _Cluster, mention: _PersonMention) -> bool:

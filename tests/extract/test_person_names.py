@@ -195,6 +195,10 @@ def test_first_name_gender(word, gender):
      {"Dr. Hill": "Fiona Hill"}),
     ("Dr. Ben Carson spoke on Monday in the city. Later Dr. Carson left.",
      {"Dr. Carson": "Ben Carson"}),
+    # after an honorific a word is a surname, never a first name ("Mr. Paul" is Rand Paul)
+    ("Paul D. Ryan spoke on Monday. Mr. Paul disagreed with him.", {"Mr. Paul": "Paul"}),
+    # ... unless the name is written family name first
+    ("Ban Ki-moon spoke on Monday. Mr. Ban disagreed with him.", {"Mr. Ban": "Ban Ki-moon"}),
     # an attributive name is still the person ("an Obama veto")
     ("Barack Obama will veto the bill. Congress has never overridden an Obama veto.",
      {"Obama": "Barack Obama"}),
