@@ -85,10 +85,10 @@ def name_words(name: str) -> list[str]:
 
 
 def canonical_person(name: str) -> str:
-    """The key form of a full name: 'Donald J. Trump' -> 'Donald J. Trump', 'Trump's' ->
-    'Trump'. Middle initials stay, as they tell people apart ('Paul D. Ryan', the speaker, and
-    'Paul S. Ryan', a campaign-finance lawyer; 'George H. W. Bush' and 'George W. Bush');
-    resolution joins 'Donald J. Trump' to 'Donald Trump' across articles."""
+    """The key form of a full name, with its middle initials and suffix: they tell people
+    apart ('Paul D. Ryan', the speaker, and 'Paul S. Ryan', a campaign-finance lawyer; 'George
+    H. W. Bush' and 'George W. Bush'); resolution joins 'Donald J. Trump' to 'Donald Trump'
+    across articles."""
     words = name.split()
     suffix = [w for w in words[1:] if w.rstrip(".").lower() in _SUFFIXES]
     middle = [w for w in words[1:-1] if _is_initial(w)]
