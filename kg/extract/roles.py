@@ -203,7 +203,8 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         if token.is_space or token.is_punct and not _inner_hyphen(doc, start - 1) \
                 or token.dep_ in ("det", "poss", "case") \
                 or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM", "PART")
-                    and token.ent_type_ not in ("GPE", "ORG", "NORP")) \
+                    and token.ent_type_ not in ("GPE", "ORG", "NORP")
+                    and not (token.lower_ == "running" and doc[start].lower_ == "mate")) \
                 or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") \
                 or (token.ent_type_ == "PERSON" and not _is_role_word(token)
                     and token.text.rstrip(".").lower() not in TITLE_WORDS

@@ -157,6 +157,9 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     # ... but furniture words inside a title in lower case are the title's
     ("The clip was filmed by CNN video producer Olivia Zhang on Monday.", "Olivia Zhang",
      "CNN video producer", EntityRef("outlet", "CNN"), False),
+    # "running mate" is one title, though the tagger reads "running" as a verb
+    ("The party left Tampa with a rally before joining running mate Paul Ryan later in the "
+     "day.", "Paul Ryan", "running mate", None, True),
     # ... and a word split at a hyphen stays whole
     ("Harris told co-host Joe Scarborough that he was wrong.", "Joe Scarborough", "co-host",
      None, False),
