@@ -10,7 +10,7 @@ curated alias table (kg.extract.outlets), which also decides "the Times".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -19,7 +19,7 @@ from kg.extract import names, person_names
 from kg.extract.doctext import doc_ents, doc_text
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
-from kg.extract.roles import Role, role_of, title_keys
+from kg.extract.roles import DOCTOR, Role, role_of, title_keys
 from kg.extract.table import EntityTable
 
 _GOV_NAMES = {
@@ -86,10 +86,13 @@ class _PersonMention:
     surface: str  # as written, with an honorific if one precedes
     role: Role | None
     honorific: str | None = None  # 'm' or 'f' from Mr./Mrs./Ms. before the name
+    doctor: bool = False  # "Dr." before the name: evidence like a title
+    couple: bool = False  # "President and Mrs. Trump", "Mr. and Mrs. Clinton"
 
     @property
     def titles(self) -> frozenset[str]:
-        return title_keys(self.role.job_title if self.role else None)
+        keys = title_keys(self.role.job_title if self.role else None)
+        return keys | {DOCTOR} if self.doctor else keys
 
 
 @dataclass
@@ -149,8 +152,18 @@ def _candidates(clusters: list[_Cluster], mention: _PersonMention) -> list[_Clus
     if not same and len(words) == 1:  # a first name alone ("Hillary"), of one generation
         same = [c for c in clusters if len(names.name_words(c.longest)) > 1
                 and names.name_words(c.longest)[0].lower() == words[0].lower()
-                and names.generation(c.longest) == names.generation(mention.name)]
+                and names.generation(c.longest) == names.generation(mention.name)
+                and (not (mention.honorific or mention.doctor)
+                     or _family_name_first(c.longest))]
     return same
+
+
+def _family_name_first(name: str) -> bool:
+    """A name written family name first ("Ban Ki-moon", "Kim Jong Un", "Xi Jinping"), whose
+    first word an honorific may precede ("Mr. Ban"); after "Mr." the first word of "Paul D.
+    Ryan" is someone else's surname ("Mr. Paul" is Rand Paul)."""
+    words = names.name_words(name)
+    return len(words) > 2 or "-" in words[-1] or not person_names.is_first_name(words[0])
 
 
 def _fits(cluster: _Cluster, mention: _PersonMention) -> bool:
@@ -158,6 +171,8 @@ def _fits(cluster: _Cluster, mention: _PersonMention) -> bool:
     gender = cluster.gender
     if mention.honorific and gender and gender != mention.honorific:
         return False
+    if mention.couple and gender != mention.honorific:
+        return False  # "President and Mrs. Trump": she is not the article's President Trump
     # a title the cluster was never given stays apart ("President Clinton" in an article that
     # names only Hillary); resolution across articles finds its holder
     return not mention.titles or bool(mention.titles & cluster.titles)
@@ -177,7 +192,11 @@ def _assign(clusters: list[_Cluster], mention: _PersonMention,
             body_start: int = 0) -> _Cluster:
     """The cluster a person's mention joins (a new one if it names someone new, or if no
     cluster fits its honorific and title: "Mrs. Clinton" never joins Bill Clinton)."""
-    same = [c for c in _candidates(clusters, mention) if _fits(c, mention)]
+    candidates = _candidates(clusters, mention)
+    same = [c for c in candidates if _fits(c, mention)]
+    if not same and mention.doctor and len(candidates) == 1 \
+            and _fits(candidates[0], replace(mention, doctor=False)):
+        same = candidates  # "Fiona Hill ... Dr. Hill"; not "Joe and Jill Biden ... Dr. Biden"
     exact = [c for c in same if mention.name in c.names]
     if exact and len(names.name_words(mention.name)) > 1:
         same = exact
@@ -191,11 +210,13 @@ def _assign(clusters: list[_Cluster], mention: _PersonMention,
 
 
 def _cluster_people(mentions: list[_PersonMention], body_start: int = 0) -> list[_Cluster]:
-    """Longest names first, so a surname joins the full name wherever it appears."""
+    """Longest names first, so a surname joins the full name wherever it appears; then names
+    with a title before those with an honorific alone, so that in "Mr. Clinton ... President
+    Clinton ... Mrs. Clinton" the president takes "Mr." and is no longer open to "Mrs."."""
     clusters: list[_Cluster] = []
     order = sorted(range(len(mentions)),
                    key=lambda i: (-len(names.name_words(mentions[i].name)),
-                                  not (mentions[i].honorific or mentions[i].titles), i))
+                                  not mentions[i].titles, not mentions[i].honorific, i))
     for i in order:
         mention = mentions[i]
         cluster = _assign(clusters, mention, body_start)
@@ -246,6 +267,15 @@ def _headline_trimmed(doc: Doc, ent: SpacySpan, headlines: list[tuple[int, int]]
     return doc[run[0]:run[-1] + 1] if run else None
 
 
+def _second_of_a_couple(doc: Doc, part: SpacySpan) -> bool:
+    """An honorific after a title or another honorific and "and" ("President and Mrs. Trump",
+    "Mr. and Mrs. Clinton"): two people of one surname, the honorific's the second."""
+    i = part.start - 1  # the honorific
+    return i >= 2 and doc[i - 1].lower_ in ("and", "&") \
+        and doc[i - 2].text.rstrip(".").lower() in names.TITLE_WORDS \
+        and doc[i - 2].ent_type_ != "PERSON"  # not "Mr. King and Mr. Morial"
+
+
 def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMention:
     honorific = _honorific_before(doc, part)
     # a surname that is also a title word ("King") is still the surname here
@@ -253,7 +283,9 @@ def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMent
     return _PersonMention(_span_of(doc, part.start_char, part.end_char),
                           person_names.fold_case(name),
                           _surface(doc, part), role,
-                          person_names.honorific_gender(honorific) if honorific else None)
+                          person_names.honorific_gender(honorific) if honorific else None,
+                          doctor=DOCTOR in title_keys(honorific),
+                          couple=honorific is not None and _second_of_a_couple(doc, part))
 
 
 def _person_mentions(doc: Doc, taken: list[tuple[int, int]],

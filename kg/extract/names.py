@@ -1,8 +1,8 @@
 """Person names: cleaning surface forms and deciding which forms name the same person.
 
-Titles and honorifics never become part of a name; a middle initial is a variant,
-not a different person ("Donald J. Trump" is "Donald Trump"), so canonical names
-drop middle initials and keep every other word.
+Titles and honorifics never become part of a name. A middle initial may be left out ("Donald
+J. Trump" is "Donald Trump"), but a different one is a different person ("Paul S. Ryan" is not
+"Paul D. Ryan"), so canonical names keep it and resolution decides.
 """
 
 from __future__ import annotations
@@ -17,6 +17,16 @@ TITLE_WORDS = {
     "pope", "king", "queen", "prince", "princess", "chancellor", "minister", "premier",
     "ambassador", "attorney", "chairman", "chairwoman", "leader", "sheriff", "commissioner",
     "gop", "democratic", "republican", "democrat", "presidential", "press", "the", "then",
+}
+# A web page's furniture that the tagger glues before a caption's name or title: the video
+# player ("CLOSE"), caption and credit lines ("AFP Image caption", "Credit"), share buttons
+# ("Facebook Twitter Pinterest", "Email Sign Up") and section labels ("Opinion"). Never part of
+# a name or title.
+PAGE_WORDS = {
+    "close", "caption", "copyright", "credit", "credits", "photo", "photos", "photograph",
+    "image", "images", "getty", "reuters", "afp", "ap", "via", "shutterstock", "file", "watch",
+    "video", "hide", "facebook", "twitter", "pinterest", "linkedin", "email", "share",
+    "opinion", "analysis", "commentary", "editorial", "advertisement", "sign", "subscribe",
 }
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -75,15 +85,20 @@ def name_words(name: str) -> list[str]:
 
 
 def canonical_person(name: str) -> str:
-    """The key form of a full name: 'Donald J. Trump' -> 'Donald Trump'. Two or more middle
-    initials stay, as they tell generations apart ('George H. W. Bush' vs 'George W. Bush')."""
+    """The key form of a full name, with its middle initials and suffix: they tell people
+    apart ('Paul D. Ryan', the speaker, and 'Paul S. Ryan', a campaign-finance lawyer; 'George
+    H. W. Bush' and 'George W. Bush'); resolution joins 'Donald J. Trump' to 'Donald Trump'
+    across articles."""
     words = name.split()
     suffix = [w for w in words[1:] if w.rstrip(".").lower() in _SUFFIXES]
-    if len(_initials(name)) >= 2:
-        middle = [w for w in words[1:-1] if _is_initial(w)]
-        core = name_words(name)
-        return " ".join(core[:1] + middle + core[1:] + suffix)
-    return " ".join(name_words(name) + suffix)
+    middle = [w for w in words[1:-1] if _is_initial(w)]
+    core = name_words(name)
+    return " ".join(core[:1] + middle + core[1:] + suffix)
+
+
+def initials(name: str) -> tuple[str, ...]:
+    """The middle initials of a name, one letter each ('George H.W. Bush' -> ('H', 'W'))."""
+    return tuple(_initials(name))
 
 
 def _same_generation(short: str, full: str) -> bool:

@@ -18,7 +18,8 @@ from spacy.tokens import Token
 
 from kg.data import tsv_rows
 from kg.extract.doctext import doc_ents
-from kg.extract.names import PARTICLES, TITLE_WORDS, is_honorific, strip_possessive
+from kg.extract.lexicon import english_words
+from kg.extract.names import PAGE_WORDS, PARTICLES, TITLE_WORDS, is_honorific, strip_possessive
 from kg.extract.roles import ROLE_WORDS
 
 # Words after a name that make the whole mention a group or an organisation, not a person.
@@ -65,9 +66,6 @@ _ADJECTIVE_ENDINGS = ("ous", "ian", "ish", "ese", "ive", "ful", "less", "ic", "a
 # nouns of a job held at or in an organisation: "partner at Hogan Lovells", "director of X"
 _EMPLOYMENT_NOUNS = ROLE_WORDS | {"partner", "associate", "member", "employee", "owner"}
 _QUOTES = {'"', "“", "”"}
-# photo-credit words that the tagger glues before a name ("Getty McCain", "REUTERS Obama")
-_CREDITS = {"getty", "reuters", "afp", "ap", "photo", "image", "images", "via", "shutterstock",
-            "file"}
 # a word glued to the next one by a lost line break ("TrumpKamala", "CottonTom"), not
 # "McCain" or "DeWayne"
 _GLUED = re.compile(r"([A-Z][a-z]{3,})[A-Z]")
@@ -114,24 +112,11 @@ def honorific_gender(word: str) -> str | None:
     return {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(word.strip(".").lower())
 
 
-@cache
-def _english_words() -> frozenset[str]:
-    """Common English words: the WordNet index the spaCy model's lemmatizer carries (empty
-    when the model has none, and the rules that need it then never fire)."""
-    from kg.nlp import load_pipeline
-
-    try:
-        table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, ValueError):
-        return frozenset()
-    return frozenset(word for words in table.values() for word in words)
-
-
 def is_common_word(word: str) -> bool:
     """A capitalised word that is an English word and not a first name ("Squawk", "Box",
     "Living", "Tools"): a name made only of such words names a show, book or firm."""
     low = strip_possessive(word).strip(".").lower()
-    words = _english_words()
+    words = english_words()
     known = low in words or low.endswith("s") and low[:-1] in words \
         or low.endswith("es") and low[:-2] in words
     return known and not is_first_name(word)
@@ -188,7 +173,7 @@ def _descriptor(token: Token) -> bool:
         return False
     low = token.lower_
     return token.pos_ in ("ADJ", "VERB", "NOUN") or low.endswith(_DESCRIPTOR_ENDINGS) \
-        or low in {"billionaire", "universe", "add"} | _CREDITS
+        or low in {"billionaire", "universe", "add"} | PAGE_WORDS
 
 
 def _is_verb_or_noun(token: Token) -> bool:
@@ -285,6 +270,52 @@ def _before_a_name_card(span: SpacySpan, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i > glued.i] if glued.i < span.end else tokens
 
 
+def _words_before_the_name(tokens: list[Token]) -> int:
+    """How many leading words are no part of a name before a first name and a surname: a
+    modal or verb a question or headline starts with and common words ("Will Paul Ryan
+    remain", "Endorses Donald Trump", "Meet Paul Ryan's mom", "Uncle Joe Biden", "Emeritus
+    Barack Obama"). 0 when a leading word may be a name ("Rand Paul Smith", "Park Geun-hye")."""
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k - 1]
+        if not (word.tag_ == "MD" or word.is_alpha and len(word) > 1
+                and is_common_word(word.text)):
+            return 0  # not an initial ("J. Joe Ricketts")
+        if is_first_name(tokens[k].text):
+            return 0 if _joined(tokens[k + 1]) else k  # not "Park Geun-hye"
+    return 0
+
+
+def _before_a_joined_name(span: SpacySpan, tokens: list[Token]) -> list[Token]:
+    """A name ends at a hyphen when the word before it is written elsewhere in the article as
+    a person's name on its own and the part after it is no name or another person's: "the
+    Donald Trump-Kim summit", "Donald Trump-related", "Bernie-lite" ("Holtz-Eakin", "Ban
+    Ki-moon" and "Gustavo Flores-Macías" beside a Mr. Flores stay whole)."""
+    doc = span.doc
+    people = [e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start != span.start]
+    alone = {strip_possessive(e[-1].text) for e in people
+             if e.end == len(doc) or not _joined(doc[e.end])}
+    others = {strip_possessive(t.text) for e in people for t in e}
+    for i, token in enumerate(tokens[1:], 1):
+        if token.text in ("-", "‐") and _joined(token) and tokens[i - 1].text in alone:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if after is None or after.is_lower or after.text in others:
+                return tokens[:i]
+    while len(tokens) > 1 and tokens[-1].text in ("-", "‐"):
+        tokens = tokens[:-1]  # a hyphen left after its word was cut ("Trump-related")
+    return tokens
+
+
+def _before_a_repeated_name(tokens: list[Token]) -> list[Token]:
+    """A linked name followed by the same person's full legal name and the next headline, not
+    glued ("Speaker Paul Ryan Paul Davis Ryan Retirees should say ..." -> "Paul Ryan"): the
+    name ends before its first word comes back after a word that comes back too."""
+    words = [t.text for t in tokens]
+    for j in range(2, len(words)):
+        if words[j] == words[0] and words[j - 1] in words[j + 1:]:
+            return tokens[:j]
+    return tokens
+
+
 _PAGEANTS = {"universe", "world", "america", "usa", "earth", "international", "teen"}
 
 
@@ -333,8 +364,9 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
             tokens = tokens[i + 1:]
             break
     tokens = _before_a_name_card(span, tokens)
-    while tokens and tokens[0].lower_ in _CREDITS:
-        tokens.pop(0)  # "REUTERS Obama", "Getty McCain", "File Photo"
+    tokens = _before_a_repeated_name(tokens)
+    while tokens and tokens[0].lower_ in PAGE_WORDS:
+        tokens.pop(0)  # "REUTERS Obama", "Getty McCain", "File Photo", "CLOSE Donald Trump"
     tokens = _longest_run(tokens) if tokens else tokens
     deduped: list[Token] = []
     for token in tokens:  # "X Y Y": a word repeated by a layout glitch
@@ -344,8 +376,10 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     if len(tokens) > 2 and all(t.is_alpha for t in tokens) and is_first_name(tokens[1].text) \
             and _surname_elsewhere(span, tokens[0]):
         tokens = tokens[1:]  # a list run together: "... lead over Sanders Elizabeth Warren"
+    tokens = tokens[_words_before_the_name(tokens):]
     while len(tokens) > 1 and _is_verb_or_noun(tokens[-1]):
         tokens.pop()  # "Obama Says", "Clinton Plan"
+    tokens = _before_a_joined_name(span, tokens)
     while len(tokens) > 1 and _descriptor(tokens[0]) \
             and (len(tokens) > 2 or is_first_name(tokens[1].text) or tokens[0].pos_ == "ADJ"
                  or tokens[0].lower_.endswith(_ADJECTIVE_ENDINGS)):
@@ -372,15 +406,32 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     return doc[tokens[0].i:tokens[-1].i + 1]
 
 
+_SHOUTED = re.compile(r"(Mc|Mac)?([A-Z][A-Z'’\-]+)\.?$")
+
+
+def _fold_word(word: str) -> str:
+    """'TRUMP' -> 'Trump', 'McCONNELL' -> 'McConnell', 'HOLTZ-EAKIN' -> 'Holtz-Eakin'."""
+    prefix, rest = _SHOUTED.match(word).groups()
+    folded = "-".join(part.capitalize() for part in rest.split("-"))
+    return (prefix or "") + folded + word[len(prefix or "") + len(rest):]
+
+
 def fold_case(name: str) -> str:
-    """'DONALD TRUMP' -> 'Donald Trump'; a name with any mixed-case word ('AWR Hawkins') is
-    left as written."""
+    """'DONALD TRUMP' -> 'Donald Trump', 'MITCH McCONNELL' -> 'Mitch McConnell'; a surname in
+    capitals after a first name as written ('Donald TRUMP', 'Michael COHEN', as dossiers and
+    some wires print them) and a first name with its second letter in capitals ('MItt') too.
+    Capitals at the start of a name written otherwise in mixed case stay ('AWR Hawkins')."""
     words = name.split()
-    if not all(w.isupper() for w in words if w.rstrip(".").isalpha()) \
-            or not any(len(w.rstrip(".")) > 2 for w in words):
-        return name
-    return " ".join(w.capitalize() if w.isupper() and len(w.rstrip(".")) > 1 else w
-                    for w in words)
+    shouted = [bool(_SHOUTED.match(w)) and len(w.rstrip(".")) > 1
+               and w.lower() not in _SUFFIXES for w in words]  # "King III" stays
+    if all(s or w.isupper() or not w.rstrip(".").isalpha() for w, s in zip(words, shouted)):
+        if not any(len(w.rstrip(".")) > 2 for w in words):
+            return name
+        return " ".join(_fold_word(w) if s else w for w, s in zip(words, shouted))
+    return " ".join(
+        _fold_word(w) if s and i > 0 and len(w.rstrip(".")) > 2
+        else w.capitalize() if _RUN_TOGETHER.match(w) and is_first_name(w)
+        else w for i, (w, s) in enumerate(zip(words, shouted)))
 
 
 def looks_like_a_person(span: SpacySpan) -> bool:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.doctext import doc_ents, doc_text
-from kg.extract.names import TITLE_WORDS
+from kg.extract.lexicon import is_only_a_verb
+from kg.extract.names import PAGE_WORDS, TITLE_WORDS
 
 ROLE_WORDS = {
     "president", "secretary", "senator", "sen.", "sen", "representative", "rep.", "rep",
@@ -59,8 +60,6 @@ _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
 CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate", "front-runner",
                    "frontrunner"}
 _QUOTE_MARKS = "\"“”‘’'"
-# A web page's player and caption words glued before a caption's title.
-_CAPTION_WORDS = {"close", "caption", "watch", "video", "photo", "image"}
 _PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
 
 
@@ -142,6 +141,56 @@ def _title_inside(doc: Doc, i: int) -> bool:
     return False
 
 
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """The first word of a sentence, a line, or what follows a colon or an opening quote."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    return doc[i].is_sent_start or j < 0 or doc[j].is_space \
+        or doc[j].text in (":", "(", '"', "“", "—", "–")
+
+
+_ARGUMENTS = {"pobj", "dobj", "iobj", "nsubj", "nsubjpass"}
+# what makes "a ... President X" an office someone may hold one day, not a great president
+_LIKELY = {"likely", "possible", "potential", "probable", "prospective", "future",
+           "hypothetical", "eventual", "would-be"}
+
+
+def _in_hyphenated_word(doc: Doc, i: int) -> bool:
+    """A part of a word the tokenizer split at a hyphen ("co", "-", "host" of "co-host")."""
+    return _inner_hyphen(doc, i) or i + 1 < len(doc) and _inner_hyphen(doc, i + 1) \
+        or i > 0 and _inner_hyphen(doc, i - 1)
+
+
+def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
+    """Where the title proper starts, after words glued before it that the name does not
+    govern: a web page's furniture ("AFP Image caption President", "Facebook Twitter
+    Pinterest President", "CLOSE President", "Credit Texas Sen."), the object or subject of
+    a word before the title ("his first address to Congress US Sen. John McCain", "among the
+    Democratic candidates only former Vice President Joe Biden"), a leading adverb ("Even
+    President", "only former Vice President"; not "then" or "rough-hewed"), and the verb of an
+    imperative opening the sentence ("Derail President Barack Obama's ambition")."""
+    for k in range(end - 2, start - 1, -1):
+        if doc[k].lower_ in PAGE_WORDS and (doc[k].text[:1].isupper()
+                                            or doc[k].lower_ in ("caption", "copyright")):
+            start = k + 1  # capitalised, as furniture is ("Associated Press video producer")
+            break
+    for k in range(end - 2, start - 1, -1):
+        if doc[k].dep_ in _ARGUMENTS and not start <= doc[k].head.i < person.end \
+                and not _in_hyphenated_word(doc, k) \
+                and (not doc[k].is_ancestor(person.root) or doc[k].tag_ == "NNS"):
+            start = k + 1  # "to Congress US Sen.": "Congress" is the object of "to"
+            break  # (a title word the parse makes the name's head is still the title's)
+    while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST \
+            and not _in_hyphenated_word(doc, start):
+        start += 1
+    first = doc[start]
+    if end - start > 1 and _opens_sentence(doc, start) and not first.ent_type_ \
+            and not _is_role_word(first) and is_only_a_verb(first.text):
+        start += 1
+    return start
+
+
 def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     """A title written just before the name: 'White House press secretary Sarah Sanders'."""
     start = person.start
@@ -154,7 +203,8 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         if token.is_space or token.is_punct and not _inner_hyphen(doc, start - 1) \
                 or token.dep_ in ("det", "poss", "case") \
                 or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM", "PART")
-                    and token.ent_type_ not in ("GPE", "ORG", "NORP")) \
+                    and token.ent_type_ not in ("GPE", "ORG", "NORP")
+                    and not (token.lower_ == "running" and doc[start].lower_ == "mate")) \
                 or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") \
                 or (token.ent_type_ == "PERSON" and not _is_role_word(token)
                     and token.text.rstrip(".").lower() not in TITLE_WORDS
@@ -166,9 +216,12 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     start, end = _trim(doc, start, person.start)
     if start >= 1 and doc[start - 1].tag_ == "TO" and end - start > 1 and doc[start].is_lower:
         start += 1  # "to mock special counsel Robert Mueller": the infinitive's verb
-    if start >= 1 and doc[start - 1].lower_ in ("a", "an") and start < end and \
-            all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha):
-        return None  # "what a President Hillary Clinton would do": a hypothetical
+    formal = start  # the formal title after a qualifier of likelihood ("a likely President")
+    while formal < end and doc[formal].lower_ in _LIKELY:
+        formal += 1
+    if start >= 1 and doc[start - 1].lower_ in ("a", "an") and formal < end and \
+            all(t.text[:1].isupper() for t in doc[formal:end] if t.is_alpha):
+        return None  # "what a President Hillary Clinton would do", "a likely President X"
     if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("to", "of",
                                                                                     "for"):
         return None  # "counselor to the president Kellyanne Conway": someone else's office
@@ -178,9 +231,7 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         if doc[k].tag_ == "NNS" and doc[k].is_lower and doc[k + 1].text[:1].isupper():
             start = k + 1
             break
-    while end - start > 1 and (doc[start].lower_ in _CAPTION_WORDS or doc[start].lower_ ==
-                               "media" and doc[start + 1].lower_ == "caption"):
-        start += 1  # a video player's text before a caption ("CLOSE President", "Media caption")
+    start = _title_start(doc, start, end, person)
     if end - start > 2 and doc[start].lower_ == "running" and doc[start + 1].lower_ == "mate":
         start += 2  # "his running mate presidential nominee Donald Trump": two roles glued
     while end - start > 1 and doc[start].is_lower and doc[start + 1].text[:1].isupper() \
@@ -207,6 +258,10 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
             continue
         left = min(t.i for t in child.subtree)
         start, end = _trim(doc, left, child.i + 1)
+        while start < end - 1 and (doc[start].lower_ in ("a", "an", "the") or (
+                doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST
+                and not _in_hyphenated_word(doc, start))):
+            start += 1  # "Paul Ryan, already a front-runner"; not "a rough-hewed candidate"
         if start >= end or end - start > 8:
             continue
         affiliation = None
@@ -227,13 +282,14 @@ def role_of(doc: Doc, person: SpacySpan) -> Role | None:
     return prefix_role(doc, person) or apposition_role(doc, person)
 
 
+DOCTOR = "doctor"  # the office word of "Dr.": a doctor is a doctor in every article
 _TITLE_KEYS = {
     "sen": "senator", "senator": "senator", "rep": "representative",
     "representative": "representative", "congressman": "representative",
     "congresswoman": "representative", "gov": "governor", "governor": "governor",
     "president": "president", "secretary": "secretary", "mayor": "mayor", "judge": "judge",
     "justice": "judge", "gen": "general", "general": "general", "lady": "first lady",
-    "nominee": "nominee", "candidate": "nominee", "speaker": "speaker", "dr": "doctor",
+    "nominee": "nominee", "candidate": "nominee", "speaker": "speaker", "dr": DOCTOR,
     "chairman": "chairman", "chairwoman": "chairman", "attorney": "attorney",
 }
 

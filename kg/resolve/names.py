@@ -5,7 +5,9 @@ out, by node key. A name merges only when exactly one fullest name extends it on
 gender and title have ruled out the others ("Mrs. Clinton" is not Bill Clinton, "President
 Clinton" not Hillary), or when one candidate is named at least ``DOMINANCE`` times as often
 as all the others together. A bare surname never means a "Jr." while its father is a
-candidate.
+candidate, and "Dr. Biden" never means a Biden the graph does not call a doctor. Nodes of one
+full name are one person, except where their middle initials differ ("Paul S. Ryan" is not
+"Paul D. Ryan").
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract.names import generation, name_words, shortens
+from kg.extract.names import generation, initials, name_words, shortens
+from kg.extract.roles import DOCTOR
 
 DOMINANCE = 10
 
@@ -68,7 +71,18 @@ def person_merges(people: Iterable[PersonNode | str]) -> dict[str, str]:
         same, known = _same_full_names(known)
         merges.update(same)
         merges.update(_merges_among(known))
-    return merges
+    return {short: _final(merges, full) for short, full in merges.items()}
+
+
+def _final(merges: dict[str, str], node: str) -> str:
+    """The node a chain of merges ends in: "Donald J. Trump" joins "Donald Trump", which joins
+    "Donald John Trump"; renaming one step only would leave the middle node's IRI holding the
+    first one's facts, unlabelled."""
+    seen = {node}
+    while node in merges and merges[node] not in seen:
+        node = merges[node]
+        seen.add(node)
+    return node
 
 
 def _same_full_names(known: list[PersonNode]) -> tuple[dict[str, str], list[PersonNode]]:
@@ -87,8 +101,10 @@ def _same_full_names(known: list[PersonNode]) -> tuple[dict[str, str], list[Pers
     collapsed: dict[str, PersonNode] = {}
     for nodes in by_name.values():
         top = max(nodes, key=lambda n: (n.mentions, n.id))
+        middle = _middle_initials(nodes, top)
         joined = [n for n in nodes if n is top or not (
-            n.gender and top.gender and n.gender != top.gender)]
+            n.gender and top.gender and n.gender != top.gender)
+            and initials(n.name) in ((), middle)]
         if len(joined) < 2:
             continue
         merges.update({n.id: top.id for n in joined if n is not top})
@@ -100,14 +116,33 @@ def _same_full_names(known: list[PersonNode]) -> tuple[dict[str, str], list[Pers
     return merges, rest
 
 
+def _middle_initials(nodes: list[PersonNode], top: PersonNode) -> tuple[str, ...] | None:
+    """The middle initials the group's person goes by: the top node's, else those named at
+    least ``DOMINANCE`` times as often as any other initials ("Paul D. Ryan", the speaker,
+    beside a few "Paul S. Ryan", a lawyer); None when no initials stand out (only the nodes
+    without initials then join)."""
+    if initials(top.name):
+        return initials(top.name)
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    for node in nodes:
+        if initials(node.name):
+            counts[initials(node.name)] += node.mentions
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    rest = sum(n for i, n in counts.items() if i != best)
+    return best if counts[best] >= DOMINANCE * rest else None
+
+
 def _merges_among(known: list[PersonNode]) -> dict[str, str]:
     merges: dict[str, str] = {}
     for node in known:
         longer = [f for f in known if _longer(node.name, f.name) and _fits(node, f)]
         untitled = node.titles and not longer
         if untitled:  # a title nobody in the graph holds: only a dominant candidate may take it
-            longer = [f for f in known if _longer(node.name, f.name)
-                      and _fits(PersonNode(node.name, node.gender), f)]
+            # ("Dr." is no office: a doctor stays a doctor)
+            evidence = PersonNode(node.name, node.gender, node.titles & {DOCTOR})
+            longer = [f for f in known if _longer(node.name, f.name) and _fits(evidence, f)]
         if len(node.name.split()) == 1 and any(not generation(f.name) for f in longer):
             longer = [f for f in longer if not generation(f.name)]
         fullest = [f for f in longer if not any(_longer(f.name, g.name) for g in longer)]

@@ -19,7 +19,7 @@ from rdflib.term import Node
 from kg.extract.names import PARTICLES, canonical_person, name_words, strip_possessive
 from kg.extract.person_names import first_name_gender, fold_case, honorific_gender, is_first_name
 from kg.extract.records import EntityRef
-from kg.extract.roles import title_keys
+from kg.extract.roles import DOCTOR, title_keys
 from kg.rdf import iris
 from kg.rdf.namespaces import RDFS, SKOS
 from kg.resolve.corroboration import settle_corroboration
@@ -74,11 +74,12 @@ def _person_nodes(dataset: Dataset, base: str,
             labels.setdefault(iri, str(name))
     scope = None if keys is None else labels
     honorifics: dict[Node, set[str]] = defaultdict(set)
+    titles: dict[Node, frozenset[str]] = defaultdict(frozenset)
     for iri, alt in scoped_rows(dataset, _ALT_LABELS, "e", scope):
         first = str(alt).split()[0] if str(alt).split() else ""
         if gender := honorific_gender(first):
             honorifics[iri].add(gender)
-    titles: dict[Node, frozenset[str]] = defaultdict(frozenset)
+        titles[iri] |= title_keys(first) & {DOCTOR}  # "Dr. Biden"
     for iri, title in scoped_rows(dataset, _JOB_TITLES, "e", scope):
         titles[iri] |= title_keys(str(title))
     counts = {iri: int(n) for iri, n in scoped_rows(dataset, _MENTION_COUNTS, "e", scope)}
@@ -86,8 +87,10 @@ def _person_nodes(dataset: Dataset, base: str,
     for iri, name in labels.items():
         said = honorifics.get(iri, set())
         words = name_words(name)
+        # honorifics that disagree (a "Mrs. Trump" merged in by mistake) yield to the first
+        # name the project lists
         gender = next(iter(said)) if len(said) == 1 else (
-            first_name_gender(words[0]) if len(words) > 1 and not said else None)
+            first_name_gender(words[0], guess=not said) if len(words) > 1 else None)
         nodes.append(PersonNode(name, gender, titles[iri], counts.get(iri, 1), str(iri)))
     return nodes
 

@@ -271,7 +271,7 @@ def _all_quotes(nlp, text, authors=()):
     # an apposition's name before an organisation inside the phrase
     ("In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of "
      "the National Urban League, forcefully told a young woman that \u201cnot voting is not a "
-     "viable strategy.\u201d", "not voting is not a viable strategy.", "Marc Morial"),
+     "viable strategy.\u201d", "not voting is not a viable strategy.", "Marc H. Morial"),
 ])
 def test_pronouns_and_descriptions(nlp, text, quote, speaker):
     found = {(q.span.text, q.speaker.name if q.speaker else None)

@@ -48,6 +48,40 @@ def test_nodes_with_one_full_name_are_one_person_and_take_its_short_forms():
     assert person_merges(nodes) == {"dt": "p-dt", "t": "p-dt"}
 
 
+@pytest.mark.parametrize("nodes, expected", [
+    # a middle initial may be left out ...
+    ([PersonNode("Donald Trump", "m", mentions=200, key="dt"),
+      PersonNode("Donald J. Trump", "m", mentions=20, key="djt")], {"djt": "dt"}),
+    # ... but a different one is a different person: the initials the person goes by are
+    # the ones named ten times as often as any others
+    ([PersonNode("Paul Ryan", "m", mentions=100, key="pr"),
+      PersonNode("Paul D. Ryan", "m", mentions=40, key="pdr"),
+      PersonNode("Paul S. Ryan", "m", mentions=3, key="psr")], {"pdr": "pr"}),
+    ([PersonNode("Paul D. Ryan", "m", mentions=100, key="pdr"),
+      PersonNode("Paul Ryan", "m", mentions=40, key="pr"),
+      PersonNode("Paul S. Ryan", "m", mentions=30, key="psr")], {"pr": "pdr"}),
+    # no initials stand out: only the nodes without initials join
+    ([PersonNode("Paul Ryan", "m", mentions=100, key="pr"),
+      PersonNode("Paul D. Ryan", "m", mentions=10, key="pdr"),
+      PersonNode("Paul S. Ryan", "m", mentions=5, key="psr")], {}),
+])
+def test_a_different_middle_initial_is_a_different_person(nodes, expected):
+    assert person_merges(nodes) == expected
+
+
+def test_a_chain_of_merges_ends_in_one_node():
+    """"Donald J. Trump" joins "Donald Trump", which shortens "Donald John Trump" (a name card
+    some sites print): all three are one node, not a middle node left holding the first's
+    facts."""
+    nodes = [PersonNode("Donald Trump", "m", mentions=200, key="dt"),
+             PersonNode("Donald J. Trump", "m", mentions=20, key="djt"),
+             PersonNode("Donald John Trump", "m", mentions=5, key="djohnt")]
+    assert person_merges(nodes) == {"djt": "djohnt", "dt": "djohnt"}
+
+
+_JOE = PersonNode("Joe Biden", "m", frozenset({"president"}), 300)
+
+
 @pytest.mark.parametrize("short, people, expected", [
     # honorific gender and title leave one candidate
     (PersonNode("Clinton", "f", key="clinton-mrs"), [_BILL, _HILLARY], "Hillary Clinton"),
@@ -68,6 +102,11 @@ def test_nodes_with_one_full_name_are_one_person_and_take_its_short_forms():
     (PersonNode("Clinton", None, frozenset({"secretary"}), key="clinton-secretary"),
      [_BILL, PersonNode("Hillary Clinton", "f", frozenset({"nominee"}), 400)],
      "Hillary Clinton"),
+    # "Dr." is not an office a dominant candidate may take: only someone the graph calls Dr.
+    (PersonNode("Biden", None, frozenset({"doctor"}), key="biden-doctor"),
+     [_JOE, PersonNode("Jill Biden", "f", mentions=10)], None),
+    (PersonNode("Biden", None, frozenset({"doctor"}), key="biden-doctor"),
+     [_JOE, PersonNode("Jill Biden", "f", frozenset({"doctor"}), 10)], "Jill Biden"),
 ])
 def test_bare_surnames_merge_by_honorific_title_and_dominance(short, people, expected):
     assert person_merges([short, *people]).get(short.id) == expected
