@@ -12,10 +12,10 @@ BASE = "https://t.example/id/"
 SPEAKER = EntityRef("person", "Jane Roe")
 
 
-def _article(article_id: str, quote_text: str) -> ArticleFacts:
+def _article(article_id: str, quote_text: str, direct: bool = True) -> ArticleFacts:
     text = f'"{quote_text}" Jane Roe said.'
     return ArticleFacts(article_id=article_id, text=text, quotes=(
-        Quote(Span(1, 1 + len(quote_text), quote_text), direct=True, cue="said",
+        Quote(Span(1, 1 + len(quote_text), quote_text), direct=direct, cue="said",
               speaker=SPEAKER),))
 
 
@@ -55,3 +55,32 @@ def test_short_fragments_and_other_speakers_stay_apart():
     dataset = _build(_article("a", "We are trying to do what is right, even when he will not."),
                      _article("b", "gutless"), other)
     assert len(_quotes(dataset)) == 3
+
+
+def test_a_quoted_fragment_stays_apart_from_a_reported_clause_holding_it():
+    """'Cruz said he has had "areas of significant disagreement" with Trump': the quoted
+    words are no part of the paraphrase's node, nor it a direct quote."""
+    dataset = _build(
+        _article("a", 'he has had "areas of significant disagreement" with Trump', direct=False),
+        _article("b", "areas of significant disagreement"))
+    assert _quotes(dataset) == {
+        'he has had "areas of significant disagreement" with Trump': {"a"},
+        "areas of significant disagreement": {"b"}}
+    kinds = {str(text): {str(kind).rsplit("#", 1)[-1] for kind in found}
+             for text, found in _kinds(dataset).items()}
+    assert kinds == {'he has had "areas of significant disagreement" with Trump': {"IndirectQuote"},
+                     "areas of significant disagreement": {"DirectQuote"}}
+
+
+def test_a_reported_clause_contained_in_a_longer_one_joins_it():
+    dataset = _build(_article("a", "he would stay in the race until the convention", False),
+                     _article("b", "he would stay in the race", False))
+    assert _quotes(dataset) == {"he would stay in the race until the convention": {"a", "b"}}
+
+
+def _kinds(dataset: Dataset) -> dict[str, set]:
+    found: dict[str, set] = {}
+    for text, kind in dataset.query("""SELECT ?t ?k WHERE { ?q a schema:Quotation ;
+            schema:text ?t ; a ?k FILTER(?k IN (nkg:DirectQuote, nkg:IndirectQuote)) }"""):
+        found.setdefault(str(text), set()).add(kind)
+    return found
