@@ -302,6 +302,8 @@ class SpeakerResolver:
             if wanted and gender == wanted:
                 score += 3
             if pronoun.lower_ == "they" and ref.kind == "person":
+                if mention.span.begin >= pronoun.sent.start_char:
+                    continue  # "Mr. Clarke has few investors, they say": he is what they say
                 score -= 4
             spoke = self.spoke.get(ref)
             if spoke is not None and pronoun.idx - spoke < 1500:
