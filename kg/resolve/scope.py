@@ -90,11 +90,6 @@ class Batch:
         return self.nodes("?s a schema:Person", {renames.get(n, n) for n in grouped},
                           renames.values())
 
-    def speakers(self, moved: Iterable[Node]) -> set[Node | None] | None:
-        """Speakers whose quotes the batch or a rename touched; None among them stands for
-        the quotes that have no speaker."""
-        found: set[Node | None] | None = self.nodes("?q schema:creator ?s", moved)
-        if found is not None and self.nodes(
-                "?s a schema:Quotation FILTER NOT EXISTS { ?s schema:creator ?c }"):
-            found.add(None)
-        return found
+    def speakers(self, moved: Iterable[Node]) -> set[Node] | None:
+        """Speakers whose quotes the batch or a rename touched."""
+        return self.nodes("?q schema:creator ?s", moved)

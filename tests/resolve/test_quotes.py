@@ -84,3 +84,17 @@ def _kinds(dataset: Dataset) -> dict[str, set]:
             schema:text ?t ; a ?k FILTER(?k IN (nkg:DirectQuote, nkg:IndirectQuote)) }"""):
         found.setdefault(str(text), set()).add(kind)
     return found
+
+
+def test_quotes_without_a_speaker_join_none_by_containment():
+    """Unattributed, the shorter words could be anyone's; the same words still meet."""
+    def unattributed(article_id: str, quote_text: str) -> ArticleFacts:
+        text = f'"{quote_text}" was heard.'
+        return ArticleFacts(article_id=article_id, text=text, quotes=(
+            Quote(Span(1, 1 + len(quote_text), quote_text), direct=True),))
+
+    dataset = _build(unattributed("a", "We will not back down from this fight."),
+                     unattributed("b", "We will not back down"),
+                     unattributed("c", "We will not back down"))
+    assert _quotes(dataset) == {"We will not back down from this fight.": {"a"},
+                                "We will not back down": {"b", "c"}}
