@@ -3,6 +3,10 @@ store folder and into a real `oxigraph serve` (same options, one process each), 
 ratio, and whether the two hold the same graph.
 
     python benchmarks/remote_store.py [--limit 200] [--workers 1] [--repeat 1]
+    python benchmarks/remote_store.py --allsides 2000 --workers 2
+
+``--allsides N`` builds the first N records of the AllSides corpus instead of PolNeAR
+train articles (the issue's measure: 2,000 articles).
 
 Prints per store the whole-process wall time and the build's own seconds (the summary
 line: reading, parsing, writing, resolution), their articles/s and the ratio remote/local
@@ -15,6 +19,7 @@ and reports medians, since the machine is shared.
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import shutil
 import statistics
@@ -32,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import machine, table, train_files  # noqa: E402
 from benchmarks.endpoint import free_port, wait_until_up  # noqa: E402
+from benchmarks.scale import CORPUS, FIELDS  # noqa: E402
 from kg.store import GraphStore, named_quads, open_store  # noqa: E402
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
@@ -58,6 +64,8 @@ def kg_build(inputs: Path, store: str, workers: int) -> tuple[float, float, int]
     the articles it built."""
     command = [sys.executable, "-m", "kg.cli", "build", str(inputs), "--store", store,
                "--workers", str(workers), "--quiet"]
+    if inputs.suffix == ".gz":
+        command += [option for field in FIELDS for option in ("--field", field)]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - started
@@ -96,6 +104,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=200, help="PolNeAR train articles")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind")
+    parser.add_argument("--allsides", type=int, metavar="N",
+                        help="the first N AllSides records instead of PolNeAR articles")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-remote-bench-"))
     try:
@@ -105,11 +115,19 @@ def main() -> None:
 
 
 def run(args: argparse.Namespace, work: Path) -> None:
-    inputs = work / "articles"
-    inputs.mkdir()
-    for path in train_files(args.limit):
-        shutil.copy(path, inputs / path.name)
-    print(f"{machine()}; {args.limit} PolNeAR train articles, --workers {args.workers}")
+    if args.allsides:
+        inputs = work / "allsides.jsonl.gz"
+        with gzip.open(CORPUS, "rt", encoding="utf-8") as corpus, \
+                gzip.open(inputs, "wt", encoding="utf-8") as out:
+            out.writelines(line for _, line in zip(range(args.allsides), corpus))
+        source = f"the first {args.allsides} AllSides records"
+    else:
+        inputs = work / "articles"
+        inputs.mkdir()
+        for path in train_files(args.limit):
+            shutil.copy(path, inputs / path.name)
+        source = f"{args.limit} PolNeAR train articles"
+    print(f"{machine()}; {source}, --workers {args.workers}")
     times: dict[str, list[tuple[float, float, int]]] = {"local": [], "remote": []}
     server = None
     try:
