@@ -282,6 +282,12 @@ class SpeakerResolver:
         self._resolved[pronoun.i] = found
         return found
 
+    def _coordinated(self, mention: Span) -> bool:
+        """A person named with another ("Trump and Ryan") can be part of a 'they'."""
+        span = self.doc.char_span(mention.begin, mention.end, alignment_mode="expand")
+        return span is not None and (span.root.dep_ == "conj" or any(
+            child.dep_ == "conj" for child in span.root.children))
+
     def antecedent(self, pronoun: Token) -> EntityRef | None:
         """The entity a pronoun refers to: a person named just before it, else the most
         salient earlier entity of its kind and gender."""
@@ -302,8 +308,8 @@ class SpeakerResolver:
             if wanted and gender == wanted:
                 score += 3
             if pronoun.lower_ == "they" and ref.kind == "person":
-                if mention.span.begin >= pronoun.sent.start_char:
-                    continue  # "Mr. Clarke has few investors, they say": he is what they say
+                if not self._coordinated(mention.span):
+                    continue  # "Mr. Clarke has few investors, they say": not one man
                 score -= 4
             spoke = self.spoke.get(ref)
             if spoke is not None and pronoun.idx - spoke < 1500:

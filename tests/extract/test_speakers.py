@@ -93,8 +93,9 @@ def test_reported_pronoun_goes_to_the_person_just_named(nlp):
 def test_they_is_not_the_person_their_words_are_about(nlp):
     """A NYT dev page gave Tom Clarke "Mr. Clarke has few deep-pocketed investors ..., they
     say": the person the reported words name is not the 'they' who says them."""
-    text = ("Environmentalists worry that the cost could fall to taxpayers. Unlike Patriot, "
-            "Mr. Clarke has few investors that the state could pressure, they say.")
+    text = ("Mr. Clarke bought the mines. Should Mr. Clarke's company run into financial "
+            "trouble, environmentalists worry that the cost could fall to taxpayers. Unlike "
+            "Patriot, Mr. Clarke has few investors that the state could pressure, they say.")
     doc = nlp(text)
     reported = [q for q in extract_quotes(doc, extract_entities(doc)) if not q.direct]
     assert reported and all(q.speaker is None or q.speaker.name != "Clarke" for q in reported)
