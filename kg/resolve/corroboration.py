@@ -11,6 +11,8 @@ the same counts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -37,8 +39,23 @@ def settle_corroboration(dataset: GraphStore, base: str, quotes: set[Node] | Non
                for quote, n in scoped_rows(dataset, _COUNTS, "q", quotes)}
     held = {(quote, NKG.articleCount, n, graph) for quote, n in
             scoped_rows(dataset, _HELD.replace("#GRAPH", graph.n3()), "q", quotes)}
-    stale = held - counted
-    fresh = counted - held
+    return write_over(dataset, held, counted)
+
+
+def write_over(dataset: GraphStore, held: set, counted: set) -> int:
+    """Replace the derived quads ``held`` by ``counted``, writing only the difference;
+    returns how many quads changed."""
+    stale, fresh = held - counted, counted - held
     dataset.remove_quads(stale)
     dataset.add_quads(fresh)
     return len(stale) + len(fresh)
+
+
+def people_to_recount(dataset: GraphStore, graph: URIRef, kept: URIRef,
+                      people: Iterable[Node] | None) -> set[Node] | None:
+    """``people`` as a set, or None (everyone) when the derived graph holds no ``kept``
+    predicate yet: a store built before it was kept is counted whole, once."""
+    if people is None or not dataset.query(
+            f"ASK {{ GRAPH {graph.n3()} {{ ?s {kept.n3()} ?o }} }}").askAnswer:
+        return None
+    return set(people)

@@ -29,7 +29,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.namespaces import DCTERMS, NKG
-from kg.resolve.corroboration import corroboration_graph
+from kg.resolve.corroboration import corroboration_graph, people_to_recount, write_over
 from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore
 
@@ -55,7 +55,6 @@ _HELD = """SELECT ?s ?k ?v WHERE { #SCOPE GRAPH #GRAPH {
   { ?p nkg:occurrenceCount ?v BIND(?p AS ?s) BIND(nkg:occurrenceCount AS ?k) }
   UNION { ?p ?k ?v VALUES ?k { nkg:quotedOnDay nkg:quotedAlongside } BIND(?p AS ?s) }
   UNION { ?p nkg:quotedOnDay|nkg:quotedAlongside ?s . ?s ?k ?v } } }"""
-_ANY_KEPT = "ASK {{ GRAPH {graph} {{ ?p nkg:occurrenceCount ?n }} }}"
 _CO_SPEAKERS = """SELECT DISTINCT ?s WHERE {
   #SCOPE GRAPH ?g { ?p nkg:said ?said . ?s nkg:said ?q } }"""
 
@@ -103,19 +102,13 @@ def settle_person_summaries(dataset: GraphStore, base: str,
     before the summaries were kept has none: then everyone is counted, once. Returns how
     many quads changed."""
     graph = corroboration_graph(base)
-    if people is not None and not dataset.query(_ANY_KEPT.format(graph=graph.n3())).askAnswer:
-        people = None
-    people = None if people is None else set(people)
+    people = people_to_recount(dataset, graph, NKG.occurrenceCount, people)
     if people is not None and not people:
         return 0
     counted = summary_quads(dataset, graph, people, alongside)
     held = {(s, k, v, graph) for s, k, v in scoped_rows(
         dataset, _HELD.replace("#GRAPH", graph.n3()), "p", people)}
-    stale = held - counted
-    fresh = counted - held
-    dataset.remove_quads(stale)
-    dataset.add_quads(fresh)
-    return len(stale) + len(fresh)
+    return write_over(dataset, held, counted)
 
 
 def co_speakers(dataset: GraphStore, people: Iterable[Node]) -> set[Node]:

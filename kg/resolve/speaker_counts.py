@@ -16,7 +16,7 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from kg.rdf.namespaces import NKG
-from kg.resolve.corroboration import corroboration_graph
+from kg.resolve.corroboration import corroboration_graph, people_to_recount, write_over
 from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore, named_quads
 
@@ -25,7 +25,6 @@ from kg.store import GraphStore, named_quads
 _COUNTS = """SELECT ?p (COUNT(DISTINCT ?q) AS ?quotes) (COUNT(DISTINCT ?g) AS ?articles)
 WHERE { #SCOPE ?p a schema:Person . GRAPH ?g { ?p nkg:said ?q } } GROUP BY ?p"""
 PREDICATES = (NKG.quotationCount, NKG.quotedArticleCount)
-_ANY_KEPT = "ASK {{ GRAPH {graph} {{ ?p nkg:quotationCount ?n }} }}"
 
 
 def settle_speaker_counts(dataset: GraphStore, base: str,
@@ -35,9 +34,7 @@ def settle_speaker_counts(dataset: GraphStore, base: str,
     counts were kept has none: then everyone is counted, once. Returns how many quads
     changed."""
     graph = corroboration_graph(base)
-    if people is not None and not dataset.query(_ANY_KEPT.format(graph=graph.n3())).askAnswer:
-        people = None
-    people = None if people is None else set(people)
+    people = people_to_recount(dataset, graph, NKG.quotationCount, people)
     counted = set()
     for person, quotes, articles in scoped_rows(dataset, _COUNTS, "p", people):
         counted.add((person, NKG.quotationCount, Literal(int(quotes)), graph))
@@ -45,8 +42,4 @@ def settle_speaker_counts(dataset: GraphStore, base: str,
     subjects = [None] if people is None else people  # one index lookup per person
     held = {quad for subject in subjects for predicate in PREDICATES
             for quad in named_quads(dataset, (subject, predicate, None)) if quad[3] == graph}
-    stale = held - counted
-    fresh = counted - held
-    dataset.remove_quads(stale)
-    dataset.add_quads(fresh)
-    return len(stale) + len(fresh)
+    return write_over(dataset, held, counted)
