@@ -65,8 +65,9 @@ def write_batches(count: int, size: int, folder: Path,
             yield path, len(lines)
 
 
-def kg_build(inputs: Path, store: Path, workers: int) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB, the build process and its workers) of one build."""
+def kg_build(inputs: Path, store: Path, workers: int) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds (user + system) of one build, its
+    workers included: CPU time tells a batch slowed by other work on the machine apart."""
     command = [sys.executable, "-m", "kg.cli", "build", str(inputs), "--store", str(store),
                "--workers", str(workers), "--quiet"]
     for field in FIELDS:
@@ -77,7 +78,8 @@ def kg_build(inputs: Path, store: Path, workers: int) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise RuntimeError(f"kg build {inputs} exited with {process.returncode}")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024
+    return (time.perf_counter() - started, usage.ru_maxrss / 1024,
+            usage.ru_utime + usage.ru_stime)
 
 
 def median_seconds(action, repeat: int = 3) -> float:
@@ -191,21 +193,23 @@ def main() -> None:
     store = work / "store"
     print(f"# AllSides scale run: batches of {args.batch}, --workers {args.workers}; "
           f"{machine()}\n", flush=True)
-    headers = ["batch", "articles", "quads", "articles/s", "peak RSS MiB", "bytes/quad",
+    headers = ["batch", "articles", "quads", "articles/s", "CPU s/article", "load",
+               "peak RSS MiB", "bytes/quad",
                "oxigraph load bytes/quad", "slowest query s", "person page s"]
     rows: list[list[object]] = []
     built = args.resume
     for path, size in write_batches(args.articles - built, args.batch, work, built):
         if (time.monotonic() - started) / 60 > args.minutes:
             break
-        seconds, rss = kg_build(path, store, args.workers)
+        seconds, rss, cpu = kg_build(path, store, args.workers)
+        load = os.getloadavg()[1]
         built += size
         found = measure(store, work)
         queries: dict[str, float] = found["queries"]  # type: ignore[assignment]
         slowest = max(queries, key=queries.__getitem__)
         page = found["page"]
         rows.append([built // args.batch, built, f"{found['quads']:,}", f"{size / seconds:.2f}",
-                     f"{rss:.0f}", f"{found['bytes/quad']:.0f}",
+                     f"{cpu / size:.3f}", f"{load:.1f}", f"{rss:.0f}", f"{found['bytes/quad']:.0f}",
                      f"{found['load bytes/quad']:.0f}",
                      f"{queries[slowest]:.2f} ({slowest})",
                      "-" if page is None else f"{page:.2f}"])
