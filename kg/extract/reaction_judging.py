@@ -24,6 +24,7 @@ _PREDICATES = {"acomp", "attr", "oprd", "xcomp", "dobj"}  # negated with their v
 _ACCUSATIONS = {"pay-to-play", "extortion", "extort", "bribery", "bribe", "bribes",
                 "corruption", "cronyism", "kickback", "kickbacks"}
 _VERB_ONLY = {"like", "likes", "blame"}  # praise or blame only as verbs: "I like him"
+_BUT = re.compile(r"\bbut\b", re.I)  # concedes what comes before it
 
 
 def words_of(text: str) -> set[str]:
@@ -91,14 +92,20 @@ def judges(text: str) -> bool:
     return judges_words(words_of(text))
 
 
-def stance_of(words: set[str]) -> Stance:
-    """Praise agrees, praise and blame together is mixed (react), otherwise it criticises."""
+def stance_of(words: set[str], sentence: str) -> Stance:
+    """Praise agrees, praise and blame together is mixed (react), otherwise it criticises.
+    Praise conceded before a "but" ("I love Larry, but ...") agrees only where what
+    follows praises too; otherwise the sentence is mixed."""
     if _praises(words):
-        return "react" if words & BLAME_WORDS else "agree"
+        if words & BLAME_WORDS:
+            return "react"
+        but = _BUT.search(sentence)
+        return "react" if but and not _praises(words & words_of(sentence[but.end():])) \
+            else "agree"
     return "disagree"
 
 
 def quote_stance(text: str) -> Stance:
     """Praise words make a quote agree, praise and blame together a mixed (react) one;
     otherwise a quote naming its target criticises it."""
-    return stance_of(words_of(text))
+    return stance_of(words_of(text), text)

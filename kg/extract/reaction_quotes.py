@@ -21,7 +21,7 @@ from kg.extract.reaction_judging import (
     stance_of,
     words_of,
 )
-from kg.extract.records import EntityRef, Quote, Reaction, Span
+from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.roles import ROLE_WORDS
 from kg.extract.speakers import PRONOUN_GENDER
 from kg.extract.table import EntityTable
@@ -67,7 +67,7 @@ def _evidence(quote: Quote, parts: list[Span], text: str) -> Span:
 
 def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
                    quoted: list[Span], gender: dict[EntityRef, str]
-                   ) -> list[tuple[EntityRef, set[str]]]:
+                   ) -> list[tuple[EntityRef, Stance]]:
     """The people the quote or its reporting clause (``region``) names, by name (a pronoun
     only as ``_pronoun_targets`` allows), first mention first, with the sentence that names
     them. Only a sentence that judges (a praise or blame word) makes its person a target: a
@@ -83,7 +83,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
     named += _described_targets(doc, table, region)
     named += _handles(table, region, quoted, text)
     named += _pronoun_targets(doc, table, quote, region, gender)
-    found: list[tuple[EntityRef, set[str]]] = []
+    found: list[tuple[EntityRef, Stance]] = []
     for begin, entity in sorted(named, key=lambda n: n[0]):
         if _describes_or_hears(quote, begin, text) or entity == quote.speaker \
                 or entity in (f for f, _ in found) \
@@ -95,7 +95,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
         sentence = text[first:last]
         words = parsed_words(doc, first, last, quote.span)
         if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and judges_words(words):
-            found.append((entity, words))
+            found.append((entity, stance_of(words, sentence)))
     return found[:_MAX_TARGETS]
 
 
@@ -226,8 +226,8 @@ def quote_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             continue
         parts = _parts(quote, quotes)
         evidence = _evidence(quote, parts, text)
-        for target, words in _named_targets(doc, table, quote, evidence, parts,
-                                               gender):
+        for target, stance in _named_targets(doc, table, quote, evidence, parts,
+                                                gender):
             told = [e for e in said.get((quote.speaker, target), [])
                     if e.begin < evidence.end and evidence.begin < e.end]
             said.setdefault((quote.speaker, target), []).append(evidence)
@@ -235,7 +235,7 @@ def quote_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
                 continue  # "said Trump was a 'proven failure'": one telling, two quotes
             yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
-                           stance=stance_of(words),
+                           stance=stance,
                            derived_from=quote, confidence=0.5, shape="quote-cue")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.tokens import Span as Tokens
 from spacy.tokens import Token
 
 from kg.extract.antecedents import GENDERED_NOUNS
@@ -200,8 +201,19 @@ def topic_at(token: Token) -> Topic | None:
     if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
         return None  # a word the tokenizer split ("the re-election of"): no head to cut at
     last = token.right_edge if token.right_edge.i - token.left_edge.i < _PHRASE else token
-    words = doc[token.left_edge.i:last.i + 1]
+    cut = next((t for t in doc[token.i + 1:last.i + 1] if t.is_punct), None)
+    words = doc[token.left_edge.i:cut.i if cut is not None else last.i + 1]
     if words[0].lower_ in ("which", "what", "whose"):
         return None
     kind = "statement" if statement else "event"
-    return Topic(Span(words.start_char, words.end_char, words.text), kind)
+    return Topic(Span(words.start_char, words.end_char, words.text), kind, _head_words(words))
+
+
+def _head_words(words: Tokens) -> str:
+    """A topic's label: its noun phrase without a leading article or punctuation and
+    without quotation marks ('a “grave threat”' is "grave threat"; the phrase already ends
+    before the first punctuation after its head: "the agreement “a disaster”")."""
+    start = next((t.i for t in words if not t.is_punct and t.lower_ not in _DETERMINERS),
+                 words.start)
+    kept = [t for t in words.doc[start:words.end] if not t.is_quote]
+    return "".join(t.text_with_ws for t in kept).strip()

@@ -96,10 +96,12 @@ class Publication:
 @dataclass(frozen=True)
 class Topic:
     """An event, or a statement or decision with no named maker, that an official reacts to
-    ("the GOP debates", "the report"): one node per mention, labelled with its noun phrase."""
+    ("the GOP debates", "the report"): one node per mention, labelled with its noun phrase's
+    head words ("GOP debates", "grave threat" for 'a "grave threat" to ...')."""
 
     span: Span
     kind: Literal["event", "statement"]
+    label: str
 
 
 @dataclass(frozen=True)

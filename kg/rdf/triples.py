@@ -86,7 +86,7 @@ class _ArticleTriples:
         node = iris.topic_iri(self.base, self.facts.article_id, topic.span.begin,
                               topic.span.end)
         self.add(node, RDF.type, _TOPIC_TYPES[topic.kind])
-        self.add(node, RDFS.label, Literal(topic.span.text))
+        self.add(node, RDFS.label, Literal(topic.label))
         self.add(node, GAF.denotedBy, self.span(topic.span))
         return node
 

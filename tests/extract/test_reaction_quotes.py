@@ -151,3 +151,17 @@ def test_a_pronoun_names_the_one_person_it_can_be(nlp, text, agent):
 ])
 def test_an_ambiguous_pronoun_names_nobody(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, stance", [
+    # praise conceded before "but" is no agreement (train: "I like Paul, but these are
+    # horrible times", west-journal_2016-08-03)
+    ("President Barack Obama spoke with Larry Wilmore on Monday. \u201cI love Larry, but he "
+     "has to do better,\u201d Obama said.", "react"),
+    # unless what follows praises too
+    ("President Barack Obama spoke with Larry Wilmore on Monday. \u201cI love Larry, but I "
+     "love his show more,\u201d Obama said.", "agree"),
+])
+def test_praise_conceded_before_but_does_not_agree(nlp, text, stance):
+    assert ("Barack Obama", "Larry Wilmore", stance, "quote-cue") in \
+        [_summary(r) for r in reactions_in(nlp, text)]
