@@ -90,6 +90,8 @@ LIGHT_VERBS = {"launch", "level", "lob", "mount", "unleash", "deliver", "offer",
 ABOUT_NOUNS: dict[str, Stance] = {"note": "react", "doubt": "disagree", "concern": "disagree",
                                   "remark": "react", "comment": "react", "statement": "react",
                                   "tweet": "react", "question": "disagree", "joke": "disagree"}
+# verbs that aim a statement or an attack "at" its target ("remarks directed at X")
+AIMING = {"direct", "aim", "target"}
 # "called out X", "hit back at X": a particle that makes the verb a cue
 PARTICLE_CUES: dict[tuple[str, str], Stance] = {("call", "out"): "disagree",
                                                 ("hit", "back"): "disagree",
@@ -237,6 +239,11 @@ TOPIC_EVENTS = {
     "performance", "outburst", "behavior", "behaviour", "conduct", "handling", "treatment",
     "move", "action", "effort", "tragedy", "disaster", "massacre", "strike",
 }
+# events that befall the person who owns or is named in them ("Crutcher's death", "the deaths
+# of journalists under Mr. Putin"): that person made nothing, the event is the target
+PATIENT_EVENTS = {"death", "killing", "murder", "shooting", "arrest", "assassination",
+                  "execution", "detention", "imprisonment", "beating", "kidnapping", "torture"}
+TOPIC_EVENTS |= PATIENT_EVENTS
 # a cue's object that names a statement or decision (added to STATEMENT_NOUNS)
 TOPIC_STATEMENTS = {"report", "story", "letter", "law", "bill", "ruling", "order", "rule",
                     "deal", "agreement", "treaty", "legislation", "ad", "memo", "post",

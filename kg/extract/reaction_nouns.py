@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.reaction_clauses import subject_of, unreal
 from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
+    AIMING,
     BLAME_WORDS,
     FEELINGS,
     LIGHT_VERBS,
@@ -27,7 +28,8 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
     is the subject of the verb that has it."""
     lemma = noun.lemma_.lower()
     if lemma in ABOUT_NOUNS:
-        targets = [o for p in ("about", "on", "over") for o in prep_objects(noun, p)]
+        targets = [o for p in ("about", "on", "over") for o in prep_objects(noun, p)] \
+            or _aimed(noun)
         words = {c.lower_ for c in noun.lefts}
         stance = "agree" if words & (PRAISE_WORDS | MILD_PRAISE) else \
             "disagree" if words & BLAME_WORDS \
@@ -41,7 +43,7 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
     targets = [o for p in prepositions for o in prep_objects(noun, p)] or [
         o for p in noun.head.children if light and p.dep_ in ("prep", "dative")
         and p.lower_ in prepositions for o in p.children if o.dep_ == "pobj"] \
-        or _charged(noun)  # "gave his endorsement to Clinton", "his attack that ..."
+        or _charged(noun) or _aimed(noun)  # "gave his endorsement to Clinton", "his attack that"
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
         # "Cruz received the endorsement of Gov. Mike Pence", "won backing from the AFL-CIO":
         # the giver reacts to the receiver
@@ -63,6 +65,14 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
     return owner, targets, stance, shape
 
 
+def _aimed(noun: Token) -> list[Token]:
+    """Whom a statement or attack was aimed at ("Obama's remarks were directed broadly at
+    Republican critics", "aimed his attacks at Clinton"): the object of the verb's "at"."""
+    if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in AIMING:
+        return prep_objects(noun.head, "at")
+    return []
+
+
 def _charged(noun: Token) -> list[Token]:
     """The subject of what a criticism says ("pressing his attack that Hillary Clinton is not
     qualified", the clause on the noun or on its light verb): whom it is about."""
@@ -78,7 +88,7 @@ def carrier_unreal(noun: Token) -> bool:
     on Trump", "would take a shot at him")."""
     if noun.pos_ != "NOUN":
         return False
-    if noun.dep_ == "dobj":
+    if noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in AIMING:
         return unreal(noun.head)
     return noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "with") \
         and unreal(noun.head.head)

@@ -18,6 +18,7 @@ from kg.extract.reaction_cues import (
     CUES,
     MODALS,
     NEEDS_COMPLEMENT,
+    PATIENT_EVENTS,
     PREPOSITION_CUES,
     VERB_NOUN_CUES,
 )
@@ -124,6 +125,13 @@ def _conjoined(doc: Doc, at: int, stop: int,
             if at < stop and doc[at].lower_ in words]
 
 
+def _suffered(doc: Doc, at: int) -> bool:
+    """Whether the name before ``at`` owns an event that befell them ("commented on
+    Crutcher's death"): the event is the target, which the parse-based rules find."""
+    at += at < len(doc) and doc[at].text in ("’s", "'s")
+    return at < len(doc) and doc[at].lemma_.lower() in PATIENT_EVENTS
+
+
 def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, EntityRef,
                                                                        EntityRef, Span, Stance]]:
     """(cue, agent, target, evidence, stance) for every "NAME cue NAME" in a sentence that is
@@ -164,7 +172,7 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
             continue  # a request: "Warren challenges Trump to release his returns"
         if lemma in BLAME_ON and any(t.lower_ == "on" for t in doc[token.i:token.sent.end]):
             continue  # "blamed Trump's decline on the media" blames the media
-        if agent is None or target is None:
+        if agent is None or target is None or _suffered(doc, target[1] + 1):
             continue
         stance = noun[2] if noun else CUES[lemma] if lemma in CUES \
             else PREPOSITION_CUES[lemma][1]

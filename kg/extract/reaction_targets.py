@@ -20,6 +20,7 @@ from kg.extract.reaction_agents import (
 )
 from kg.extract.reaction_cues import (
     OUTLET_NOUNS,
+    PATIENT_EVENTS,
     STATEMENT_NOUNS,
     TOPIC_EVENTS,
     TOPIC_STATEMENTS,
@@ -81,6 +82,8 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
         return campaign, None  # "attacked the Clinton campaign"
     if role_description(token):
         return titled(table, token), None  # "accused the president", "the front-runner"
+    if token.lemma_.lower() in PATIENT_EVENTS:
+        return None, None  # "commented on Crutcher's death": an event, not Crutcher
     # "Trump's declaration", "Mr. Trump's veracity": reacting to what Trump said or is
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ in ("his", "her"):

@@ -26,3 +26,39 @@ def _topics(nlp, text: str) -> list[tuple[str, str]]:
 ])
 def test_a_topic_is_labelled_with_its_head_words(nlp, text, expected):
     assert _topics(nlp, text) == [expected]
+
+
+def _summary(reaction) -> tuple[str, str, str, str]:
+    target = (reaction.target_topic.label if reaction.target_topic
+              else reaction.target_entity.name if reaction.target_entity
+              else reaction.target_article.key)
+    return reaction.agent.name, target, reaction.stance, reaction.shape
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event that befell someone is the target, not that person
+    ("President Barack Obama spoke on Tuesday. Obama commented on Crutcher's death.",
+     ("Barack Obama", "Crutcher's death", "react", "statement-about")),
+    ("Sen. Tim Kaine condemned the killing of Terence Crutcher on Tuesday.",
+     ("Tim Kaine", "killing of Terence Crutcher", "disagree", "verb-object")),
+    # remarks or attacks aimed "at" someone (train: usa-today_2016-06-15)
+    ("President Barack Obama spoke on Tuesday. Obama's remarks were directed broadly at "
+     "Republican critics, including, he said, \"politicians who tweet.\"",
+     ("Barack Obama", "Republican Party", "react", "statement-about")),
+    ("Republican nominee Donald Trump spoke on Tuesday. Trump aimed his attacks at Hillary "
+     "Clinton.", ("Donald Trump", "Hillary Clinton", "disagree", "verb-object")),
+])
+def test_sixth_round_targets(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    # the victim of an event made nothing (the surface rule read "Obama commented on Crutcher")
+    ("President Barack Obama spoke on Tuesday. Obama commented on Crutcher's death.",
+     "Barack Obama", "Crutcher"),
+    # negated aim is no reaction
+    ("Republican nominee Donald Trump spoke on Tuesday. His remarks were not directed at "
+     "Hillary Clinton.", "Donald Trump", "Hillary Clinton"),
+])
+def test_sixth_round_not_targets(nlp, text, agent, target):
+    assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
