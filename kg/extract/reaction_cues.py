@@ -150,6 +150,9 @@ CARRIED_OUT = {"try", "vote", "move", "continue", "begin", "start", "rush", "use
 # cues that may take the agent's own statement: "regrets her remarks" (not "defend": "defended
 # his campaign manager" is no self-reaction)
 SELF_CUES = {"regret", "apologize", "apologise", "retract", "disavow"}
+# cues that defend the agent's own statement or decision ("defended his decision to", "stood
+# by her remarks", the gold's "defend his praise of Putin"), never a person they own
+DEFENDING = {"defend", "stand"}
 # verbs whose "from"/"of" + gerund did not happen: "refrained from endorsing"
 REFRAINING = {"refrain", "stop", "abstain", "desist", "shy", "hold", "keep", "decline", "avoid"}
 MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "\u2019d", "wo", "ca"}

@@ -28,6 +28,7 @@ from kg.extract.reaction_cues import (
     ADJECTIVE_CUES,
     BLAME_ON,
     CUES,
+    DEFENDING,
     FEELINGS,
     MILD_PRAISE,
     NEEDS_COMPLEMENT,
@@ -38,8 +39,10 @@ from kg.extract.reaction_cues import (
     PREPOSITION_CUES,
     SELF_CUES,
     SPEECH,
+    STATEMENT_NOUNS,
     SUPPORT_WORDS,
     TARGET_PREPOSITIONS,
+    TOPIC_STATEMENTS,
     VERB_NOUN_CUES,
 )
 from kg.extract.reaction_judging import judges, quote_stance
@@ -64,6 +67,8 @@ _PARTICLE_VERBS = {verb for verb, _ in PARTICLE_CUES} | {verb for verb, _ in PHR
 _RELATIVES = {"whom", "who", "which", "that"}
 _SELF = {"i", "me"}  # the speaker of the quote they stand in
 _NAME_WORDS = 7  # tokens of a name, or of a nickname in quotes
+# what one says or decides, and may defend: "his remarks", "her decision", "his praise of"
+_STATEMENTS = STATEMENT_NOUNS | TOPIC_STATEMENTS | NOUN_CUES.keys() | {"vote", "position"}
 _Maker = Callable[..., Reaction | None]
 
 
@@ -196,8 +201,11 @@ def _quoted_self(quotes: Iterable[Quote], subject: Token) -> EntityRef | None:
 
 def _own_statement(cue: Token, target: Token) -> bool:
     """A cue of regret on what the agent said or did ("regrets her insults of Trump",
-    "apologized for his remarks"): a reaction to the agent's own statement."""
-    return cue.lemma_.lower() in SELF_CUES and target.pos_ == "NOUN" \
+    "apologized for his remarks"), or a defence of what they said or decided ("defended his
+    decision to"): a reaction to the agent's own statement."""
+    lemma = cue.lemma_.lower()
+    return (lemma in SELF_CUES or lemma in DEFENDING and target.lemma_.lower() in _STATEMENTS) \
+        and target.pos_ == "NOUN" \
         and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
                 for c in target.children)
 

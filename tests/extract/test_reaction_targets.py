@@ -62,3 +62,22 @@ def test_sixth_round_targets(nlp, text, expected):
 ])
 def test_sixth_round_not_targets(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a defence of one's own statement or decision reacts to it (the gold's "defend his praise
+    # of Putin"; train: "He defended his position of not allowing Muslims to enter")
+    ("Republican nominee Donald Trump spoke on Monday. Trump defended his decision to skip the "
+     "debate.", ("Donald Trump", "Donald Trump", "agree", "verb-object")),
+    ("Democratic nominee Hillary Clinton spoke on Monday. Clinton stood by her remarks about "
+     "Trump supporters.", ("Hillary Clinton", "Hillary Clinton", "agree", "verb-object")),
+])
+def test_a_defence_of_ones_own_statement_reacts_to_it(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
+
+
+def test_a_defence_of_ones_own_people_is_no_self_reaction(nlp):
+    text = ("Republican nominee Donald Trump spoke on Monday. Trump defended his campaign "
+            "manager on Tuesday.")
+    assert ("Donald Trump", "Donald Trump") not in \
+        [_summary(r)[:2] for r in reactions_in(nlp, text)]
