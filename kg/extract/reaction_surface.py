@@ -132,6 +132,13 @@ def _suffered(doc: Doc, at: int) -> bool:
     return at < len(doc) and doc[at].lemma_.lower() in PATIENT_EVENTS
 
 
+def _modifies(doc: Doc, last: int) -> bool:
+    """Whether a name only modifies the noun after it ("slammed House Republicans", "Trump
+    supporters"): the noun phrase names someone else, which the parse-based rules read."""
+    return last + 1 < len(doc) and doc[last].dep_ == "compound" \
+        and doc[last].head.i == last + 1 and doc[last + 1].pos_ in ("NOUN", "PROPN")
+
+
 def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, EntityRef,
                                                                        EntityRef, Span, Stance]]:
     """(cue, agent, target, evidence, stance) for every "NAME cue NAME" in a sentence that is
@@ -172,7 +179,8 @@ def surface_reactions(doc: Doc, table: EntityTable) -> Iterator[tuple[Token, Ent
             continue  # a request: "Warren challenges Trump to release his returns"
         if lemma in BLAME_ON and any(t.lower_ == "on" for t in doc[token.i:token.sent.end]):
             continue  # "blamed Trump's decline on the media" blames the media
-        if agent is None or target is None or _suffered(doc, target[1] + 1):
+        if agent is None or target is None or _suffered(doc, target[1] + 1) \
+                or _modifies(doc, target[1]):
             continue
         stance = noun[2] if noun else CUES[lemma] if lemma in CUES \
             else PREPOSITION_CUES[lemma][1]

@@ -81,3 +81,15 @@ def test_a_defence_of_ones_own_people_is_no_self_reaction(nlp):
             "manager on Tuesday.")
     assert ("Donald Trump", "Donald Trump") not in \
         [_summary(r)[:2] for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, body", [
+    # a name that only modifies the group after it is no target of its own (the surface rule
+    # read "Obama slammed House" beside the party the parse gives)
+    ("President Barack Obama slammed House Republicans on Tuesday.", "House"),
+    ("President Barack Obama slammed Senate Democrats on Tuesday.", "Senate"),
+])
+def test_a_name_modifying_a_group_is_no_target(nlp, text, body):
+    found = [_summary(r)[:2] for r in reactions_in(nlp, text)]
+    assert ("Barack Obama", body) not in found
+    assert found  # the party still is
