@@ -45,7 +45,7 @@ _INTERVIEWER = re.compile(r"[^.!?\"“”]*\b(?:interview|conversation|talking|s
 _ASKING = {"ask", "asks", "asked", "asking", "wonder", "wondered", "wonders"}
 # reported speech about the future or a plan states no reaction ("said he planned to vote for
 # Sanders", "predicted that Clinton will win"); direct quotes keep their modals
-_UNREAL_REPORT = re.compile(r"\b(?:will|would|should|must|plan(?:s|ned)?|going to|wants? to)\b",
+_UNREAL_REPORT = re.compile(r"\b(?:will|would|should|must|plan(?:s|ned)? to|going to|wants? to)\b",
                             re.I)
 _ATTRIBUTION_ONLY = {"according to"}  # a source of facts (a report, a readout), no reaction
 _HEADLINE = re.compile(r"([^:\n]{3,40}):\s+(\S[^\n]*)")  # "Graham: Trump's 'Hateful Rhetoric'"

@@ -165,3 +165,12 @@ def test_an_ambiguous_pronoun_names_nobody(nlp, text, agent, target):
 def test_praise_conceded_before_but_does_not_agree(nlp, text, stance):
     assert ("Barack Obama", "Larry Wilmore", stance, "quote-cue") in \
         [_summary(r) for r in reactions_in(nlp, text)]
+
+
+def test_a_plan_spoken_of_is_no_intention(nlp):
+    """"said Trump's plan was dangerous" judges the plan's maker; only "planned to" is an
+    intention (reported speech about the future states no reaction)."""
+    text = ("Republican nominee Donald Trump spoke on Monday. Democratic nominee Hillary "
+            "Clinton said Trump's plan was dangerous.")
+    assert ("Hillary Clinton", "Donald Trump", "disagree", "quote-cue") in \
+        [_summary(r) for r in reactions_in(nlp, text)]
