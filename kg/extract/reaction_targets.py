@@ -140,16 +140,21 @@ def _place(doc, mention) -> bool:
     return span is not None and span.root.ent_type_ in ("GPE", "LOC")
 
 
-def maker_of(table: EntityTable, noun: Token, agent: EntityRef) -> EntityRef | None:
+def maker_of(table: EntityTable, noun: Token, agents: set[EntityRef]) -> EntityRef | None:
     """Who made "the proposal", "that statement": the nearest person named before it, not
-    the agent, within a paragraph's reach (the text has just told what they said)."""
+    the agent (``agents``: the agent and the person its subject names, as a campaign's
+    manager for the campaign), within a paragraph's reach (the text has just told what
+    they said). Not for a noun its own clause describes ("rejected the idea that Trump
+    would be a drag", "praised the decision to release the emails"): that says what it is,
+    not whose, and the text before need not name its maker."""
     if noun.lemma_.lower() not in STATEMENT_NOUNS \
-            or not any(c.lower_ in ("the", "that", "this", "these", "those") for c in noun.lefts):
+            or not any(c.lower_ in ("the", "that", "this", "these", "those") for c in noun.lefts) \
+            or any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
         return None
     for mention in reversed(table.mentions_before(noun.idx)):
         if noun.idx - mention.span.begin > _REACH:
             return None
-        if mention.entity.kind == "person" and mention.entity != agent:
+        if mention.entity.kind == "person" and mention.entity not in agents:
             return mention.entity
     return None
 

@@ -291,12 +291,13 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
     for cue, subject, target, stance, shape in _cue_reactions(doc):
         if article_at(articles, *name_range(subject)):
             continue  # "the op-ed criticizes ...": the article speaks, nobody reacts
+        speaker = table.ref_at(subject.idx, subject.idx + len(subject))  # "manager X"
         agent = _quoted_self(quotes, subject) or resolve_agent(table, resolver, subject)
         ref, article = resolve_target(table, resolver, articles, target)
         if ref == agent and agent is not None and target.lower_ in ("him", "her"):
             ref = other_person(table, resolver, target, agent)  # "He called him a liar"
         if ref is None and article is None and agent is not None:
-            ref = maker_of(table, target, agent)
+            ref = maker_of(table, target, {agent, speaker})  # not the campaign's manager
         if agent is not None and ref == EntityRef("org", f"{agent.name} campaign"):
             continue  # "his campaign" read as the agent's own: no one reacts to that
         if ref == agent and not _own_statement(cue, target):

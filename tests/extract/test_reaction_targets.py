@@ -93,3 +93,18 @@ def test_a_name_modifying_a_group_is_no_target(nlp, text, body):
     found = [_summary(r)[:2] for r in reactions_in(nlp, text)]
     assert ("Barack Obama", body) not in found
     assert found  # the party still is
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    # a statement noun its own clause describes has no guessed maker (train: "Lewandowski
+    # rejected the idea that the billionaire ... would be a drag")
+    ("Sen. Tim Kaine spoke on Monday. Gov. Chris Christie praised the decision to release the "
+     "emails.", "Chris Christie", "Tim Kaine"),
+    # nor is the maker the campaign's own manager who speaks for it
+    ("Republican nominee Donald Trump spoke on Monday. Trump campaign manager Corey "
+     "Lewandowski rejected the proposal.", "Donald Trump campaign", "Corey Lewandowski"),
+])
+def test_no_maker_is_guessed_for_a_described_statement(nlp, text, agent, target):
+    found = [_summary(r)[:2] for r in reactions_in(nlp, text)]
+    assert (agent, target) not in found
+    assert any(a == agent for a, _ in found)  # the reaction stays, to a topic or someone else
