@@ -85,9 +85,12 @@ def _charged(noun: Token) -> list[Token]:
 
 def carrier_unreal(noun: Token) -> bool:
     """Whether the verb that carries a reaction noun states none ("did not launch an attack
-    on Trump", "would take a shot at him")."""
+    on Trump", "would take a shot at him"), or the noun itself denies it ("made no comment
+    on the ruling")."""
     if noun.pos_ != "NOUN":
         return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
     if noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in AIMING:
         return unreal(noun.head)
     return noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "with") \

@@ -108,3 +108,12 @@ def test_no_maker_is_guessed_for_a_described_statement(nlp, text, agent, target)
     found = [_summary(r)[:2] for r in reactions_in(nlp, text)]
     assert (agent, target) not in found
     assert any(a == agent for a, _ in found)  # the reaction stays, to a topic or someone else
+
+
+@pytest.mark.parametrize("text", [
+    # a reaction noun the text denies is no reaction (train: "made no comment on the ruling")
+    "Republican nominee Donald Trump made no comment on the ruling Monday.",
+    "Sen. Ted Cruz offered no criticism of Donald Trump on Monday.",
+])
+def test_a_denied_reaction_noun_is_no_reaction(nlp, text):
+    assert reactions_in(nlp, text) == []
