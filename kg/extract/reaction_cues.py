@@ -155,7 +155,10 @@ SELF_CUES = {"regret", "apologize", "apologise", "retract", "disavow"}
 DEFENDING = {"defend", "stand"}
 # verbs whose "from"/"of" + gerund did not happen: "refrained from endorsing"
 REFRAINING = {"refrain", "stop", "abstain", "desist", "shy", "hold", "keep", "decline", "avoid"}
-MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "\u2019d", "wo", "ca"}
+MODALS = {"would", "could", "might", "should", "may", "will", "must", "'d", "\u2019d", "'ll",
+          "\u2019ll", "wo", "ca"}
+# "his best shot at the nomination" is a chance, not an attack
+CHANCES = {"best", "good", "better", "real", "fair", "decent", "long", "only", "last", "slim"}
 # a word that makes a quote praise whoever speaks it
 PRAISE_WORDS = {"respect", "admire", "love", "great", "proud", "commend", "thank", "grateful",
                 "incredible", "excited", "congratulate", "wonderful", "honored", "appreciate",

@@ -11,6 +11,7 @@ from kg.extract.reaction_cues import (
     ABOUT_NOUNS,
     AIMING,
     BLAME_WORDS,
+    CHANCES,
     FEELINGS,
     LIGHT_VERBS,
     MILD_PRAISE,
@@ -39,6 +40,8 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[Token], Stance, str]:
             owner = subject_of(noun.head)
         return owner, targets, stance, "statement-about"
     prepositions, stance = NOUN_CUES[lemma]
+    if lemma == "shot" and any(c.lower_ in CHANCES for c in noun.lefts):
+        return None, [], stance, "verb-object"  # "Rubio's best shot at the nomination"
     light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
     targets = [o for p in prepositions for o in prep_objects(noun, p)] or [
         o for p in noun.head.children if light and p.dep_ in ("prep", "dative")

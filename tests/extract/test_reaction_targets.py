@@ -117,3 +117,16 @@ def test_no_maker_is_guessed_for_a_described_statement(nlp, text, agent, target)
 ])
 def test_a_denied_reaction_noun_is_no_reaction(nlp, text):
     assert reactions_in(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "’ll" is "will": an intention (train: "he'll campaign for Canova", "She’ll ... take on
+    # the NRA")
+    "Sen. Bernie Sanders spoke on Monday. He\u2019ll campaign for Tim Canova.",
+    "Democratic nominee Hillary Clinton spoke. She\u2019ll stand up to the gun lobby and take "
+    "on the NRA.",
+    # a "best shot at" something is a chance, not an attack
+    "Sen. Marco Rubio spoke. Rubio\u2019s best shot at the nomination is Florida.",
+])
+def test_intentions_and_chances_are_no_reactions(nlp, text):
+    assert reactions_in(nlp, text) == []
