@@ -67,6 +67,9 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "nsubj" and node.dep_ == "relcl":  # "Christie, who campaigned"
                 return node.head
+        if node.dep_ == "pcomp" and node.head.lower_ in ("of", "for") \
+                and any(c.dep_ == "dobj" for c in node.head.head.children):
+            return None  # "accused Cruz of opposing X", "assailed her for supporting X"
         owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
         if node.dep_ == "acl" and owner is not None:
             return owner  # "Clinton's speech denouncing his policies"

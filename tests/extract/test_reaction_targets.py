@@ -130,3 +130,24 @@ def test_a_denied_reaction_noun_is_no_reaction(nlp, text):
 ])
 def test_intentions_and_chances_are_no_reactions(nlp, text):
     assert reactions_in(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    # the one accused of or blamed for an act does it, not the accuser (train: "accused Cruz
+    # of opposing the NSA's bulk collection", "assailed her for supporting the war")
+    ("Gov. Chris Christie accused Sen. Ted Cruz of opposing the NSA's bulk collection of "
+     "metadata.", "Chris Christie", "NSA"),
+    ("Speaker Melissa Mark-Viverito accused Sen. Bernie Sanders of being inactive and chided "
+     "him for siding with Republicans.", "Melissa Mark-Viverito", "Republican Party"),
+])
+def test_an_act_one_is_accused_of_is_not_the_accusers(nlp, text, agent, target):
+    found = [_summary(r)[:2] for r in reactions_in(nlp, text)]
+    assert (agent, target) not in found
+    assert found  # the accusation itself stays
+
+
+def test_a_gerund_after_by_is_the_subjects_act(nlp):
+    text = ("Republican nominee Donald Trump spoke on Monday. Trump continued to hurt his "
+            "cause by taking on Sen. Kelly Ayotte.")
+    assert ("Donald Trump", "Kelly Ayotte", "disagree", "verb-object") in \
+        [_summary(r) for r in reactions_in(nlp, text)]
