@@ -130,6 +130,8 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
         return None
     if token.lemma_.lower() in ("campaign", "camp"):
         return campaign_of(table, resolver, token)
+    if token.lemma_.lower() == "administration":
+        return administration_of(table, resolver, token)
     # the head must name the agent: "a former state GOP chair" is no GOP
     ref = table.ref_at(token.idx, token.idx + len(token))
     if ref is not None and ref.kind == "place":
@@ -205,6 +207,23 @@ def _employer(table: EntityTable, resolver: SpeakerResolver, token: Token) -> En
 def campaign_of(table: EntityTable, resolver: SpeakerResolver, token: Token) -> EntityRef | None:
     """"The Clinton campaign", "Trump's campaign", "her campaign": the candidate's campaign,
     a body of its own whose spokespeople speak for it (named "<candidate> campaign")."""
+    return _owned_body(table, resolver, token, "org", "campaign")
+
+
+def administration_of(table: EntityTable, resolver: SpeakerResolver,
+                      token: Token) -> EntityRef | None:
+    """"The Obama administration", "Obama's administration": a government body (the gold's
+    convention), named "<president> administration"; not "his administration", whose "his"
+    is as often a past president as the one the text last named."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return None
+    return _owned_body(table, resolver, token, "gov", "administration")
+
+
+def _owned_body(table: EntityTable, resolver: SpeakerResolver, token: Token, kind: str,
+                noun: str) -> EntityRef | None:
+    """The body a person's name or pronoun owns ("the Clinton campaign", "her campaign"),
+    named "<person> <noun>", with the noun phrase as its mention."""
     owner = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
     before = token.doc[token.i - 1] if token.i > 0 else None
     if owner is None and before is not None and before.dep_ == "compound" \
@@ -218,7 +237,7 @@ def campaign_of(table: EntityTable, resolver: SpeakerResolver, token: Token) -> 
         else name_forms(table).get(owner.lower_)  # "The Clinton campaign": Clinton unmarked
     if person is None or person.kind != "person":
         return None
-    ref = EntityRef("org", f"{person.name} campaign")
+    ref = EntityRef(kind, f"{person.name} {noun}")
     begin, end = name_range(token)
     table.add_mention(doc_span(token.doc, begin, end), ref, confidence=0.7)
     return ref

@@ -12,6 +12,7 @@ from kg.extract.antecedents import GENDERED_NOUNS
 from kg.extract.doctext import doc_span
 from kg.extract.reaction_agents import (
     PRONOUNS,
+    administration_of,
     campaign_of,
     collective,
     name_range,
@@ -80,6 +81,9 @@ def resolve_target(table: EntityTable, resolver: SpeakerResolver, articles: list
     if token.lemma_.lower() in ("campaign", "camp") \
             and (campaign := campaign_of(table, resolver, token)):
         return campaign, None  # "attacked the Clinton campaign"
+    if token.lemma_.lower() == "administration" \
+            and (body := administration_of(table, resolver, token)):
+        return body, None  # "criticized the Obama administration"
     if role_description(token):
         return titled(table, token), None  # "accused the president", "the front-runner"
     if token.lemma_.lower() in PATIENT_EVENTS:

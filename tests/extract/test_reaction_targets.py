@@ -151,3 +151,24 @@ def test_a_gerund_after_by_is_the_subjects_act(nlp):
             "cause by taking on Sen. Kelly Ayotte.")
     assert ("Donald Trump", "Kelly Ayotte", "disagree", "verb-object") in \
         [_summary(r) for r in reactions_in(nlp, text)]
+
+
+_OBAMA = "President Barack Obama spoke on Monday. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the Obama administration" is a government body (the gold's convention), as agent and
+    # as target
+    (_OBAMA + "Republican nominee Donald Trump criticized the Obama administration on "
+     "Tuesday.", ("Donald Trump", "Barack Obama administration", "disagree", "verb-object")),
+    (_OBAMA + "The Obama administration criticized Donald Trump on Wednesday.",
+     ("Barack Obama administration", "Donald Trump", "disagree", "verb-object")),
+])
+def test_an_administration_is_a_government_body(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
+
+
+def test_his_administration_is_no_body(nlp):
+    """"his administration": the pronoun may be a past president, so no body is made."""
+    text = _OBAMA + "Sen. Ted Cruz said Obama defended his administration on Tuesday."
+    assert not [r for r in reactions_in(nlp, text) if "administration" in _summary(r)[1]]
