@@ -85,6 +85,8 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
             for head in (verb, particle):
                 objects += [o for p in ("at", "against", "on") for o in prep_objects(head, p)]
             return objects, stance, "verb-object"
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return [], "react", "verb-object"  # "hammered out a deal", "blasted out a robocall"
     for noun in (o for p in verb.children if p.dep_ == "prep" for o in p.children
                  if o.dep_ == "pobj" and (lemma, o.lemma_.lower()) in PHRASE_CUES):
         objects = [c for c in verb.children if c.dep_ == "dobj"]  # "took Trump to task"

@@ -172,3 +172,12 @@ def test_his_administration_is_no_body(nlp):
     """"his administration": the pronoun may be a past president, so no body is made."""
     text = _OBAMA + "Sen. Ted Cruz said Obama defended his administration on Tuesday."
     assert not [r for r in reactions_in(nlp, text) if "administration" in _summary(r)[1]]
+
+
+@pytest.mark.parametrize("text", [
+    # a cue verb with "out" is another verb (train: "blasted out a new robocall")
+    "Rep. Alan Grayson blasted out a new robocall touting his campaign.",
+    "Sen. Harry Reid hammered out a deal with Sen. Mitch McConnell.",
+])
+def test_a_cue_with_out_is_another_verb(nlp, text):
+    assert reactions_in(nlp, text) == []
