@@ -113,6 +113,8 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
         if lemma not in CUES:
             return [], stance, shape
     stance = CUES[lemma]
+    if lemma == "challenge" and _running_against(verb):
+        return [], stance, "verb-object"
     # "blamed the decline on the media": the first "on" ("on a madman, not on his religion")
     if lemma in BLAME_ON and (blamed := [o for head in (verb, *(c for c in verb.children
                                                                if c.dep_ == "dobj"))
@@ -142,6 +144,17 @@ def _objects(verb: Token) -> tuple[list[Token], Stance, str]:
     if not objects and (name := _stray_name(verb)) is not None:
         objects = [name]
     return objects, stance, "statement-about" if lemma == "discuss" else "verb-object"
+
+
+def _running_against(verb: Token) -> bool:
+    """"who is challenging Sen. John McCain", "is challenging Ayotte for her seat": a
+    candidate running against a named person (a progressive or a "for" seat), not a
+    challenge to what they said ("challenged Trump's claim")."""
+    named = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+    running = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be"
+                                         for c in verb.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return named and running
 
 
 def _stray_name(verb: Token) -> Token | None:

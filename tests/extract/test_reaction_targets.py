@@ -181,3 +181,17 @@ def test_his_administration_is_no_body(nlp):
 ])
 def test_a_cue_with_out_is_another_verb(nlp, text):
     assert reactions_in(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # running against someone is no reaction to them (train: "the independent Vermont senator
+    # who is challenging Clinton and former Maryland Gov. Martin O'Malley")
+    ("Rep. Ann Kirkpatrick of Arizona, who is challenging Sen. John McCain (R), spoke.", None),
+    ("Gov. Maggie Hassan is challenging Kelly Ayotte for her Senate seat.", None),
+    # a challenge to someone or to what they said still is
+    ("Sen. Bernie Sanders challenged Hillary Clinton on her record.",
+     ("Bernie Sanders", "Hillary Clinton", "disagree", "verb-object")),
+])
+def test_running_against_someone_is_no_challenge(nlp, text, expected):
+    found = [_summary(r) for r in reactions_in(nlp, text)]
+    assert found == [] if expected is None else expected in found
