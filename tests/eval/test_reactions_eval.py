@@ -98,8 +98,9 @@ def test_scores_count_each_gold_once_and_stance_over_matched():
 
 
 GOLD_DEV = Path(__file__).resolve().parents[1] / "data" / "reaction_gold" / "dev"
-# measured on dev after the fifth round (docs/reactions.md): precision 0.820 (50 system),
-# recall 0.252, stance 0.976 of 41 matched; the issue's targets are 0.85 / 0.75 / 0.90
+# measured on dev after the fifth and again after the sixth round (docs/reactions.md):
+# precision 0.820 (50 system), recall 0.252, stance 0.976 of 41 matched; the issue's targets
+# are 0.85 / 0.75 / 0.90
 PRECISION_FLOOR, RECALL_FLOOR, STANCE_FLOOR = 0.81, 0.25, 0.97  # docs/reactions.md
 
 
@@ -116,15 +117,19 @@ def test_dev_reaction_figures(nlp):
 
 
 GOLD_TRAIN = GOLD_DEV.parent / "train"
-# measured on train (docs/reactions.md, fifth round): the quote rules were written on it, so
-# these floors guard the rules against regressions rather than measure them
+# measured on train (docs/reactions.md, fifth and sixth rounds): the rules were written on it,
+# so these floors guard the rules against regressions rather than measure them
 QUOTE_PRECISION_FLOOR, QUOTE_RECALL_FLOOR = 0.95, 0.44  # measured 0.969 (32) / 0.449
+TRAIN_PRECISION_FLOOR, TRAIN_RECALL_FLOOR = 0.96, 0.59  # measured 0.968 (125) / 0.596
 
 
 @pytest.mark.slow
-def test_train_quote_reaction_figures(nlp):
-    """Quote-cue precision and recall on train stay at the fifth round's figures."""
+def test_train_reaction_figures(nlp):
+    """Precision and recall on train, overall and for quote-cue, stay at the figures the
+    rules were written to."""
     score, splits = evaluate_reactions(GOLD_TRAIN, nlp)
-    precision, recall = score.figures("quote-cue")
     assert splits == {"train"}
+    precision, recall = score.figures("quote-cue")
     assert precision >= QUOTE_PRECISION_FLOOR and recall >= QUOTE_RECALL_FLOOR
+    precision, recall = score.figures()
+    assert precision >= TRAIN_PRECISION_FLOOR and recall >= TRAIN_RECALL_FLOOR
