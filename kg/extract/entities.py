@@ -399,7 +399,7 @@ def _conjoined_with_a_thing(doc: Doc, mention: _PersonMention) -> bool:
         if partner.pos_ != "PROPN":
             continue
         if partner.ent_type_ not in ("PERSON", "") or not partner.ent_type_ \
-                and person_names.is_common_word(partner.text):
+                and person_names.is_common_word(partner):
             return True
         ent = next((e for e in doc_ents(doc) if e.start <= partner.i < e.end), None)
         if ent is not None and person_names.person_name_span(ent) is None:

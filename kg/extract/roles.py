@@ -186,7 +186,7 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
         start += 1
     first = doc[start]
     if end - start > 1 and _opens_sentence(doc, start) and not first.ent_type_ \
-            and not _is_role_word(first) and is_only_a_verb(first.text):
+            and not _is_role_word(first) and is_only_a_verb(first):
         start += 1
     return start
 
