@@ -39,6 +39,7 @@ _ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
   #SCOPE ?e a schema:Person ; skos:altLabel ?alt }"""
 _JOB_TITLES = """SELECT DISTINCT ?e ?title WHERE {
   #SCOPE ?e a schema:Person ; schema:jobTitle ?title }"""
+_OFFICIALS = """SELECT DISTINCT ?e WHERE { #SCOPE ?e a schema:Person , nkg:Official }"""
 _MENTION_COUNTS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   #SCOPE ?e a schema:Person ; gaf:denotedBy ?m } GROUP BY ?e"""
 _ANCHORS = """SELECT ?e ?anchor (COUNT(DISTINCT ?m) AS ?n) WHERE {
@@ -66,7 +67,8 @@ _QUOTES = """SELECT DISTINCT ?q ?p ?text WHERE {
 def _person_nodes(dataset: Dataset, base: str,
                   keys: set[str] | None = None) -> list[PersonNode]:
     """Each named person node (of the surname ``keys``; None: all) with the gender its
-    honorifics or first name give, its office words and how often the graph mentions it."""
+    honorifics or first name give, its office words, whether it is an official (or only has
+    other jobs) and how often the graph mentions it."""
     labels: dict[Node, str] = {}
     for iri, name in dataset.query(_PEOPLE):
         if str(iri).startswith(f"{base}person/") and (
@@ -80,8 +82,11 @@ def _person_nodes(dataset: Dataset, base: str,
         if gender := honorific_gender(first):
             honorifics[iri].add(gender)
         titles[iri] |= title_keys(first) & {DOCTOR}  # "Dr. Biden"
+    titled: set[Node] = set()
     for iri, title in scoped_rows(dataset, _JOB_TITLES, "e", scope):
         titles[iri] |= title_keys(str(title))
+        titled.add(iri)
+    officials = {row[0] for row in scoped_rows(dataset, _OFFICIALS, "e", scope)}
     counts = {iri: int(n) for iri, n in scoped_rows(dataset, _MENTION_COUNTS, "e", scope)}
     nodes = []
     for iri, name in labels.items():
@@ -91,7 +96,9 @@ def _person_nodes(dataset: Dataset, base: str,
         # name the project lists
         gender = next(iter(said)) if len(said) == 1 else (
             first_name_gender(words[0], guess=not said) if len(words) > 1 else None)
-        nodes.append(PersonNode(name, gender, titles[iri], counts.get(iri, 1), str(iri)))
+        office = True if iri in officials else False if iri in titled else None
+        nodes.append(PersonNode(name, gender, titles[iri], counts.get(iri, 1), str(iri),
+                                office))
     return nodes
 
 
