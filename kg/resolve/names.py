@@ -8,8 +8,8 @@ as all the others together. A bare surname never means a "Jr." while its father 
 candidate, and "Dr. Biden" never means a Biden the graph does not call a doctor. Nodes of one
 full name are one person, except where their middle initials differ ("Paul S. Ryan" is not
 "Paul D. Ryan"), or where one has a middle initial the other lacks and one is an official
-while the other's job titles are none ("Paul S. Ryan", a lawyer, is not the Speaker "Paul
-Ryan").
+while the other only works for organisations outside government ("Paul S. Ryan" of the
+Campaign Legal Center is not the Speaker "Paul Ryan").
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ class PersonNode:
     titles: frozenset[str] = frozenset()  # office words, normalised (kg.extract.entities)
     mentions: int = 1
     key: str = field(default="")  # the node's identity (its IRI); the name when empty
-    # True: the graph calls the person an official; False: it gives job titles, none an
-    # office (a lawyer, an analyst); None: no job title
+    # True: the graph calls the person an official; False: never, and affiliates them only
+    # with organisations outside government (a lawyer at the Campaign Legal Center); None:
+    # neither (no affiliation, or a government body's former office holder)
     office: bool | None = None
 
     @property
@@ -125,10 +126,11 @@ def _same_full_names(known: list[PersonNode]) -> tuple[dict[str, str], list[Pers
 
 
 def _other_work(one: PersonNode, other: PersonNode) -> bool:
-    """One is an official, the other only ever has a job outside government: "Paul S.
-    Ryan", a campaign-finance lawyer, is not the Speaker "Paul Ryan" whose middle initial the
-    texts leave out (a middle initial alone does not tell, where the graph has no "Paul D.
-    Ryan")."""
+    """One is an official, the other only ever works for organisations outside government:
+    "Paul S. Ryan" of the Campaign Legal Center is not the Speaker "Paul Ryan" whose middle
+    initial the texts leave out (a middle initial alone does not tell, where the graph has
+    no "Paul D. Ryan"). A job title alone tells too little: "Former National Security
+    Adviser Susan E. Rice" is no official, and still the ambassador Susan Rice."""
     return one.office is not None and other.office is not None and one.office != other.office
 
 
