@@ -278,5 +278,5 @@ def test_a_middle_initial_and_other_work_keep_two_people_apart(nlp, tmp_path, fi
     said = {str(r[1])[:12]: str(r[0]) for r in dataset.query(
         "SELECT ?name ?text WHERE { ?p a schema:Person ; rdfs:label ?name ; nkg:said ?q . "
         "?q schema:text ?text }")}
-    lawyer = said.pop("We have hear")
-    assert (*said.values(), lawyer) == speakers
+    second = said.pop("We have hear")
+    assert (*said.values(), second) == speakers
