@@ -124,10 +124,15 @@ def _portfolio(doc: Doc, of: int, end: int) -> bool:
     ("Secretary of State", "secretary of homeland security", "Secretary of the Treasury"):
     ordinary English words, part of the office's name and no organisation it works for (the
     tagger's ORG "State" is not one; "secretary of the Democratic National Committee" is)."""
-    words = [t for t in doc[of + 1:end] if t.lower_ not in ("the", "and") and not t.is_punct]
     return of > 0 and doc[of].lower_ == "of" and doc[of - 1].lower_ in _PORTFOLIO_HOLDERS \
-        and 0 < len(words) <= 3 and all(t.lower_ in english_words(t.vocab)
-                                        and t.lower_ not in _BODY_NOUNS for t in words)
+        and _field_words(doc[of + 1:end])
+
+
+def _field_words(tokens: SpacySpan) -> bool:
+    """One to three ordinary English words, none naming a body: a field of government."""
+    words = [t for t in tokens if t.lower_ not in ("the", "and") and not t.is_punct]
+    return 0 < len(words) <= 3 and all(t.lower_ in english_words(t.vocab)
+                                       and t.lower_ not in _BODY_NOUNS for t in words)
 
 
 def _org_in(doc: Doc, start: int, end: int) -> SpacySpan | None:
@@ -320,6 +325,9 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     if len(words) == 1 and words[0].rstrip(".").lower() in {"mr", "mrs", "ms", "dr"}:
         return None
     affiliation = _org_in(doc, start, head + 1)
+    if affiliation is not None and affiliation.end == head \
+            and doc[head].lower_ in _PORTFOLIO_HOLDERS and _field_words(affiliation):
+        affiliation = None  # "Justice Minister", "Home Secretary": the office's portfolio
     title = " ".join(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     return Role(title.lstrip(_QUOTE_MARKS), _official(words), affiliation)
 

@@ -163,7 +163,11 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     ("Hillary Clinton, the former secretary of state, spoke on Monday.", "Hillary Clinton",
      "former secretary of state", None, False),
     ("Secretary of State John Kerry said so.", "John Kerry", "Secretary of State", None, True),
-    # ... but a body after "secretary of" is one
+    ("Defense Secretary Mark Esper spoke on Monday.", "Mark Esper", "Defense Secretary", None,
+     True),
+    # ... but a body after "secretary of" or before it is one
+    ("UN Secretary General Antonio Guterres spoke on Monday.", "Antonio Guterres",
+     "UN Secretary General", EntityRef("org", "UN"), True),
     ("Jane Doe, the secretary of the Democratic National Committee, spoke.", "Jane Doe",
      "secretary", EntityRef("org", "Democratic National Committee"), True),
     # a monarch's word without a realm is a figure of speech
@@ -178,6 +182,8 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
      "listens to the speech.", "Nancy Pelosi", "House Minority Leader", None, True),
     ("The Russian President Vladimir Putin spoke.", "Vladimir Putin", "Russian President", None,
      True),
+    ("The Reason President Donald Trump's wall would be a mammoth expenditure.", "Donald Trump",
+     "President", None, True),
     # an office in a hypothetical, with no article, and in the article's other mentions
     ("Hypothetical President Cruz would still have to decide if it was worth it.", "Cruz", None,
      None, False),
