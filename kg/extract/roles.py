@@ -248,20 +248,35 @@ def _title_bounds(doc: Doc, person: SpacySpan) -> tuple[int, int, int | None]:
     return start, end, of
 
 
-def _hypothetical(doc: Doc, start: int, end: int) -> int | None:
+def _hypothetical(doc: Doc, start: int, end: int, person: SpacySpan) -> int | None:
     """Where the formal title of an office someone may hold one day starts: after an
     indefinite article ("what a President Hillary Clinton would do", "a likely President
-    X") or a word that says so ("Hypothetical President Cruz would ..."); None for an office
-    held ("a great Democratic President Franklin Delano Roosevelt")."""
+    X"), a word that says so ("Hypothetical President Cruz would ..."), or before a choice of
+    people ("the decision that President Cruz or Trump would have to make": one title over
+    alternatives); None for an office held ("a great Democratic President Franklin Delano
+    Roosevelt")."""
     formal = start  # the formal title after a qualifier of likelihood ("a likely President")
     while formal < end and doc[formal].lower_ in _LIKELY:
         formal += 1
     if formal >= end or not all(t.text[:1].isupper() for t in doc[formal:end] if t.is_alpha):
         return None
     if start >= 1 and doc[start - 1].lower_ in ("a", "an") \
-            or any(t.lower_ in _HYPOTHETICAL for t in doc[start:formal]):
+            or any(t.lower_ in _HYPOTHETICAL for t in doc[start:formal]) \
+            or _one_of(doc, formal, end, person):
         return formal
     return None
+
+
+def _one_of(doc: Doc, formal: int, end: int, person: SpacySpan) -> bool:
+    """One presidency over alternatives with no title of their own: "President Cruz or
+    Trump" (not "President Obama or Vice President Biden", "Former President Bill Clinton or
+    Hillary", nor "Gov. Scott Walker or Jeb Bush", where each holds or held an office of his
+    own)."""
+    after = person.end
+    return title_keys(doc[formal:end].text) == {"president"} and after + 2 < len(doc) \
+        and not any(t.lower_ in _PAST for t in doc[formal:end]) \
+        and doc[after].lower_ == "or" and doc[after + 1].ent_type_ == "PERSON" \
+        and doc[after + 2].ent_type_ != "PERSON" and doc[after + 1].pos_ == "PROPN"
 
 
 def hypothetical_office(doc: Doc, person: SpacySpan) -> frozenset[str]:
@@ -269,7 +284,7 @@ def hypothetical_office(doc: Doc, person: SpacySpan) -> frozenset[str]:
     Cruz would ..."): the article's other mentions of the person with that title ("President
     Ted Cruz (for example) would have the authority") are no role either."""
     start, end, _ = _title_bounds(doc, person)
-    formal = _hypothetical(doc, start, end)
+    formal = _hypothetical(doc, start, end, person)
     if formal is None:
         return frozenset()
     return title_keys(doc_text(doc)[doc[formal].idx:doc[end - 1].idx + len(doc[end - 1])])
@@ -293,7 +308,7 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     start, end, of = _title_bounds(doc, person)
     if start >= 1 and doc[start - 1].tag_ == "TO" and end - start > 1 and doc[start].is_lower:
         start += 1  # "to mock special counsel Robert Mueller": the infinitive's verb
-    if _hypothetical(doc, start, end) is not None:
+    if _hypothetical(doc, start, end, person) is not None:
         return None
     if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("to", "of",
                                                                                     "for"):

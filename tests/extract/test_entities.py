@@ -189,6 +189,12 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
      None, False),
     ("President Ted Cruz (for example) would have the authority to scrap it. Should Democrats "
      "warn of a President Cruz?", "Ted Cruz", None, None, False),
+    ("In fact, that's the bigger decision that President Cruz or Trump would have to make.",
+     "Cruz", None, None, False),
+    # ... not where each alternative has or had an office of his own
+    ("Gov. Scott Walker or Jeb Bush could win Iowa.", "Scott Walker", "Gov.", None, True),
+    ("Former President Bill Clinton or Hillary will speak.", "Bill Clinton", "Former President",
+     None, False),
     # "running mate" is one title, though the tagger reads "running" as a verb
     ("The party left Tampa with a rally before joining running mate Paul Ryan later in the "
      "day.", "Paul Ryan", "running mate", None, True),
