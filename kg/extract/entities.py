@@ -19,7 +19,7 @@ from kg.extract import names, person_names
 from kg.extract.doctext import doc_ents, doc_text
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
-from kg.extract.roles import DOCTOR, Role, role_of, title_keys
+from kg.extract.roles import DOCTOR, Role, hypothetical_office, role_of, title_keys
 from kg.extract.table import EntityTable
 
 _GOV_NAMES = {
@@ -88,6 +88,7 @@ class _PersonMention:
     honorific: str | None = None  # 'm' or 'f' from Mr./Mrs./Ms. before the name
     doctor: bool = False  # "Dr." before the name: evidence like a title
     couple: bool = False  # "President and Mrs. Trump", "Mr. and Mrs. Clinton"
+    hypothetical: frozenset[str] = frozenset()  # office words of "a President Cruz"
 
     @property
     def titles(self) -> frozenset[str]:
@@ -285,7 +286,8 @@ def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMent
                           _surface(doc, part), role,
                           person_names.honorific_gender(honorific) if honorific else None,
                           doctor=DOCTOR in title_keys(honorific),
-                          couple=honorific is not None and _second_of_a_couple(doc, part))
+                          couple=honorific is not None and _second_of_a_couple(doc, part),
+                          hypothetical=hypothetical_office(doc, part))
 
 
 def _person_mentions(doc: Doc, taken: list[tuple[int, int]],
@@ -399,7 +401,7 @@ def _conjoined_with_a_thing(doc: Doc, mention: _PersonMention) -> bool:
         if partner.pos_ != "PROPN":
             continue
         if partner.ent_type_ not in ("PERSON", "") or not partner.ent_type_ \
-                and person_names.is_common_word(partner.text):
+                and person_names.is_common_word(partner):
             return True
         ent = next((e for e in doc_ents(doc) if e.start <= partner.i < e.end), None)
         if ent is not None and person_names.person_name_span(ent) is None:
@@ -438,7 +440,10 @@ def _add_people(doc: Doc, table: EntityTable, taken: list[tuple[int, int]],
             continue
         ref = EntityRef("person", names.canonical_person(cluster.longest),
                         _qualifier(cluster, article_id))
-        roles = [m.role for m in sorted(cluster.mentions, key=lambda m: m.span.begin) if m.role]
+        # an office the article gives the person only in a hypothetical is none of theirs
+        hypothetical = frozenset().union(*(m.hypothetical for m in cluster.mentions))
+        roles = [m.role for m in sorted(cluster.mentions, key=lambda m: m.span.begin)
+                 if m.role and not title_keys(m.role.job_title) & hypothetical]
         role = roles[0] if roles else None
         affiliation = org_ref(role.affiliation.text) if role and role.affiliation else None
         surfaces = tuple(dict.fromkeys(m.surface for m in cluster.mentions))

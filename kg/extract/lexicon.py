@@ -1,39 +1,44 @@
-"""Common English words by part of speech: the WordNet index the spaCy model's lemmatizer
-carries. Rules about names and titles ask whether a capitalised word is an ordinary word.
+"""Common English words by part of speech: the WordNet index the lemmatizer of the pipeline
+that parsed the text carries. Rules about names and titles ask whether a capitalised word is
+an ordinary word.
+
+The index is read from the parse's own vocabulary (``kg.nlp.load_pipeline`` puts it there),
+so a build with ``--model`` never loads another pipeline to find it.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from spacy.strings import get_string_id
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from kg.nlp import WORD_INDEX
 
 _POS = ("adj", "adv", "noun", "verb")
 
 
-@cache
-def english_words_by_pos() -> dict[str, frozenset[str]]:
-    """Lower-case English words of each part of speech; empty when the model carries no
-    index (the rules that need it then never fire)."""
-    from kg.nlp import load_pipeline
-
-    try:
-        table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, ValueError):
+@lru_cache(maxsize=4)
+def english_words_by_pos(vocab: Vocab) -> dict[str, frozenset[str]]:
+    """Lower-case English words of each part of speech in ``vocab``'s index; empty when it
+    carries none."""
+    if not vocab.lookups.has_table(WORD_INDEX):
         return {}
+    table = vocab.lookups.get_table(WORD_INDEX)
     return {pos: frozenset(table[get_string_id(pos)]) for pos in _POS
             if get_string_id(pos) in table}
 
 
-@cache
-def english_words() -> frozenset[str]:
-    return frozenset().union(*english_words_by_pos().values())
+@lru_cache(maxsize=4)
+def english_words(vocab: Vocab) -> frozenset[str]:
+    return frozenset().union(*english_words_by_pos(vocab).values())
 
 
-def is_only_a_verb(word: str) -> bool:
+def is_only_a_verb(token: Token) -> bool:
     """An English verb that is no noun or adjective ("Derail"): capitalised before a title,
     it starts an imperative sentence, not the title."""
-    by_pos = english_words_by_pos()
-    low = word.lower()
+    by_pos = english_words_by_pos(token.vocab)
+    low = token.lower_
     return low in by_pos.get("verb", ()) and not any(
         low in by_pos.get(pos, ()) for pos in ("noun", "adj"))

@@ -112,11 +112,12 @@ def honorific_gender(word: str) -> str | None:
     return {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(word.strip(".").lower())
 
 
-def is_common_word(word: str) -> bool:
+def is_common_word(token: Token) -> bool:
     """A capitalised word that is an English word and not a first name ("Squawk", "Box",
     "Living", "Tools"): a name made only of such words names a show, book or firm."""
+    word = token.text
     low = strip_possessive(word).strip(".").lower()
-    words = english_words()
+    words = english_words(token.vocab)
     known = low in words or low.endswith("s") and low[:-1] in words \
         or low.endswith("es") and low[:-2] in words
     return known and not is_first_name(word)
@@ -250,7 +251,7 @@ def _part_of_a_title(token: Token) -> bool:
     return before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN", "ADJ") \
         and not before.is_sent_start and not doc[before.i - 1].is_punct \
         and before.lower_.rstrip(".") not in TITLE_WORDS and before.lower_ not in ROLE_WORDS \
-        and before.ent_type_ != "PERSON" and is_common_word(before.text)
+        and before.ent_type_ != "PERSON" and is_common_word(before)
 
 
 def _before_a_name_card(span: SpacySpan, tokens: list[Token]) -> list[Token]:
@@ -278,7 +279,7 @@ def _words_before_the_name(tokens: list[Token]) -> int:
     for k in range(1, len(tokens) - 1):
         word = tokens[k - 1]
         if not (word.tag_ == "MD" or word.is_alpha and len(word) > 1
-                and is_common_word(word.text)):
+                and is_common_word(word)):
             return 0  # not an initial ("J. Joe Ricketts")
         if is_first_name(tokens[k].text):
             return 0 if _joined(tokens[k + 1]) else k  # not "Park Geun-hye"
@@ -391,7 +392,7 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
     if not tokens or not any(t.text[:1].isupper() and t.text.rstrip(".").isalpha()
                              and len(t.text.rstrip(".")) > 1 for t in tokens):
         return None
-    if len(tokens) > 1 and (all(is_common_word(t.text) for t in tokens) or _place_words(tokens)):
+    if len(tokens) > 1 and (all(is_common_word(t) for t in tokens) or _place_words(tokens)):
         return None  # "Squawk Box", "Living History", "Morning Consult", "N. Korea"
     if len(tokens) == 1 and (tokens[0].lower_ in TRAILING_NOT_NAMES | GROUP_NOUNS
                              or tokens[0].tag_ in ("NNS", "NNPS")

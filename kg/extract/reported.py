@@ -33,16 +33,56 @@ _GERUND = {"report", "deny", "admit", "acknowledge", "recall", "claim", "confirm
 _ANNOUNCED = {"announce", "promise", "pledge", "vow"}
 # Words that open a reported question ('asked if ...').
 _QUESTION = {"if", "whether"}
+# Wh-words that stand for a gap in what follows ('what Trump says his plan would do'):
+# a clause they open names a thing or a manner, not a statement. Not why/when/where, which
+# tell of the saying itself ('why he said the deal was bad').
+_GAP_WORDS = {"what", "whatever", "which", "whichever", "who", "whom", "whoever", "how"}
+# Where a clause stands as a noun: an argument of another word, not a clause of its own
+# and not a relative clause on a noun ('the plan, which he says will ...').
+_NOUN_CLAUSE = {"pcomp", "pobj", "dobj", "nsubj", "nsubjpass", "csubj", "attr", "ccomp",
+                "xcomp", "conj"}
+
+
+def _in_noun_clause(cue: Token) -> bool:
+    """'the gap between what Trump says his tax plan would do and how experts say it would
+    shape tax law': the cue heads a clause that a wh-word opens, standing as a noun in
+    another clause; what it reports has a gap where the wh-word was, so it states nothing."""
+    if cue.dep_ not in _NOUN_CLAUSE or cue.dep_ == "conj" and cue.head.dep_ not in _NOUN_CLAUSE:
+        return False
+    opening = min((t for t in cue.subtree if not t.is_punct and not t.is_space),
+                  key=lambda t: t.i)  # (the wh-word hangs on the complement, out of order)
+    # the gap is in the complement, or the wh-word is the cue's own ('how experts say it
+    # would'); not a wh-word of a phrase ('no matter how many times people told him ...')
+    return opening.i < cue.i and opening.lower_ in _GAP_WORDS \
+        and opening.tag_ in ("WP", "WDT", "WRB", "WP$") \
+        and (opening.head == cue or opening.head.i > cue.i and cue.is_ancestor(opening))
+
+
+def _complement(cue: Token, first: Token) -> list[Token]:
+    """The complement ``first`` after the cue, with the complements the parse hung on the
+    cue right after it ('explain how he believes cuts to military spending | left his
+    hands tied': one clause, split)."""
+    tokens = [t for t in first.subtree if t.i > cue.i]
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.left_edge.i == tokens[-1].i + 1 \
+                and not any(t.is_punct or t.is_space or t.dep_ == "cc"
+                            for t in (tokens[-1], child.left_edge)) \
+                and not any(t.is_quote and t.text not in "'’" for t in child.subtree):
+            tokens += list(child.subtree)  # (not after a comma, ', a swipe at ...', nor
+            # into a quotation)
+    return tokens
 
 
 def _clause(cue: Token) -> list[Token]:
     """The tokens of what the cue reports (empty when it reports no clause)."""
     if cues.is_according(cue):
         return _qualified(cue)
+    if _in_noun_clause(cue):
+        return []
     lemma = cue.lemma_.lower()
     for child in cue.children:
         if child.dep_ == "ccomp" and child.i > cue.i:
-            return [t for t in child.subtree if t.i > cue.i]
+            return _complement(cue, child)
         if child.dep_ == "xcomp" and child.i > cue.i and (
                 lemma in _INFINITIVE or lemma in _GERUND and child.tag_ == "VBG" or
                 any(c.dep_ == "ccomp" for c in child.children)):

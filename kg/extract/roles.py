@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.doctext import doc_ents, doc_text
-from kg.extract.lexicon import is_only_a_verb
+from kg.extract.lexicon import english_words, is_only_a_verb
 from kg.extract.names import PAGE_WORDS, TITLE_WORDS
 
 ROLE_WORDS = {
@@ -60,6 +60,13 @@ _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
 CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate", "front-runner",
                    "frontrunner"}
 _QUOTE_MARKS = "\"“”‘’'"
+_MONARCHS = {"king", "queen", "prince", "princess", "czar", "tsar", "emperor", "sultan"}
+_LEGISLATURES = {"congress", "house", "senate", "parliament"}
+# Offices named with their portfolio: "Secretary of State", "minister of finance".
+_PORTFOLIO_HOLDERS = {"secretary", "minister", "secretaries", "ministers"}
+# Nouns that name a body, not a field ("secretary of the Democratic National Committee").
+_BODY_NOUNS = PRIVATE_WORDS | {"committee", "commission", "board", "department", "ministry",
+                               "agency", "office", "bureau", "administration", "cabinet"}
 _PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
 
 
@@ -112,6 +119,22 @@ def _official(words: list[str], private_affiliation: bool = False) -> bool:
     return not private_affiliation
 
 
+def _portfolio(doc: Doc, of: int, end: int) -> bool:
+    """'of' and the words up to ``end`` name the portfolio of the office word before 'of'
+    ("Secretary of State", "secretary of homeland security", "Secretary of the Treasury"):
+    ordinary English words, part of the office's name and no organisation it works for (the
+    tagger's ORG "State" is not one; "secretary of the Democratic National Committee" is)."""
+    return of > 0 and doc[of].lower_ == "of" and doc[of - 1].lower_ in _PORTFOLIO_HOLDERS \
+        and _field_words(doc[of + 1:end])
+
+
+def _field_words(tokens: SpacySpan) -> bool:
+    """One to three ordinary English words, none naming a body: a field of government."""
+    words = [t for t in tokens if t.lower_ not in ("the", "and") and not t.is_punct]
+    return 0 < len(words) <= 3 and all(t.lower_ in english_words(t.vocab)
+                                       and t.lower_ not in _BODY_NOUNS for t in words)
+
+
 def _org_in(doc: Doc, start: int, end: int) -> SpacySpan | None:
     for ent in doc_ents(doc):
         if ent.start >= start and ent.end <= end and ent.label_ in ("ORG", "FAC"):
@@ -154,6 +177,8 @@ _ARGUMENTS = {"pobj", "dobj", "iobj", "nsubj", "nsubjpass"}
 # what makes "a ... President X" an office someone may hold one day, not a great president
 _LIKELY = {"likely", "possible", "potential", "probable", "prospective", "future",
            "hypothetical", "eventual", "would-be"}
+# ... and those that make it one without an article ("Hypothetical President Cruz")
+_HYPOTHETICAL = {"hypothetical", "possible", "potential", "prospective", "would-be"}
 
 
 def _in_hyphenated_word(doc: Doc, i: int) -> bool:
@@ -186,17 +211,23 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
         start += 1
     first = doc[start]
     if end - start > 1 and _opens_sentence(doc, start) and not first.ent_type_ \
-            and not _is_role_word(first) and is_only_a_verb(first.text):
+            and not _is_role_word(first) and is_only_a_verb(first):
         start += 1
     return start
 
 
-def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
-    """A title written just before the name: 'White House press secretary Sarah Sanders'."""
+def _title_bounds(doc: Doc, person: SpacySpan) -> tuple[int, int, int | None]:
+    """The words before the name that may be its title, and where an office's portfolio
+    starts in them ("Secretary of State John Kerry"), if it has one."""
     start = person.start
+    of = None  # where the office's portfolio starts ("Secretary of State John Kerry")
     while start > 0:
         token = doc[start - 1]
         if token.is_space and "\n" not in token.text:  # a no-break space inside a title
+            start -= 1
+            continue
+        if of is None and _portfolio(doc, start - 1, person.start):
+            of = start - 1
             start -= 1
             continue
         # a title never crosses a sentence end ("Sen." keeps its period inside the token)
@@ -214,14 +245,71 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
             break
         start -= 1
     start, end = _trim(doc, start, person.start)
-    if start >= 1 and doc[start - 1].tag_ == "TO" and end - start > 1 and doc[start].is_lower:
-        start += 1  # "to mock special counsel Robert Mueller": the infinitive's verb
+    return start, end, of
+
+
+def _hypothetical(doc: Doc, start: int, end: int, person: SpacySpan) -> int | None:
+    """Where the formal title of an office someone may hold one day starts: after an
+    indefinite article ("what a President Hillary Clinton would do", "a likely President
+    X"), a word that says so ("Hypothetical President Cruz would ..."), or before a choice of
+    people ("the decision that President Cruz or Trump would have to make": one title over
+    alternatives); None for an office held ("a great Democratic President Franklin Delano
+    Roosevelt")."""
     formal = start  # the formal title after a qualifier of likelihood ("a likely President")
     while formal < end and doc[formal].lower_ in _LIKELY:
         formal += 1
-    if start >= 1 and doc[start - 1].lower_ in ("a", "an") and formal < end and \
-            all(t.text[:1].isupper() for t in doc[formal:end] if t.is_alpha):
-        return None  # "what a President Hillary Clinton would do", "a likely President X"
+    if formal >= end or not all(t.text[:1].isupper() for t in doc[formal:end] if t.is_alpha):
+        return None
+    if start >= 1 and doc[start - 1].lower_ in ("a", "an") \
+            or any(t.lower_ in _HYPOTHETICAL for t in doc[start:formal]) \
+            or _one_of(doc, formal, end, person):
+        return formal
+    return None
+
+
+def _one_of(doc: Doc, formal: int, end: int, person: SpacySpan) -> bool:
+    """One presidency over alternatives with no title of their own: "President Cruz or
+    Trump" (not "President Obama or Vice President Biden", "Former President Bill Clinton or
+    Hillary", nor "Gov. Scott Walker or Jeb Bush", where each holds or held an office of his
+    own)."""
+    after = person.end
+    return title_keys(doc[formal:end].text) == {"president"} and after + 2 < len(doc) \
+        and not any(t.lower_ in _PAST for t in doc[formal:end]) \
+        and doc[after].lower_ == "or" and doc[after + 1].ent_type_ == "PERSON" \
+        and doc[after + 2].ent_type_ != "PERSON" and doc[after + 1].pos_ == "PROPN"
+
+
+def hypothetical_office(doc: Doc, person: SpacySpan) -> frozenset[str]:
+    """The office words of a title this mention holds only in a hypothetical ("a President
+    Cruz would ..."): the article's other mentions of the person with that title ("President
+    Ted Cruz (for example) would have the authority") are no role either."""
+    start, end, _ = _title_bounds(doc, person)
+    formal = _hypothetical(doc, start, end, person)
+    if formal is None:
+        return frozenset()
+    return title_keys(doc_text(doc)[doc[formal].idx:doc[end - 1].idx + len(doc[end - 1])])
+
+
+def _no_modifier(doc: Doc, start: int) -> bool:
+    """A name of no place, party or organisation between an article and a formal title
+    ("The DREAMer President Barack Obama highlighted ...": the DREAMer he highlighted):
+    what modifies an office in its title is a place, a nationality, a party, a body or a
+    word of government or of an office, not a kind of person."""
+    word = doc[start]
+    return start > 0 and doc[start - 1].lower_ in ("the", "a", "an") \
+        and word.pos_ == "PROPN" and not word.ent_type_ and word.text[:1].isupper() \
+        and _is_role_word(doc[start + 1]) and doc[start + 1].text[:1].isupper() \
+        and not _is_role_word(word) and word.text.rstrip(".").lower() not in TITLE_WORDS \
+        and word.lower_ not in GOVERNMENT_WORDS | _BODY_NOUNS | _LEGISLATURES
+
+
+def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
+    """A title written just before the name: 'White House press secretary Sarah Sanders'."""
+    start, end, of = _title_bounds(doc, person)
+    if start >= 1 and doc[start - 1].tag_ == "TO" and end - start > 1 and doc[start].is_lower:
+        start += 1  # "to mock special counsel Robert Mueller": the infinitive's verb
+    if _hypothetical(doc, start, end, person) is not None:
+        return None
     if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("to", "of",
                                                                                     "for"):
         return None  # "counselor to the president Kellyanne Conway": someone else's office
@@ -232,6 +320,11 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
             start = k + 1
             break
     start = _title_start(doc, start, end, person)
+    if end - start > 1 and _no_modifier(doc, start):
+        start += 1
+    while end - start > 1 and doc[start].lower_ in _LEGISLATURES \
+            and doc[start + 1].lower_ in _LEGISLATURES:
+        start += 1  # "address to Congress House Minority Leader": a title names one chamber
     if end - start > 2 and doc[start].lower_ == "running" and doc[start + 1].lower_ == "mate":
         start += 2  # "his running mate presidential nominee Donald Trump": two roles glued
     while end - start > 1 and doc[start].is_lower and doc[start + 1].text[:1].isupper() \
@@ -239,22 +332,36 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         start += 1  # a stray noun before a formal title ("the way Sen. Bernie Sanders")
     if end - start > 1 and doc[end - 1].text.endswith(".") and _is_role_word(doc[end - 2]):
         end -= 1  # "nominee Sen. Tim Kaine": the honorific is not part of the job title
-    if start >= end or not _is_role_word(doc[end - 1]):
+    head = of - 1 if of is not None and start < of else end - 1
+    if start >= end or not _is_role_word(doc[head]):
         return None
     # a quote glued to the title's first word ("off.”Vice President") is not part of it
     words = [t.text.lstrip(_QUOTE_MARKS) for t in doc[start:end] if not t.is_space]
     if len(words) == 1 and words[0].rstrip(".").lower() in {"mr", "mrs", "ms", "dr"}:
         return None
-    affiliation = _org_in(doc, start, end)
+    affiliation = _org_in(doc, start, head + 1)
+    if affiliation is not None and affiliation.end == head \
+            and doc[head].lower_ in _PORTFOLIO_HOLDERS and _field_words(affiliation):
+        affiliation = None  # "Justice Minister", "Home Secretary": the office's portfolio
     title = " ".join(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     return Role(title.lstrip(_QUOTE_MARKS), _official(words), affiliation)
+
+
+def _figure_of_speech(word: Token) -> bool:
+    """A monarch's word reigns over a place, and is otherwise a figure of speech ("Joe
+    Biden, the king of the moderates"; not "Abdullah II, the king of Jordan")."""
+    if word.lower_ not in _MONARCHS:
+        return False
+    return not any(t.ent_type_ in ("GPE", "LOC", "NORP") for prep in word.children
+                   if prep.dep_ == "prep" and prep.lower_ == "of" for t in prep.subtree)
 
 
 def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
     """A role in an apposition: 'Rich Greenfield, a media analyst at BTIG Research'."""
     head = person.root
     for child in head.children:
-        if child.dep_ != "appos" or child.i < person.end or not _is_role_word(child):
+        if child.dep_ != "appos" or child.i < person.end or not _is_role_word(child) \
+                or _figure_of_speech(child):
             continue
         left = min(t.i for t in child.subtree)
         start, end = _trim(doc, left, child.i + 1)
@@ -266,11 +373,13 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
             continue
         affiliation = None
         for prep in child.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "with"):
-                right = max(t.i for t in prep.subtree) + 1
+            right = max(t.i for t in prep.subtree) + 1
+            if prep.i == end and _portfolio(doc, prep.i, right):
+                end = right  # "the former secretary of state": the office's name
+            elif prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "with"):
                 affiliation = _org_in(doc, prep.i + 1, right)
         if affiliation is None:
-            affiliation = _org_in(doc, start, end)
+            affiliation = _org_in(doc, start, child.i + 1)
         words = [t.text for t in doc[start:end]]
         title = doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return Role(title, _official(words), affiliation)

@@ -7,7 +7,9 @@ Clinton" not Hillary), or when one candidate is named at least ``DOMINANCE`` tim
 as all the others together. A bare surname never means a "Jr." while its father is a
 candidate, and "Dr. Biden" never means a Biden the graph does not call a doctor. Nodes of one
 full name are one person, except where their middle initials differ ("Paul S. Ryan" is not
-"Paul D. Ryan").
+"Paul D. Ryan"), or where one has a middle initial the other lacks and one is an official
+while the other only works for organisations outside government ("Paul S. Ryan" of the
+Campaign Legal Center is not the Speaker "Paul Ryan").
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ class PersonNode:
     titles: frozenset[str] = frozenset()  # office words, normalised (kg.extract.entities)
     mentions: int = 1
     key: str = field(default="")  # the node's identity (its IRI); the name when empty
+    # True: the graph calls the person an official; False: never, and affiliates them only
+    # with organisations outside government (a lawyer at the Campaign Legal Center); None:
+    # neither (no affiliation, or a government body's former office holder)
+    office: bool | None = None
 
     @property
     def id(self) -> str:
@@ -104,16 +110,28 @@ def _same_full_names(known: list[PersonNode]) -> tuple[dict[str, str], list[Pers
         middle = _middle_initials(nodes, top)
         joined = [n for n in nodes if n is top or not (
             n.gender and top.gender and n.gender != top.gender)
-            and initials(n.name) in ((), middle)]
+            and initials(n.name) in ((), middle)
+            and not (initials(n.name) != initials(top.name) and _other_work(n, top))]
         if len(joined) < 2:
             continue
         merges.update({n.id: top.id for n in joined if n is not top})
+        offices = {n.office for n in joined} - {None}
         collapsed[top.id] = PersonNode(top.name, next((n.gender for n in joined if n.gender),
                                                       None),
                                        frozenset().union(*(n.titles for n in joined)),
-                                       sum(n.mentions for n in joined), top.key)
+                                       sum(n.mentions for n in joined), top.key,
+                                       (True in offices) if offices else None)
     rest = [collapsed.get(n.id, n) for n in known if n.id not in merges]
     return merges, rest
+
+
+def _other_work(one: PersonNode, other: PersonNode) -> bool:
+    """One is an official, the other only ever works for organisations outside government:
+    "Paul S. Ryan" of the Campaign Legal Center is not the Speaker "Paul Ryan" whose middle
+    initial the texts leave out (a middle initial alone does not tell, where the graph has
+    no "Paul D. Ryan"). A job title alone tells too little: "Former National Security
+    Adviser Susan E. Rice" is no official, and still the ambassador Susan Rice."""
+    return one.office is not None and other.office is not None and one.office != other.office
 
 
 def _middle_initials(nodes: list[PersonNode], top: PersonNode) -> tuple[str, ...] | None:

@@ -39,6 +39,10 @@ _ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
   #SCOPE ?e a schema:Person ; skos:altLabel ?alt }"""
 _JOB_TITLES = """SELECT DISTINCT ?e ?title WHERE {
   #SCOPE ?e a schema:Person ; schema:jobTitle ?title }"""
+_OFFICIALS = """SELECT DISTINCT ?e WHERE { #SCOPE ?e a schema:Person , nkg:Official }"""
+_AFFILIATIONS = """SELECT DISTINCT ?e ?gov WHERE {
+  #SCOPE ?e a schema:Person ; schema:affiliation ?org .
+  BIND (EXISTS { ?org a schema:GovernmentOrganization } AS ?gov) }"""
 _MENTION_COUNTS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   #SCOPE ?e a schema:Person ; gaf:denotedBy ?m } GROUP BY ?e"""
 _ANCHORS = """SELECT ?e ?anchor (COUNT(DISTINCT ?m) AS ?n) WHERE {
@@ -66,7 +70,8 @@ _QUOTES = """SELECT DISTINCT ?q ?p ?text WHERE {
 def _person_nodes(dataset: Dataset, base: str,
                   keys: set[str] | None = None) -> list[PersonNode]:
     """Each named person node (of the surname ``keys``; None: all) with the gender its
-    honorifics or first name give, its office words and how often the graph mentions it."""
+    honorifics or first name give, its office words, whether it is an official (or works
+    only for organisations outside government) and how often the graph mentions it."""
     labels: dict[Node, str] = {}
     for iri, name in dataset.query(_PEOPLE):
         if str(iri).startswith(f"{base}person/") and (
@@ -82,6 +87,10 @@ def _person_nodes(dataset: Dataset, base: str,
         titles[iri] |= title_keys(first) & {DOCTOR}  # "Dr. Biden"
     for iri, title in scoped_rows(dataset, _JOB_TITLES, "e", scope):
         titles[iri] |= title_keys(str(title))
+    officials = {row[0] for row in scoped_rows(dataset, _OFFICIALS, "e", scope)}
+    in_government: dict[Node, bool] = {}  # affiliated with a government body, if affiliated
+    for iri, gov in scoped_rows(dataset, _AFFILIATIONS, "e", scope):
+        in_government[iri] = in_government.get(iri, False) or gov.toPython() is True
     counts = {iri: int(n) for iri, n in scoped_rows(dataset, _MENTION_COUNTS, "e", scope)}
     nodes = []
     for iri, name in labels.items():
@@ -91,7 +100,10 @@ def _person_nodes(dataset: Dataset, base: str,
         # name the project lists
         gender = next(iter(said)) if len(said) == 1 else (
             first_name_gender(words[0], guess=not said) if len(words) > 1 else None)
-        nodes.append(PersonNode(name, gender, titles[iri], counts.get(iri, 1), str(iri)))
+        office = True if iri in officials else False if in_government.get(iri) is False \
+            else None
+        nodes.append(PersonNode(name, gender, titles[iri], counts.get(iri, 1), str(iri),
+                                office))
     return nodes
 
 

@@ -157,6 +157,44 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     # ... but furniture words inside a title in lower case are the title's
     ("The clip was filmed by CNN video producer Olivia Zhang on Monday.", "Olivia Zhang",
      "CNN video producer", EntityRef("outlet", "CNN"), False),
+    # an office named with its portfolio is a title, not an affiliation with "State"
+    ("Former Secretary of State Hillary Clinton spoke on Monday.", "Hillary Clinton",
+     "Former Secretary of State", None, False),
+    ("Hillary Clinton, the former secretary of state, spoke on Monday.", "Hillary Clinton",
+     "former secretary of state", None, False),
+    ("Secretary of State John Kerry said so.", "John Kerry", "Secretary of State", None, True),
+    ("Defense Secretary Mark Esper spoke on Monday.", "Mark Esper", "Defense Secretary", None,
+     True),
+    # ... but a body after "secretary of" or before it is one
+    ("UN Secretary General Antonio Guterres spoke on Monday.", "Antonio Guterres",
+     "UN Secretary General", EntityRef("org", "UN"), True),
+    ("Jane Doe, the secretary of the Democratic National Committee, spoke.", "Jane Doe",
+     "secretary", EntityRef("org", "Democratic National Committee"), True),
+    # a monarch's word without a realm is a figure of speech
+    ("They were crowded out by Joe Biden, the king of the moderates.", "Joe Biden", None, None,
+     False),
+    ("Abdullah II, the king of Jordan, met the envoy.", "Abdullah II", "king", None, True),
+    # a kind of person between an article and a title is no part of it (the DREAMer whom
+    # the president highlighted); a title names one chamber (a caption glued to the next)
+    ("The DREAMer President Barack Obama highlighted in his address said she felt complete.",
+     "Barack Obama", "President", None, True),
+    ("Photos: President Trump's first address to Congress House Minority Leader Nancy Pelosi "
+     "listens to the speech.", "Nancy Pelosi", "House Minority Leader", None, True),
+    ("The Russian President Vladimir Putin spoke.", "Vladimir Putin", "Russian President", None,
+     True),
+    ("The Reason President Donald Trump's wall would be a mammoth expenditure.", "Donald Trump",
+     "President", None, True),
+    # an office in a hypothetical, with no article, and in the article's other mentions
+    ("Hypothetical President Cruz would still have to decide if it was worth it.", "Cruz", None,
+     None, False),
+    ("President Ted Cruz (for example) would have the authority to scrap it. Should Democrats "
+     "warn of a President Cruz?", "Ted Cruz", None, None, False),
+    ("In fact, that's the bigger decision that President Cruz or Trump would have to make.",
+     "Cruz", None, None, False),
+    # ... not where each alternative has or had an office of his own
+    ("Gov. Scott Walker or Jeb Bush could win Iowa.", "Scott Walker", "Gov.", None, True),
+    ("Former President Bill Clinton or Hillary will speak.", "Bill Clinton", "Former President",
+     None, False),
     # "running mate" is one title, though the tagger reads "running" as a verb
     ("The party left Tampa with a rally before joining running mate Paul Ryan later in the "
      "day.", "Paul Ryan", "running mate", None, True),

@@ -225,6 +225,22 @@ def test_reported_speech(nlp, text, complement, speaker):
      "\u2014 and he noted that any change would occur a few weeks later in the season.",
      {("the politics surrounding the top of the ticket would be more intense", "Don Fowler"),
       ("any change would occur a few weeks later in the season", "Don Fowler")}),
+    # a clause the parse splits in two after the cue is one content
+    ("Sarah Jones went on to explain how she believes cuts to military spending left his "
+     "and other generals’ hands tied.",
+     ("how she believes cuts to military spending left his and other generals’ hands tied",
+      "Sarah Jones")),
+    ("John Bolton said he would be honored to serve should the opportunity present itself.",
+     ("he would be honored to serve should the opportunity present itself", "John Bolton")),
+    # a noun clause a wh-word opens ('what X says Y would do') states nothing: it has a gap
+    ("The gap between what Sarah Jones says her tax plan would do and how experts say it "
+     "would shape tax law has endured.", None),
+    ("The sailors were swiftly released, displaying what many analysts said was a sign of "
+     "improving relations.", None),
+    ("Nobody knows what Sarah Jones said she would do.", None),
+    # ... unlike a clause that 'why' opens: it asks about the saying, not what was said
+    ("Nobody asked why Sarah Jones said the deal was bad.",
+     {("why Sarah Jones said the deal was bad", None), ("the deal was bad", "Sarah Jones")}),
     # according to a person
     ("The senator will resign next week, according to Sarah Jones.",
      ("The senator will resign next week", "Sarah Jones")),

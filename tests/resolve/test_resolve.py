@@ -64,6 +64,21 @@ def test_nodes_with_one_full_name_are_one_person_and_take_its_short_forms():
     ([PersonNode("Paul Ryan", "m", mentions=100, key="pr"),
       PersonNode("Paul D. Ryan", "m", mentions=10, key="pdr"),
       PersonNode("Paul S. Ryan", "m", mentions=5, key="psr")], {}),
+    # with no "Paul D. Ryan" in the graph, a lawyer with a middle initial is not the official
+    # whose initial the texts leave out, either way round ...
+    ([PersonNode("Paul Ryan", "m", frozenset({"speaker"}), 100, "pr", office=True),
+      PersonNode("Paul S. Ryan", "m", mentions=3, key="psr", office=False)], {}),
+    ([PersonNode("Paul S. Ryan", "m", mentions=100, key="psr", office=False),
+      PersonNode("Paul Ryan", "m", frozenset({"speaker"}), 30, "pr", office=True)], {}),
+    # ... but one without a job title, or with an office too, is the same person
+    ([PersonNode("Paul Ryan", "m", frozenset({"speaker"}), 100, "pr", office=True),
+      PersonNode("Paul S. Ryan", "m", mentions=3, key="psr")], {"psr": "pr"}),
+    ([PersonNode("Donald Trump", "m", frozenset({"president"}), 200, "dt", office=True),
+      PersonNode("Donald J. Trump", "m", frozenset({"nominee"}), 20, "djt", office=True)],
+     {"djt": "dt"}),
+    # nodes of one name, no initials, are one person whatever their jobs
+    ([PersonNode("Paul Ryan", "m", frozenset({"speaker"}), 100, "pr", office=True),
+      PersonNode("Paul Ryan", "m", mentions=3, key="pr2", office=False)], {"pr2": "pr"}),
 ])
 def test_a_different_middle_initial_is_a_different_person(nodes, expected):
     assert person_merges(nodes) == expected
@@ -241,3 +256,27 @@ def test_a_first_name_alone_stays_in_its_article(nlp, tmp_path):
     lauras = {iri for iri, name in rows if name == "Laura"}
     assert len(lauras) == 2
     assert len({iri for iri, name in rows if name == "Trump"}) == 1
+
+
+@pytest.mark.parametrize("first, second, speakers", [
+    # in a graph with no "Paul D. Ryan", the campaign-finance lawyer "Paul S. Ryan" and the
+    # Speaker "Paul Ryan" stay two people, each with his own quote
+    ("House Speaker Paul Ryan said the budget would pass this week. Ryan spoke on Monday.",
+     '"We have heard nothing from the agency," said Paul S. Ryan, senior counsel at the '
+     "Campaign Legal Center.", ("Paul Ryan", "Paul S. Ryan")),
+    # ... but a former office is no job outside government: one person, both quotes
+    ("U.S. ambassador Susan Rice said the talks would resume this week.",
+     '"We have heard nothing from the agency," said Former National Security Adviser '
+     "Susan E. Rice.", ("Susan E. Rice", "Susan E. Rice")),
+])
+def test_a_middle_initial_and_other_work_keep_two_people_apart(nlp, tmp_path, first, second,
+                                                                speakers):
+    """``speakers``: the label of the node each article's quote ends in."""
+    (tmp_path / "a1.txt").write_text(first + "\n", encoding="utf-8")
+    (tmp_path / "a2.txt").write_text(second + "\n", encoding="utf-8")
+    dataset = kg.build([tmp_path])
+    said = {str(r[1])[:12]: str(r[0]) for r in dataset.query(
+        "SELECT ?name ?text WHERE { ?p a schema:Person ; rdfs:label ?name ; nkg:said ?q . "
+        "?q schema:text ?text }")}
+    second = said.pop("We have hear")
+    assert (*said.values(), second) == speakers
