@@ -16,7 +16,10 @@ ALONGSIDE_KEPT-th highest count, ties included, so the page can still break ties
 labels it reads; and only for people quoted in ALONGSIDE_FROM articles or more (the page
 counts the others live). Settling recounts the people a batch touched (everyone after a removal or
 replacement), as ``kg.resolve.speaker_counts`` does, so any order of builds gives the same
-summary.
+summary. Occurrences and day tallies add up: a person the batch quotes but no merge moved
+keeps what was held plus what the new articles count (``added_quads``), so the most quoted
+person's 10,000 occurrences are not read again for each batch. Co-speakers, kept only down
+to a rank, are recounted.
 """
 
 from __future__ import annotations
@@ -46,6 +49,11 @@ _DAYS = """SELECT ?p ?d (COUNT(DISTINCT ?m) AS ?n) WHERE {
   #SCOPE ?p a schema:Person ; nkg:said ?q . ?q gaf:denotedBy ?m . ?m nif:referenceContext ?a .
   ?a schema:datePublished ?d } GROUP BY ?p ?d"""
 # An article's graph holds the nkg:said of every quotation it carries (speaker_counts).
+# What new articles (``?a``) add to the occurrences of their speakers, per date (unbound:
+# the article has none; counted in the total, not in a tally).
+_ADDED = """SELECT ?p ?d (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  #SCOPE ?m nif:referenceContext ?a . ?q gaf:denotedBy ?m . ?p nkg:said ?q ; a schema:Person .
+  OPTIONAL { ?a schema:datePublished ?d } } GROUP BY ?p ?d"""
 _ARTICLES = """SELECT ?p (COUNT(DISTINCT ?g) AS ?n) WHERE {
   #SCOPE ?p a schema:Person . GRAPH ?g { ?p nkg:said ?s } } GROUP BY ?p"""
 _ALONGSIDE = """SELECT ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {
@@ -71,11 +79,50 @@ def summary_quads(dataset: GraphStore, graph: URIRef, people: set[Node] | None,
     quads = set()
     for person, n in scoped_rows(dataset, _OCCURRENCES, "p", people):
         quads.add((person, NKG.occurrenceCount, Literal(int(n)), graph))
-    for person, day, n in scoped_rows(dataset, _DAYS, "p", people):
+    quads |= _day_quads(graph, ((person, day, int(n)) for person, day, n in
+                                scoped_rows(dataset, _DAYS, "p", people)))
+    return quads | _alongside_quads(dataset, graph, people, alongside)
+
+
+def added_quads(dataset: GraphStore, graph: URIRef, people: set[Node], held: set[tuple],
+                articles: set[Node], alongside: int = ALONGSIDE_KEPT) -> set[tuple]:
+    """What ``summary_quads`` gives for ``people`` whose held occurrences (in ``held``) no
+    merge changed, from those and what the new ``articles`` add; co-speakers recounted."""
+    total: dict[Node, int] = defaultdict(int)
+    days: dict[tuple[Node, Literal], int] = defaultdict(int)
+    owner = {tally: person for person, key, tally, _ in held
+             if key == NKG.quotedOnDay and person in people}
+    dates = {tally: day for tally, key, day, _ in held if key == DCTERMS.date}
+    for s, key, value, _ in held:
+        if key == NKG.occurrenceCount and s in owner:
+            days[(owner[s], dates[s])] += int(value)
+        elif key == NKG.occurrenceCount and s in people:
+            total[s] += int(value)
+    for person, day, n in scoped_rows(dataset, _ADDED, "a", articles):
+        if person in people:
+            total[person] += int(n)
+            if day is not None:
+                days[(person, day)] += int(n)
+    quads = {(person, NKG.occurrenceCount, Literal(n), graph) for person, n in total.items()}
+    quads |= _day_quads(graph, ((person, day, n) for (person, day), n in days.items()))
+    return quads | _alongside_quads(dataset, graph, people, alongside)
+
+
+def _day_quads(graph: URIRef, counts: Iterable[tuple[Node, Literal, int]]) -> set[tuple]:
+    quads = set()
+    for person, day, n in counts:
         tally = _tally(person, f"day-{day}")
         quads |= {(person, NKG.quotedOnDay, tally, graph),
                   (tally, DCTERMS.date, day, graph),
-                  (tally, NKG.occurrenceCount, Literal(int(n)), graph)}
+                  (tally, NKG.occurrenceCount, Literal(n), graph)}
+    return quads
+
+
+def _alongside_quads(dataset: GraphStore, graph: URIRef, people: set[Node] | None,
+                     alongside: int) -> set[tuple]:
+    """The co-speakers of ``people`` quoted in ALONGSIDE_FROM articles or more, down to
+    the ``alongside``-th highest count, ties included."""
+    quads = set()
     shared: dict[Node, dict[Node, int]] = defaultdict(dict)
     frequent = {person for person, n in scoped_rows(dataset, _ARTICLES, "p", people)
                 if int(n) >= ALONGSIDE_FROM}
@@ -96,18 +143,24 @@ def summary_quads(dataset: GraphStore, graph: URIRef, people: set[Node] | None,
 
 def settle_person_summaries(dataset: GraphStore, base: str,
                             people: Iterable[Node] | None = None,
-                            alongside: int = ALONGSIDE_KEPT) -> int:
+                            alongside: int = ALONGSIDE_KEPT, articles: set[Node] | None = None,
+                            moved: Iterable[Node] = ()) -> int:
     """Recount the summaries of ``people`` (None: every person) and write over those that
     differ; a node that is no longer a quoted person loses its summary. A store built
-    before the summaries were kept has none: then everyone is counted, once. Returns how
-    many quads changed."""
+    before the summaries were kept has none: then everyone is counted, once. ``articles``:
+    the articles a batch added to a settled store, whose occurrences are added to what the
+    store holds for the people no merge ``moved``. Returns how many quads changed."""
     graph = corroboration_graph(base)
     people = people_to_recount(dataset, graph, NKG.occurrenceCount, people)
     if people is not None and not people:
         return 0
-    counted = summary_quads(dataset, graph, people, alongside)
     held = {(s, k, v, graph) for s, k, v in scoped_rows(
         dataset, _HELD.replace("#GRAPH", graph.n3()), "p", people)}
+    if people is None or articles is None:
+        return write_over(dataset, held, summary_quads(dataset, graph, people, alongside))
+    recounted = people & set(moved)
+    counted = summary_quads(dataset, graph, recounted, alongside) if recounted else set()
+    counted |= added_quads(dataset, graph, people - recounted, held, articles, alongside)
     return write_over(dataset, held, counted)
 
 

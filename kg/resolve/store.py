@@ -290,7 +290,9 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     speakers = batch.nodes("?s nkg:said ?q", moved, moved.values())
     counts += settle_speaker_counts(dataset, base, speakers)
     counts += settle_person_summaries(dataset, base, None if speakers is None
-                                      else speakers | beside)
+                                      else speakers | beside,
+                                      articles=batch.nodes("?s a nif:Context"),
+                                      moved={*moved, *moved.values()})
     # people who are officials nowhere react nowhere
     confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
     return (len(renames) + len(relabelled) + changed_labels + len(contained) + texts

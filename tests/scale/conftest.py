@@ -15,7 +15,7 @@ from rdflib.term import Node
 from kg.api import build_with_summary
 from kg.extract.records import ArticleFacts
 from kg.ingest import read_articles
-from kg.pipeline import extract_all, settle, store_facts
+from kg.pipeline import BuildSummary, extract_all, settle, store_facts
 from kg.rdf import iris
 from kg.rdf.namespaces import DEFAULT_BASE, XSD
 from kg.store import open_store
@@ -61,9 +61,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def serial(nlp, corpus: Path) -> Dataset:
+def serial_build(nlp, corpus: Path) -> tuple[Dataset, BuildSummary]:
     """The corpus built in one process, in memory: what every other build must equal."""
-    return build_with_summary([corpus])[0]
+    return build_with_summary([corpus])
+
+
+@pytest.fixture(scope="session")
+def serial(serial_build: tuple[Dataset, BuildSummary]) -> Dataset:
+    return serial_build[0]
 
 
 @pytest.fixture
