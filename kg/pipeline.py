@@ -121,7 +121,11 @@ def extract_all(articles: Iterable[Article], model: str | None = None, workers: 
         for chunk in chunks(articles, nlp.BATCH_SIZE):
             yield from facts_of_chunk(chunk, model)
         return
-    context = multiprocessing.get_context("spawn")
+    # Workers fork from a server process that imported the pipeline code once, instead of
+    # each importing spaCy and the extractors anew as spawned ones do; it is a fresh
+    # process, so nothing of this one (an open store) is inherited.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
         def submit(chunk: list[Article]) -> AsyncResult:
             return pool.apply_async(facts_of_chunk, (chunk, model))
