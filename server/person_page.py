@@ -137,7 +137,8 @@ def context(iri: str) -> dict:
         "confidence_choices": CONFIDENCE_CHOICES,
         "chart": chart,
         "reactions": select(q.REACTIONS_BY, iri),
-        "reactions_to": select(q.REACTIONS_TO, iri),
+        # one's reaction to one's own words is listed once, under the reactions given
+        "reactions_to": [row for row in select(q.REACTIONS_TO, iri) if row["agent"] != iri],
         "alongside": select(q.KEPT_ALONGSIDE if kept and int(kept[0]["articles"]) >=
                             person_summary.ALONGSIDE_FROM else q.QUOTED_ALONGSIDE, iri),
     }

@@ -8,7 +8,9 @@ import pytest
 import requests
 from rdflib import Dataset, Graph
 
+import kg
 from kg.formats import FORMATS, RdfFormat
+from server.backend import materialize
 
 BASE = "https://newskg.example.org/id/"
 ARTICLE_GRAPH = BASE + "article/000_2ace28bdd7d1dd52/graph"
@@ -139,3 +141,19 @@ def test_kg_serve_answers_over_http_with_waitress(live_server):
     assert response.json()["boolean"] is True
     assert response.headers["Server"] == "newskg"  # waitress's ident, not Werkzeug's
     assert requests.get(live_server + "/", timeout=30).status_code == 200
+
+
+def test_a_reaction_to_ones_own_words_is_listed_once_as_such(nlp, tmp_path, make_app):
+    """"Trump is defending his tweets" is Trump's reaction to his own words: his page lists
+    it once, among the reactions given, not as "agreed with Donald Trump"."""
+    article = tmp_path / "a.txt"
+    article.write_text("Trump defends tweets\n\nRepublican presidential nominee Donald Trump is "
+                       "defending his early-morning tweets attempting to shame a former Miss "
+                       "Universe.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    materialize(kg.build([article]), store)
+    body = make_app(STORE=str(store)).test_client().get("/id/person/donald-trump").text
+    reacted = body.split('id="reactions"', 1)[1].split("</section>", 1)[0]
+    assert "agreed with</span> own words" in reacted
+    assert "/id/person/donald-trump" not in reacted
+    assert 'id="reactions-to"' not in body
