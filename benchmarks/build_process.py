@@ -6,7 +6,7 @@ process that only loads the model and parses the same texts, and `--workers 2` a
 What a user waits for: interpreter start, imports, model load, parse, extraction, store,
 resolution and export in the build; start, model load and parse in the floor. Wall time is
 what the targets use (issue 15: floor / build >= 0.8; 2 workers >= 1.5x one); CPU time
-(user + sys of the process and its workers, from ``wait4``) is printed beside it, because on
+(user + sys of the process and its workers, ``measured_run``) is printed beside it, because on
 a shared machine wall time also measures the neighbours.
 """
 
@@ -15,15 +15,13 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, machine, table, train_files  # noqa: E402
+from benchmarks.common import machine, measured_run, table, train_files  # noqa: E402
 
 PARSE = """import sys
 from pathlib import Path
@@ -34,13 +32,9 @@ for _ in nlp.parse([Path(f).read_text(encoding="utf-8") for f in sys.argv[1:]], 
 
 
 def seconds(command: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds of a command run to its end."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status):
-        raise RuntimeError(f"{command[:4]} failed")
-    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
+    """Wall and CPU seconds of a command run to its end, its workers included."""
+    wall, cpu, _ = measured_run(command)
+    return wall, cpu
 
 
 def main() -> None:

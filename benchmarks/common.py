@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import platform
 import resource
+import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +34,33 @@ def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     python = platform.python_version()
     return f"{os.cpu_count()} CPUs ({model}), {memory:.0f} GiB RAM, Python {python}"
+
+
+_PR_SET_CHILD_SUBREAPER = 36
+
+
+def measured_run(command: list[str], cwd: Path = ROOT) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + sys) and peak RSS (MiB, the largest process) of a
+    command and every process under it. Build workers fork from a forkserver that the build
+    does not wait for; as the subreaper this process inherits and reaps it, so its workers
+    are counted too (``wait4`` of the build alone missed them)."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{command[:5]} exited with {os.waitstatus_to_exitcode(status)}")
+    usages = [usage]
+    while True:  # the orphaned forkserver, once it has seen its parent go
+        try:
+            usages.append(os.wait4(-1, 0)[2])
+        except ChildProcessError:
+            break
+    prctl(_PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0)  # what other commands leave is not ours
+    cpu = sum(u.ru_utime + u.ru_stime for u in usages)
+    return wall, cpu, max(u.ru_maxrss for u in usages) / 1024
 
 
 @contextmanager

@@ -33,7 +33,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import WORK, folder_bytes, machine, table  # noqa: E402
+from benchmarks.common import WORK, folder_bytes, machine, measured_run, table  # noqa: E402
 from benchmarks.endpoint import free_port, wait_until_up  # noqa: E402
 from benchmarks.query_latency import EXAMPLES  # noqa: E402
 from kg.queries import bind_variables, named_queries  # noqa: E402
@@ -72,14 +72,8 @@ def kg_build(inputs: Path, store: Path, workers: int) -> tuple[float, float, flo
                "--workers", str(workers), "--quiet"]
     for field in FIELDS:
         command += ["--field", field]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise RuntimeError(f"kg build {inputs} exited with {process.returncode}")
-    return (time.perf_counter() - started, usage.ru_maxrss / 1024,
-            usage.ru_utime + usage.ru_stime)
+    wall, cpu, peak = measured_run(command)
+    return wall, peak, cpu
 
 
 def median_seconds(action, repeat: int = 3) -> float:
