@@ -34,7 +34,7 @@ from rdflib.term import Node
 from kg.rdf.namespaces import DCTERMS, NKG
 from kg.resolve.corroboration import corroboration_graph, people_to_recount, write_over
 from kg.resolve.scope import scoped_rows
-from kg.store import GraphStore
+from kg.store import GraphStore, named_quads
 
 ALONGSIDE_KEPT = 10  # the page lists the 10 speakers quoted in most of the same articles
 # Co-speakers are kept for people quoted in this many articles or more (185 of 14,676 quoted
@@ -144,12 +144,13 @@ def _alongside_quads(dataset: GraphStore, graph: URIRef, people: set[Node] | Non
 def settle_person_summaries(dataset: GraphStore, base: str,
                             people: Iterable[Node] | None = None,
                             alongside: int = ALONGSIDE_KEPT, articles: set[Node] | None = None,
-                            moved: Iterable[Node] = ()) -> int:
+                            recount: Iterable[Node] = ()) -> int:
     """Recount the summaries of ``people`` (None: every person) and write over those that
     differ; a node that is no longer a quoted person loses its summary. A store built
     before the summaries were kept has none: then everyone is counted, once. ``articles``:
     the articles a batch added to a settled store, whose occurrences are added to what the
-    store holds for the people no merge ``moved``. Returns how many quads changed."""
+    store holds for each person but those to ``recount`` whole (merged away, or given a
+    summary by a merge: ``carried_summaries``). Returns how many quads changed."""
     graph = corroboration_graph(base)
     people = people_to_recount(dataset, graph, NKG.occurrenceCount, people)
     if people is not None and not people:
@@ -158,10 +159,20 @@ def settle_person_summaries(dataset: GraphStore, base: str,
         dataset, _HELD.replace("#GRAPH", graph.n3()), "p", people)}
     if people is None or articles is None:
         return write_over(dataset, held, summary_quads(dataset, graph, people, alongside))
-    recounted = people & set(moved)
+    recounted = people & set(recount)
     counted = summary_quads(dataset, graph, recounted, alongside) if recounted else set()
     counted |= added_quads(dataset, graph, people - recounted, held, articles, alongside)
     return write_over(dataset, held, counted)
+
+
+def carried_summaries(dataset: GraphStore, base: str,
+                      renames: dict[URIRef, URIRef]) -> set[Node]:
+    """The targets of ``renames`` (asked before they are made) that a renamed node brings a
+    summary to: its occurrences in earlier articles move with it, so they are recounted.
+    A node new in the batch brings none: what it said is in the batch's articles."""
+    graph = corroboration_graph(base)
+    return {new for old, new in renames.items() if any(
+        quad[3] == graph for quad in named_quads(dataset, (old, NKG.occurrenceCount, None)))}
 
 
 def co_speakers(dataset: GraphStore, people: Iterable[Node]) -> set[Node]:

@@ -24,7 +24,7 @@ from kg.rdf import iris
 from kg.rdf.namespaces import RDFS, SKOS
 from kg.resolve.corroboration import settle_corroboration
 from kg.resolve.names import PersonNode, person_merges, surname_key
-from kg.resolve.person_summary import co_speakers, settle_person_summaries
+from kg.resolve.person_summary import carried_summaries, co_speakers, settle_person_summaries
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
 from kg.resolve.scope import Batch, in_chunks, scoped_rows
@@ -267,12 +267,14 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
                **_article_renames(dataset, batch.nodes("?s nkg:published ?a"))}
     # who is quoted beside a renamed person: their co-speaker counts name the old node
     beside = set() if graphs is None else co_speakers(dataset, people)
+    carried = carried_summaries(dataset, base, people)
     if renames:
         _rename(dataset, renames)
     scope = batch.people({URIRef(node.id) for node in nodes}, renames)
     relabelled, labels = _label_renames(dataset, base, scope)
     if graphs is not None:
         beside |= co_speakers(dataset, relabelled)
+    carried |= carried_summaries(dataset, base, relabelled)
     if relabelled:
         _rename(dataset, {**relabelled, **_quote_renames(dataset, base, relabelled)})
     moved = {**renames, **relabelled}
@@ -292,7 +294,7 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     counts += settle_person_summaries(dataset, base, None if speakers is None
                                       else speakers | beside,
                                       articles=batch.nodes("?s a nif:Context"),
-                                      moved={*moved, *moved.values()})
+                                      recount={*people, *relabelled, *carried})
     # people who are officials nowhere react nowhere
     confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
     return (len(renames) + len(relabelled) + changed_labels + len(contained) + texts
