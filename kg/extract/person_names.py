@@ -11,7 +11,7 @@ a first-name list and the shape of the words.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -99,6 +99,7 @@ def first_name_gender(word: str, guess: bool = True) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
 
+@lru_cache(maxsize=65536)  # asked for every capitalised word of every name candidate
 def is_first_name(word: str) -> bool:
     low = word.strip(".").lower()
     if low in _gender_table():
@@ -291,6 +292,8 @@ def _before_a_joined_name(span: SpacySpan, tokens: list[Token]) -> list[Token]:
     a person's name on its own and the part after it is no name or another person's: "the
     Donald Trump-Kim summit", "Donald Trump-related", "Bernie-lite" ("Holtz-Eakin", "Ban
     Ki-moon" and "Gustavo Flores-Macías" beside a Mr. Flores stay whole)."""
+    if not any(token.text in ("-", "‐") for token in tokens):
+        return tokens  # most names: no need to collect the article's people for each
     doc = span.doc
     people = [e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start != span.start]
     alone = {strip_possessive(e[-1].text) for e in people
