@@ -33,7 +33,7 @@ def test_build_writes_the_format_named_by_the_extension(tmp_path: Path, capsys, 
     assert main(["build", str(SEED), "-o", str(out)]) == 0
     assert len(Graph().parse(out, format="nt")) > 50
     summary = capsys.readouterr().out
-    assert "1 articles built" in summary and "triples" in summary
+    assert "1 articles built" in summary and " quads written in " in summary
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file left behind"
 
 
