@@ -45,6 +45,10 @@ def build_with_summary(inputs: Iterable[str | Path] | None = None,
     (``FieldMap.parse(["text=content"])``) and ``metadata`` (``read_metadata("meta.tsv")``) is
     joined onto the articles by id.
     """
+    if workers > 1 and not dask:
+        from kg.workers import start_workers
+
+        start_workers(model)  # it imports spaCy and loads the model while this process does
     from kg.ingest import read_articles
     from kg.pipeline import BuildSummary, build_into
     from kg.store import is_remote_spec

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +22,7 @@ from kg.rdf import iris
 from kg.rdf.triples import article_quads
 from kg.resolve import resolve_store
 from kg.store import GraphStore, Quad, held_hash
+from kg.workers import worker_context
 
 CHUNK_SIZE = 4  # articles per job: small enough to balance two workers on a few articles
 ARTICLE_IDS = "SELECT ?id WHERE { ?a a nif:Context ; dcterms:identifier ?id }"
@@ -121,11 +121,7 @@ def extract_all(articles: Iterable[Article], model: str | None = None, workers: 
         for chunk in chunks(articles, nlp.BATCH_SIZE):
             yield from facts_of_chunk(chunk, model)
         return
-    # Workers fork from a server process that imported the pipeline code once, instead of
-    # each importing spaCy and the extractors anew as spawned ones do; it is a fresh
-    # process, so nothing of this one (an open store) is inherited.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context = worker_context(model)
     with context.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
         def submit(chunk: list[Article]) -> AsyncResult:
             return pool.apply_async(facts_of_chunk, (chunk, model))
