@@ -187,12 +187,24 @@ def _in_hyphenated_word(doc: Doc, i: int) -> bool:
         or i > 0 and _inner_hyphen(doc, i - 1)
 
 
+def _through_a_clause(word: Token, root: Token) -> bool:
+    """Whether ``word`` governs the name only through a clause the name is in ("the same
+    mistake President Barack Obama did": the mistake is what the clause is about)."""
+    token = root
+    while token != word and token.head != token:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
 def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
     """Where the title proper starts, after words glued before it that the name does not
     govern: a web page's furniture ("AFP Image caption President", "Facebook Twitter
     Pinterest President", "CLOSE President", "Credit Texas Sen."), the object or subject of
     a word before the title ("his first address to Congress US Sen. John McCain", "among the
-    Democratic candidates only former Vice President Joe Biden"), a leading adverb ("Even
+    Democratic candidates only former Vice President Joe Biden", "make the same mistake
+    President Barack Obama did"), a leading adverb ("Even
     President", "only former Vice President"; not "then" or "rough-hewed"), and the verb of an
     imperative opening the sentence ("Derail President Barack Obama's ambition")."""
     for k in range(end - 2, start - 1, -1):
@@ -203,7 +215,8 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
     for k in range(end - 2, start - 1, -1):
         if doc[k].dep_ in _ARGUMENTS and not start <= doc[k].head.i < person.end \
                 and not _in_hyphenated_word(doc, k) \
-                and (not doc[k].is_ancestor(person.root) or doc[k].tag_ == "NNS"):
+                and (not doc[k].is_ancestor(person.root) or doc[k].tag_ == "NNS"
+                     or _through_a_clause(doc[k], person.root)):
             start = k + 1  # "to Congress US Sen.": "Congress" is the object of "to"
             break  # (a title word the parse makes the name's head is still the title's)
     while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST \

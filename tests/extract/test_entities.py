@@ -139,6 +139,8 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     ("So far among the 2020 Democratic candidates only former Vice President Joe Biden and "
      "Sen. Amy Klobuchar have spoken out.", "Joe Biden", "former Vice President", None,
      False),
+    ("Biden can't make the same mistake President Barack Obama did and pick insiders.",
+     "Barack Obama", "President", None, True),
     ("Even President Obama has now given up on trying.", "Obama", "President", None, True),
     ("Even real estate mogul Donald Trump has raised the possibility.", "Donald Trump",
      "real estate mogul", None, False),
