@@ -187,6 +187,13 @@ def _in_hyphenated_word(doc: Doc, i: int) -> bool:
         or i > 0 and _inner_hyphen(doc, i - 1)
 
 
+def _leading_adverb(doc: Doc, i: int) -> bool:
+    """An adverb before a title that is none of it ("Even President", "already a
+    front-runner"); not "then" or "former", nor part of a hyphenated word ("rough-hewed")."""
+    return doc[i].pos_ == "ADV" and doc[i].lower_ not in _PAST \
+        and not _in_hyphenated_word(doc, i)
+
+
 def _through_a_clause(word: Token, root: Token) -> bool:
     """Whether ``word`` governs the name only through a clause the name is in ("the same
     mistake President Barack Obama did": the mistake is what the clause is about)."""
@@ -219,8 +226,7 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
                      or _through_a_clause(doc[k], person.root)):
             start = k + 1  # "to Congress US Sen.": "Congress" is the object of "to"
             break  # (a title word the parse makes the name's head is still the title's)
-    while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST \
-            and not _in_hyphenated_word(doc, start):
+    while end - start > 1 and _leading_adverb(doc, start):
         start += 1
     first = doc[start]
     if end - start > 1 and _opens_sentence(doc, start) and not first.ent_type_ \
@@ -378,9 +384,8 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
             continue
         left = min(t.i for t in child.subtree)
         start, end = _trim(doc, left, child.i + 1)
-        while start < end - 1 and (doc[start].lower_ in ("a", "an", "the") or (
-                doc[start].pos_ == "ADV" and doc[start].lower_ not in _PAST
-                and not _in_hyphenated_word(doc, start))):
+        while start < end - 1 and (doc[start].lower_ in ("a", "an", "the")
+                                   or _leading_adverb(doc, start)):
             start += 1  # "Paul Ryan, already a front-runner"; not "a rough-hewed candidate"
         if start >= end or end - start > 8:
             continue

@@ -48,14 +48,14 @@ _OCCURRENCES = """SELECT ?p (COUNT(DISTINCT ?m) AS ?n) WHERE {
 _DAYS = """SELECT ?p ?d (COUNT(DISTINCT ?m) AS ?n) WHERE {
   #SCOPE ?p a schema:Person ; nkg:said ?q . ?q gaf:denotedBy ?m . ?m nif:referenceContext ?a .
   ?a schema:datePublished ?d } GROUP BY ?p ?d"""
-# An article's graph holds the nkg:said of every quotation it carries (speaker_counts).
 # What new articles (``?a``) add to the occurrences of their speakers, per date (unbound:
 # the article has none; counted in the total, not in a tally).
 _ADDED = """SELECT ?p ?d (COUNT(DISTINCT ?m) AS ?n) WHERE {
   #SCOPE ?m nif:referenceContext ?a . ?q gaf:denotedBy ?m . ?p nkg:said ?q ; a schema:Person .
   OPTIONAL { ?a schema:datePublished ?d } } GROUP BY ?p ?d"""
-_ARTICLES = """SELECT ?p (COUNT(DISTINCT ?g) AS ?n) WHERE {
-  #SCOPE ?p a schema:Person . GRAPH ?g { ?p nkg:said ?s } } GROUP BY ?p"""
+# In how many articles each person is quoted: kept by kg.resolve.speaker_counts, which the
+# settle runs first (counted again here, it read every article of the most quoted people).
+_ARTICLES = "SELECT ?p ?n WHERE { #SCOPE GRAPH #GRAPH { ?p nkg:quotedArticleCount ?n } }"
 _ALONGSIDE = """SELECT ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {
   { SELECT DISTINCT ?p ?g WHERE { #SCOPE ?p a schema:Person . GRAPH ?g { ?p nkg:said ?s } } }
   GRAPH ?g { ?o nkg:said ?q } FILTER(?o != ?p) } GROUP BY ?p ?o"""
@@ -124,7 +124,8 @@ def _alongside_quads(dataset: GraphStore, graph: URIRef, people: set[Node] | Non
     the ``alongside``-th highest count, ties included."""
     quads = set()
     shared: dict[Node, dict[Node, int]] = defaultdict(dict)
-    frequent = {person for person, n in scoped_rows(dataset, _ARTICLES, "p", people)
+    kept = _ARTICLES.replace("#GRAPH", graph.n3())
+    frequent = {person for person, n in scoped_rows(dataset, kept, "p", people)
                 if int(n) >= ALONGSIDE_FROM}
     for person, other, n in scoped_rows(dataset, _ALONGSIDE, "p", frequent) if frequent else ():
         shared[person][other] = int(n)

@@ -20,10 +20,9 @@ from kg.rdf.namespaces import SCHEMA
 from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore, named_quads
 
-_DIRECT = "BIND (EXISTS { ?q a nkg:DirectQuote } AS ?direct)"
 _SPOKEN = """SELECT ?q ?speaker ?text ?direct WHERE {
   #SCOPE ?q a schema:Quotation ; schema:text ?text ; schema:creator ?speaker .
-  #DIRECT }""".replace("#DIRECT", _DIRECT)
+  BIND (EXISTS { ?q a nkg:DirectQuote } AS ?direct) }"""
 _OCCURRENCES = """SELECT ?q ?anchor ?text WHERE {
   #SCOPE ?q a schema:Quotation ; schema:text ?text ; gaf:denotedBy/nif:anchorOf ?anchor }"""
 MIN_CONTAINED_WORDS = 4  # shorter fragments ("gutless") stay their own quotations
@@ -47,13 +46,13 @@ def contained_quote_renames(dataset: Dataset, speakers: set[Node] | None = None,
     Longer quotes are indexed by their word n-grams, so a quote is compared only with
     the few quotes that share its opening words (linear in the words, not quadratic).
     """
-    by_speaker: dict[object, dict[URIRef, str]] = defaultdict(dict)
+    by_kind: dict[tuple, dict[URIRef, str]] = defaultdict(dict)  # (speaker, direct) -> quotes
     for quote, speaker, text, direct in scoped_rows(dataset, _SPOKEN, "speaker", speakers):
         words = normalise_quote_text(str(text))
         kind = (speaker, direct.toPython())
-        by_speaker[kind][quote] = max(by_speaker[kind].get(quote, ""), words, key=len)
+        by_kind[kind][quote] = max(by_kind[kind].get(quote, ""), words, key=len)
     renames: dict[URIRef, URIRef] = {}
-    for quotes in by_speaker.values():
+    for quotes in by_kind.values():
         longest_first = sorted(quotes.items(), key=lambda item: (-len(item[1]), str(item[0])))
         index: dict[tuple[str, ...], list[tuple[URIRef, str]]] = defaultdict(list)
         for quote, words in longest_first:
