@@ -53,6 +53,7 @@ class LocalStore(Dataset):
         self._journal: journal.Journal | None = None
         self._unflushed = 0  # quads written or removed since the last flush
         bind_prefixes(self)
+        self._prefixes: dict[str, str] | None = None  # for the engine's own queries
 
     @property
     def engine(self) -> ox.Store:
@@ -139,6 +140,15 @@ class LocalStore(Dataset):
                  from_oxigraph(q.object), from_oxigraph(q.graph_name))
                 for q in self.engine.quads_for_pattern(subject, predicate, obj)
                 if q.graph_name != default}
+
+    def select(self, query: str) -> Iterator[tuple[Node | None, ...]]:
+        """Rows of a SELECT over the union, each term converted once per query (the nodes
+        a read is about repeat on every row)."""
+        if self._prefixes is None:
+            self._prefixes = {prefix: str(name) for prefix, name in self.namespaces()}
+        term = lru_cache(maxsize=None)(from_oxigraph)
+        for solution in self.engine.query(query, prefixes=self._prefixes):
+            yield tuple(None if value is None else term(value) for value in solution)
 
     def _graph_quads(self, graph: URIRef) -> set[Quad]:
         return {(s, p, o, graph) for s, p, o in self.get_context(graph)}

@@ -116,6 +116,17 @@ def named_quads(dataset: Dataset, pattern: tuple) -> set[Quad]:
     return found
 
 
+def select(dataset: Dataset, query: str) -> Iterator[tuple[Node | None, ...]]:
+    """The rows of a SELECT ``query`` over the union, as tuples of rdflib terms (None where
+    unbound), from the store's engine where it has one (``LocalStore.select``): rdflib's
+    result layer, a dict and a row object per solution, cost resolution more than the engine
+    did on its large reads (3.2 s against 1.4 s for 43,897 quotations)."""
+    native = getattr(dataset, "select", None)
+    if native is not None:
+        return native(query)
+    return (tuple(row) for row in dataset.query(query))
+
+
 def held_hash(dataset: Dataset, article_id: str) -> str | None:
     """The content hash the store holds for ``article_id`` (None: no such article), for
     incremental builds: two index lookups, where reading every article's hash took 4.7 s

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.names import generation, initials, name_words, shortens
 from kg.extract.roles import DOCTOR
@@ -49,7 +50,11 @@ def surname_key(name: str) -> str | None:
     return words[-1].lower() if words else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _longer(short: str, full: str) -> bool:
+    """``full`` is a longer form of ``short``. Cached: the candidates of every short name
+    of a surname group are compared with each other again (777,000 calls in one settle of
+    100 articles into 10,100)."""
     return len(name_words(full)) > len(name_words(short)) and shortens(short, full)
 
 

@@ -10,6 +10,7 @@ longest form, ties broken alphabetically).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from rdflib import Dataset, Literal, URIRef
@@ -34,7 +35,7 @@ def _grams(words: list[str]) -> set[tuple[str, ...]]:
 
 
 def contained_quote_renames(dataset: Dataset, speakers: set[Node] | None = None,
-                            ) -> dict[URIRef, URIRef]:
+                            fresh: set[Node] | None = None) -> dict[URIRef, URIRef]:
     """Quote -> the longer quote of the same speaker (of ``speakers``; None: all) and kind
     whose words contain it. A quoted fragment inside a reported clause stays its own
     quotation: joined, the clause's occurrence read as quoted words on every page. Quotes
@@ -45,6 +46,11 @@ def contained_quote_renames(dataset: Dataset, speakers: set[Node] | None = None,
 
     Longer quotes are indexed by their word n-grams, so a quote is compared only with
     the few quotes that share its opening words (linear in the words, not quadratic).
+
+    ``fresh``: the quotations a batch added or a rename moved, in a store settled before
+    (None: all are). The others contain none of each other, so only the fresh ones and the
+    others that contain one or are contained in one are compared (``_related``): a popular
+    speaker's thousands of earlier quotes are searched as one text, not indexed again.
     """
     by_kind: dict[tuple, dict[URIRef, str]] = defaultdict(dict)  # (speaker, direct) -> quotes
     for quote, speaker, text, direct in scoped_rows(dataset, _SPOKEN, "speaker", speakers):
@@ -53,6 +59,8 @@ def contained_quote_renames(dataset: Dataset, speakers: set[Node] | None = None,
         by_kind[kind][quote] = max(by_kind[kind].get(quote, ""), words, key=len)
     renames: dict[URIRef, URIRef] = {}
     for quotes in by_kind.values():
+        if fresh is not None:
+            quotes = _related(quotes, fresh)
         longest_first = sorted(quotes.items(), key=lambda item: (-len(item[1]), str(item[0])))
         index: dict[tuple[str, ...], list[tuple[URIRef, str]]] = defaultdict(list)
         for quote, words in longest_first:
@@ -67,6 +75,35 @@ def contained_quote_renames(dataset: Dataset, speakers: set[Node] | None = None,
                 for gram in _grams(split):
                     index[gram].append((quote, words))
     return renames
+
+
+def _related(quotes: dict[URIRef, str], fresh: set[Node]) -> dict[URIRef, str]:
+    """The fresh ``quotes`` (IRI -> normalised words) with the others that one of them
+    contains or is contained in: each quote's renaming depends only on the quotes that
+    contain it, so on these it comes out as on all of them."""
+    new = {quote: words for quote, words in quotes.items() if quote in fresh}
+    if not new:
+        return {}
+    related = dict(new)
+    earlier = [(quote, words) for quote, words in quotes.items() if quote not in fresh]
+    grams = set().union(*(_grams(words.split()) for words in new.values()))
+    for quote, words in earlier:  # contained: its opening words are among a fresh one's
+        if tuple(words.split()[:MIN_CONTAINED_WORDS]) in grams:
+            related[quote] = words
+    starts, position = [], 0
+    for _, words in earlier:
+        starts.append(position)
+        position += len(words) + 3
+    text = "".join(f" {words} \0" for _, words in earlier)
+    for words in new.values():  # containing: found in the earlier quotes' text
+        if len(words.split()) < MIN_CONTAINED_WORDS:
+            continue
+        hit = text.find(f" {words} ")
+        while hit >= 0:
+            quote, longer = earlier[bisect_right(starts, hit) - 1]
+            related[quote] = longer
+            hit = text.find(f" {words} ", hit + 1)
+    return related
 
 
 def settle_quote_texts(dataset: GraphStore, quotes: set[Node] | None = None) -> int:

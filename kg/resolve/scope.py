@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from rdflib import Dataset, URIRef
-from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from kg.resolve.names import surname_key
+from kg.store import select
 
 # Nodes per VALUES clause. Oxigraph's plan for a long VALUES reads the whole store: the
 # mention counts of the 4,981 people a 100-article batch touched on the 10,100-article store
@@ -36,15 +36,15 @@ def scoped(query: str, var: str, nodes: Iterable[Node] | None) -> str:
 
 
 def scoped_rows(dataset: Dataset, query: str, var: str,
-                nodes: Iterable[Node] | None) -> Iterator[ResultRow]:
+                nodes: Iterable[Node] | None) -> Iterator[tuple[Node | None, ...]]:
     """The rows of ``query`` restricted to ``nodes`` (None: the whole store), asked
     SCOPE_CHUNK nodes at a time. Every scoped query of resolution gives its rows (or its
     groups) per node of ``?var``, so the parts add up to the answer for all of them."""
     if nodes is None:
-        yield from dataset.query(scoped(query, var, None))
+        yield from select(dataset, scoped(query, var, None))
         return
     for part in in_chunks(nodes):
-        yield from dataset.query(scoped(query, var, part))
+        yield from select(dataset, scoped(query, var, part))
 
 
 def in_chunks(nodes: Iterable[Node]) -> Iterator[list[Node]]:

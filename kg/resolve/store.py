@@ -29,7 +29,7 @@ from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
 from kg.resolve.scope import Batch, in_chunks, scoped_rows
 from kg.resolve.speaker_counts import settle_speaker_counts
-from kg.store import GraphStore, named_quads
+from kg.store import GraphStore, named_quads, select
 
 # (No engine-side filter on the surname keys: Oxigraph compiled a REGEX of a batch's
 # thousands of keys again for every label, minutes on a large store; one row per person is
@@ -73,7 +73,7 @@ def _person_nodes(dataset: Dataset, base: str,
     honorifics or first name give, its office words, whether it is an official (or works
     only for organisations outside government) and how often the graph mentions it."""
     labels: dict[Node, str] = {}
-    for iri, name in dataset.query(_PEOPLE):
+    for iri, name in select(dataset, _PEOPLE):
         if str(iri).startswith(f"{base}person/") and (
                 keys is None or surname_key(str(name)) in keys):
             labels.setdefault(iri, str(name))
@@ -240,12 +240,12 @@ def _label_changes(dataset: Dataset, kept: dict[Node, Literal]) -> tuple[set, li
     for part in in_chunks(kept):
         pairs = "VALUES (?e ?keep) { " + " ".join(
             f"({iri.n3()} {kept[iri].n3()})" for iri in part) + " }"
-        labels = {(e, RDFS.label, label, g) for e, label, g in dataset.query(
+        labels = {(e, RDFS.label, label, g) for e, label, g in select(dataset,
             _OTHER_LABELS.replace("#PAIRS", pairs))}
-        old |= labels | {(e, SKOS.altLabel, alt, g) for e, alt, g in dataset.query(
+        old |= labels | {(e, SKOS.altLabel, alt, g) for e, alt, g in select(dataset,
             _KEPT_ALT_LABELS.replace("#PAIRS", pairs))}
         new += [(e, SKOS.altLabel, label, g) for e, _, label, g in labels]
-        new += [(e, RDFS.label, kept[e], g) for e, g in dataset.query(
+        new += [(e, RDFS.label, kept[e], g) for e, g in select(dataset,
             _UNLABELLED.replace("#PAIRS", pairs))]
     return old, new
 
@@ -282,7 +282,8 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
                            moved.values())
     changed_labels = _one_label_each(dataset, labels, {*people.values(), *relabelled.values()},
                                      labelled)
-    contained = contained_quote_renames(dataset, batch.speakers(moved.values()))
+    contained = contained_quote_renames(dataset, batch.speakers(moved.values()),
+                                        batch.nodes("?s a schema:Quotation", moved.values()))
     if contained:
         _rename(dataset, contained)
     quotes = batch.nodes("?s a schema:Quotation", moved.values(), contained.values())
@@ -294,7 +295,8 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     counts += settle_person_summaries(dataset, base, None if speakers is None
                                       else speakers | beside,
                                       articles=batch.nodes("?s a nif:Context"),
-                                      recount={*people, *relabelled, *carried})
+                                      graphs=graphs, recount={*people, *relabelled, *carried},
+                                      beside=beside)
     # people who are officials nowhere react nowhere
     confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
     return (len(renames) + len(relabelled) + changed_labels + len(contained) + texts

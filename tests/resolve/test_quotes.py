@@ -6,6 +6,7 @@ from rdflib import Dataset
 
 from kg.extract.records import ArticleFacts, EntityRef, Quote, Span
 from kg.pipeline import settle, store_facts
+from kg.rdf.iris import article_graph_iri
 from kg.store import open_store
 
 BASE = "https://t.example/id/"
@@ -98,3 +99,25 @@ def test_quotes_without_a_speaker_join_none_by_containment():
                      unattributed("c", "We will not back down"))
     assert _quotes(dataset) == {"We will not back down from this fight.": {"a"},
                                 "We will not back down": {"b", "c"}}
+
+
+def test_a_batch_joins_earlier_quotes_as_one_build_does():
+    """Settling only what a batch touched: a new quote inside an earlier one, a new quote
+    holding an earlier one, and one inside both, end as when all were built at once."""
+    earlier = [_article("a", "the economy is strong and the jobs are coming back"),
+               _article("b", "we will build the wall and Mexico will pay"),
+               _article("f", "taxes are far too high for families"),
+               _article("u", "nothing here is like the others at all")]
+    batch = [_article("c", "the jobs are coming back"),
+             _article("d", "I said we will build the wall and Mexico will pay for it, believe me"),
+             _article("e", "build the wall and Mexico will"),
+             _article("g", "he said taxes are far too high for families today")]
+    dataset = _build(*earlier)
+    for facts in batch:
+        store_facts(dataset, facts, BASE)
+    settle(dataset, BASE, [article_graph_iri(BASE, facts.article_id) for facts in batch])
+    assert _quotes(dataset) == _quotes(_build(*earlier, *batch)) == {
+        "the economy is strong and the jobs are coming back": {"a", "c"},
+        "I said we will build the wall and Mexico will pay for it, believe me": {"b", "d", "e"},
+        "he said taxes are far too high for families today": {"f", "g"},
+        "nothing here is like the others at all": {"u"}}

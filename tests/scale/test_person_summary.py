@@ -133,6 +133,19 @@ def test_one_by_one_equals_all_at_once(dated: list[ArticleFacts], all_at_once: D
     assert _kept(built([[article] for article in dated])) == _kept(all_at_once)
 
 
+def test_one_by_one_equals_all_at_once_below_the_cut(dated: list[ArticleFacts]):
+    """Kept down to the 2nd count, the co-speakers of later articles climb past those held
+    and the earlier ones below the cut (counted pair by pair) come back, as in one build."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(person_summary, "ALONGSIDE_KEPT", 2)
+        once = built([dated])
+        assert _kept(built([[article] for article in dated])) == _kept(once)
+        assert _kept(built([dated[::2], dated[1::2]])) == _kept(once)
+    many = [row["x"] for row in _plain(once, """SELECT ?x WHERE { ?x nkg:quotedAlongside ?t }
+        GROUP BY ?x HAVING (COUNT(?t) > 2)""")]
+    assert many  # ties at the cut: someone keeps more than two
+
+
 RENAMED = {  # "Mr. Trump" of the first article becomes the second's "Donald Trump"
     "a1.txt": 'Border talks stall\n\nMr. Trump said on Monday: "We will build the wall and it '
               'will be paid for."\n\n"This is a terrible idea for everyone involved," said '
