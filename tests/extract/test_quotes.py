@@ -252,6 +252,11 @@ def test_reported_speech(nlp, text, complement, speaker):
     ("Sarah Jones believes that the plan will fail.", None),
     ("Sarah Jones thinks the plan will fail in the Senate.", None),
     ("Turnout will be low in the fall, according to a new poll of likely voters.", None),
+    # a name or status declared is not words said; what a declaration states is
+    ("Sarah Jones signed a proclamation this week declaring it Prescription Opioid and Heroin "
+     "Epidemic Awareness Week to draw attention to the crisis.", None),
+    ("Sarah Jones declared that the state would fight the ruling in court.",
+     ("the state would fight the ruling in court", "Sarah Jones")),
 ])
 def test_reported_speech_only_for_speech(nlp, text, expected):
     indirect = {(q.span.text, q.speaker.name if q.speaker else None)
@@ -344,3 +349,21 @@ def test_seed_photo_credit_is_no_entity(sample_graph):
 def test_transcript_labels_without_entities(text, speakers):
     lines = transcript_lines(text, EntityTable())
     assert [line.speaker.name for _, line in sorted(lines.items())] == speakers
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # a quoted predicate is quoted as the clause whose subject the writer gives
+    ('Secretary of State Mike Pompeo rejected the lawsuit, saying that she is a "non-citizen '
+     'terrorist" who "is not coming back."',
+     {('she is a "non-citizen terrorist" who "is not coming back."', "Mike Pompeo")}),
+    ('Sarah Jones said Clinton "should be in jail."',
+     {('Clinton "should be in jail."', "Sarah Jones")}),
+    # ... not a quotation with its own subject, nor a noun phrase
+    ('Sarah Jones said Clinton is "a disaster."', {("a disaster.", "Sarah Jones")}),
+])
+def test_a_quoted_predicate_is_quoted_with_its_clause(nlp, text, quotes):
+    found = _quotes(nlp, text)
+    assert {(q.span.text, q.speaker.name if q.speaker else None)
+            for q in found if q.direct} == quotes
+    assert not [q for q in found if not q.direct and any(
+        q.span.begin < d.span.end and d.span.begin < q.span.end for d in found if d.direct)]
