@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.extract.doctext import doc_text
-from kg.extract.reported import closing_mark, reported_clause
+from kg.extract.reported import closing_mark, opening_mark, reported_clause
 
 # finite verbs and modals: a predicate that needs a subject ("is", "was", "will", "took")
 _FINITE = {"VBZ", "VBD", "VBP", "MD"}
@@ -34,6 +34,7 @@ def completed_clause(quote: SpacySpan, cue: Token) -> tuple[int, int] | None:
     clause = reported_clause(cue)
     if not clause or not clause[0].i < quote.start <= clause[-1].i:
         return None
-    begin = clause[0].idx
+    text = doc_text(cue.doc)
+    begin = opening_mark(text, clause[0].idx)
     end = max(clause[-1].idx + len(clause[-1].text), quote.end_char)
-    return begin, closing_mark(doc_text(cue.doc), begin, end)
+    return begin, closing_mark(text, begin, end)

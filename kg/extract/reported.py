@@ -175,16 +175,28 @@ def reported_clause(cue: Token) -> list[Token]:
     return _trimmed(_clause(cue))
 
 
-_CLOSING = re.compile(r"[.,!?]*[\"”]")
+_CLOSING = re.compile(r"[.,!?]*(?:[\"”]|'')")
+
+
+def _opens_a_quotation(words: str) -> bool:
+    return words.count('"') % 2 == 1 or words.count("“") > words.count("”") \
+        or words.count("''") % 2 == 1
 
 
 def closing_mark(text: str, begin: int, end: int) -> int:
     """The end of a clause, after the mark that closes a quotation the clause opens ('who
     "is not coming back."'), so that its marks pair."""
-    words = text[begin:end]
-    opened = words.count('"') % 2 == 1 or words.count("“") > words.count("”")
-    closing = _CLOSING.match(text, end) if opened else None
+    closing = _CLOSING.match(text, end) if _opens_a_quotation(text[begin:end]) else None
     return closing.end() if closing else end
+
+
+def opening_mark(text: str, begin: int) -> int:
+    """The start of a clause that starts with quoted words, before the mark that opens them
+    ('"Instead of reassuring Americans," Obama "opted for ..."')."""
+    for mark in ('"', "“", "''"):
+        if text.endswith(mark, 0, begin):
+            return begin - len(mark)
+    return begin
 
 
 _LEAD_IN = re.compile(r"\s*[,:]\s*[\"“]")

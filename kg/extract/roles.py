@@ -194,11 +194,13 @@ def _leading_adverb(doc: Doc, i: int) -> bool:
         and not _in_hyphenated_word(doc, i)
 
 
-# Participles that name a function in a title ("acting director", "managing editor"), not a
-# judgement of the person ("a rough-hewed candidate", "a well-known activist").
-_FUNCTION_PARTICIPLES = {"acting", "managing", "presiding", "ranking", "founding", "visiting",
-                         "running", "retired", "elected", "governing", "commanding",
-                         "contributing", "consulting", "supervising", "serving"}
+# Participles that name a function in a title ("acting director", "managing editor") or say
+# the office is over ("ousted Ukrainian president"), not a judgement of the person ("a
+# rough-hewed candidate", "a well-known activist").
+_TITLE_PARTICIPLES = {"acting", "managing", "presiding", "ranking", "founding", "visiting",
+                      "running", "retired", "elected", "governing", "commanding",
+                      "contributing", "consulting", "supervising", "serving", "ousted",
+                      "deposed", "defeated", "exiled"}
 
 
 def _judgement_end(doc: Doc, start: int, end: int) -> int:
@@ -210,7 +212,7 @@ def _judgement_end(doc: Doc, start: int, end: int) -> int:
     while stop + 1 < end and _inner_hyphen(doc, stop + 1):
         stop += 2  # the last part of a hyphenated word ("rough - hewed")
     word = doc[stop]
-    if stop + 1 >= end or word.lower_ in _FUNCTION_PARTICIPLES or _is_role_word(word):
+    if stop + 1 >= end or word.lower_ in _TITLE_PARTICIPLES or _is_role_word(word):
         return start
     if word.tag_ in ("VBN", "VBG") and word.dep_ == "amod":
         return stop + 1

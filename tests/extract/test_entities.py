@@ -209,6 +209,8 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     ("Jane Doe, a well-known activist, spoke on Monday.", "Jane Doe", "activist", None, False),
     ("Mike Smith, the acting director of the agency, spoke on Monday.", "Mike Smith",
      "acting director", None, False),
+    ("Viktor Yanukovych, the ousted Ukrainian president, fled to Russia.", "Viktor Yanukovych",
+     "ousted Ukrainian president", None, False),
     # a noun before "former" ends other text (a garbled sentence)
     ("He is a witness in this committee's investigation former Secretary of State Hillary "
      "Clinton's of a private email server.", "Hillary Clinton", "former Secretary of State",

@@ -358,6 +358,15 @@ def test_transcript_labels_without_entities(text, speakers):
      {('she is a "non-citizen terrorist" who "is not coming back."', "Mike Pompeo")}),
     ('Sarah Jones said Clinton "should be in jail."',
      {('Clinton "should be in jail."', "Sarah Jones")}),
+    # ... its marks paired, where the clause opens with quoted words or ends in ''
+    ('Sarah Jones said that "instead of reassuring Americans after a terrorist attack," Obama '
+     '"opted for a political takedown."',
+     {('"instead of reassuring Americans after a terrorist attack," Obama "opted for a '
+       'political takedown."', "Sarah Jones")}),
+    ("Sarah Jones said the rise in annual deficits ''is mainly attributable to the aging of "
+     "the population.''",
+     {("the rise in annual deficits ''is mainly attributable to the aging of the "
+       "population.''", "Sarah Jones")}),
     # ... not a quotation with its own subject, nor a noun phrase
     ('Sarah Jones said Clinton is "a disaster."', {("a disaster.", "Sarah Jones")}),
 ])
