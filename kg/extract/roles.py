@@ -267,8 +267,9 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
     a word before the title ("his first address to Congress US Sen. John McCain", "among the
     Democratic candidates only former Vice President Joe Biden", "make the same mistake
     President Barack Obama did"), a leading adverb ("Even
-    President", "only former Vice President"; not "then" or "rough-hewed"), and the verb of an
-    imperative opening the sentence ("Derail President Barack Obama's ambition")."""
+    President", "only former Vice President"; not "then"), a judgement ("rough-hewed
+    candidate"), and the verb of an imperative opening the sentence ("Derail President
+    Barack Obama's ambition")."""
     for k in range(end - 2, start - 1, -1):
         if doc[k].lower_ in PAGE_WORDS and (doc[k].text[:1].isupper()
                                             or doc[k].lower_ in ("caption", "copyright")):

@@ -128,9 +128,11 @@ UNQUOTED = ("Jake Tapper interviewed Gov. Mary Fallin on Sunday.\n\n"
     # a show's name owned by its network is who was told, not what was said
     ('Bernie Sanders told MSNBC\'s "Morning Joe" that nobody would question her record.',
      set()),
-    # a name that is no title: the quote after 'Dr. Paul Song' is speech
+    # a name that is no title: the quote after 'Dr. Paul Song' is speech (a quoted
+    # predicate, quoted with its clause)
     ("Bernie Sanders said the comment by Dr. Paul Song \u201cwas inappropriate and "
-     "insensitive.\u201d", {("was inappropriate and insensitive.", "Bernie Sanders")}),
+     "insensitive.\u201d", {("the comment by Dr. Paul Song \u201cwas inappropriate and "
+                             "insensitive.\u201d", "Bernie Sanders")}),
 ])
 def test_not_quotes_and_transcripts(nlp, text, expected):
     """(Speaker names compared case-insensitively: the entity stage labels the person.)"""
