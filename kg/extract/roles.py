@@ -292,6 +292,13 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
     return start
 
 
+def _dates_the_office(token: Token) -> bool:
+    """A word that says the office is over, though the tagger reads it as a verb ("retired
+    Air Force general"); not a verb with a subject of its own ("he retired Army officer X")."""
+    return token.lower_ in _PAST and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                             for c in token.children)
+
+
 def _title_bounds(doc: Doc, person: SpacySpan) -> tuple[int, int, int | None]:
     """The words before the name that may be its title, and where an office's portfolio
     starts in them ("Secretary of State John Kerry"), if it has one."""
@@ -311,6 +318,7 @@ def _title_bounds(doc: Doc, person: SpacySpan) -> tuple[int, int, int | None]:
                 or token.dep_ in ("det", "poss", "case") \
                 or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM", "PART")
                     and token.ent_type_ not in ("GPE", "ORG", "NORP")
+                    and not _dates_the_office(token)
                     and not (token.lower_ == "running" and doc[start].lower_ == "mate")) \
                 or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") \
                 or (token.ent_type_ == "PERSON" and not _is_role_word(token)

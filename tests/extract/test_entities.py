@@ -211,6 +211,9 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
      "acting director", None, False),
     ("Viktor Yanukovych, the ousted Ukrainian president, fled to Russia.", "Viktor Yanukovych",
      "ousted Ukrainian president", None, False),
+    # "retired" dates the office though the tagger reads it as a verb: no official
+    ("The plan was praised by retired Air Force general Lloyd Newton on Monday.",
+     "Lloyd Newton", "retired Air Force general", EntityRef("org", "Air Force"), False),
     # a noun before "former" ends other text (a garbled sentence)
     ("He is a witness in this committee's investigation former Secretary of State Hillary "
      "Clinton's of a private email server.", "Hillary Clinton", "former Secretary of State",
