@@ -139,8 +139,10 @@ def _snippet(text: str, limit: int = 90) -> str:
 
 def _strictly_marked(text: str, quote: Quote) -> bool:
     """Whether the strict rule can see this quote: it does not take NYT's ''...'' for
-    quotation marks, so under that rule such quotes are left out on both sides."""
-    return not text[:quote.span.begin].rstrip().endswith(("''", "``"))
+    quotation marks, so under that rule such quotes are left out on both sides (also a
+    clause quoted with its marks inside: "it ''condemns the use of Twitter ...''")."""
+    return not text[:quote.span.begin].rstrip().endswith(("''", "``")) \
+        and "''" not in quote.span.text
 
 
 def score_article(article: GoldArticle, quotes: list[Quote],

@@ -156,7 +156,18 @@ def _candidates(clusters: list[_Cluster], mention: _PersonMention) -> list[_Clus
                 and names.generation(c.longest) == names.generation(mention.name)
                 and (not (mention.honorific or mention.doctor)
                      or _family_name_first(c.longest))]
+    if not same and not (mention.honorific or mention.doctor):
+        nicknamed = [c for c in clusters if _nickname_for(words, names.name_words(c.longest))]
+        same = nicknamed if len(nicknamed) == 1 else []  # only where one person fits
     return same
+
+
+def _nickname_for(words: list[str], full: list[str]) -> bool:
+    """A first name alone or a full name written with a nickname for the first name of a
+    longer name ("Larry" for Laurence H. Tribe, "Bill Clinton" for William J. Clinton)."""
+    if len(full) < 2 or len(words) > 2 or not names.is_nickname_of(words[0], full[0]):
+        return False
+    return len(words) == 1 or words[-1].lower() == full[-1].lower()
 
 
 def _family_name_first(name: str) -> bool:
@@ -300,8 +311,9 @@ def _person_mentions(doc: Doc, taken: list[tuple[int, int]],
              if ent.label_ == "PERSON" and not _overlaps(ent.start_char, ent.end_char, headlines)
              for t in ent}
     for ent in doc_ents(doc):
-        if ent.label_ != "PERSON" or _overlaps(ent.start_char, ent.end_char, taken):
-            continue
+        if ent.label_ != "PERSON" and not person_names.person_tagged_as_org(ent) \
+                or _overlaps(ent.start_char, ent.end_char, taken):
+            continue  # (a person's name tagged as an organisation: "Lester Holt")
         trimmed = _headline_trimmed(doc, ent, headlines, known)
         if trimmed is None:
             continue

@@ -8,6 +8,9 @@ J. Trump" is "Donald Trump"), but a different one is a different person ("Paul S
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from kg.data import tsv_rows
 
 TITLE_WORDS = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "prof", "professor",
@@ -127,3 +130,15 @@ def shortens(short: str, full: str) -> bool:
         return True
     # first and last word agree, the full form adds middle names
     return len(s_low) >= 2 and s_low[0] == f_low[0] and s_low[-1] == f_low[-1]
+
+
+@cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    return {nick.strip(): frozenset(given.strip().split("|"))
+            for nick, given in tsv_rows("nicknames.tsv")}
+
+
+def is_nickname_of(nickname: str, given: str) -> bool:
+    """Whether a first name is a nickname of another ("Larry" of Laurence, "Bill" of
+    William: ``kg/data/nicknames.tsv``)."""
+    return given.rstrip(".").lower() in _nicknames().get(nickname.rstrip(".").lower(), ())

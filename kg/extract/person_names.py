@@ -438,6 +438,32 @@ def fold_case(name: str) -> str:
         else w for i, (w, s) in enumerate(zip(words, shouted)))
 
 
+def person_tagged_as_org(ent: SpacySpan) -> bool:
+    """A two-word name the tagger called an organisation that is a person's ("Lester Holt"
+    of NBC): a first name, then a capitalised word that is no English word and no particle
+    or organisation word ("Al Qaeda", "Edison Research", "Sandy Hook", "Turner
+    Broadcasting" are not), and nowhere in the article does the name head an organisation:
+    it is never the place of "at" nor a modifier of a noun ("Morgan Stanley analysts")."""
+    if ent.label_ != "ORG" or len(ent) != 2:
+        return False
+    first, last = ent[0], ent[1]
+    if not all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in ent) \
+            or first.lower_ in PARTICLES or not is_first_name(first.text) \
+            or is_common_word(last) or last.lower_ in GROUP_NOUNS:
+        return False
+    doc = ent.doc
+    for other in doc_ents(doc):
+        if other.text != ent.text:
+            continue
+        after = doc[other.end] if other.end < len(doc) else None
+        before = doc[other.start - 1] if other.start > 0 else None
+        if before is not None and before.lower_ == "at" or after is not None and (
+                after.pos_ in ("NOUN", "PROPN") or after.lower_ in GROUP_NOUNS) \
+                or other.root.dep_ == "compound":
+            return False
+    return True
+
+
 def looks_like_a_person(span: SpacySpan) -> bool:
     """Whether a proper-noun phrase the tagger did not call a person ('Zero Hedge reported',
     'Rasmussen found') may still be one: a personal name whose first word is a first name."""

@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extract import cues
 from kg.extract.doctext import doc_span, doc_text
+from kg.extract.predicates import completed_clause
 from kg.extract.records import Quote, Span
 from kg.extract.reported import reported_speech
 from kg.extract.speakers import Speaker, SpeakerResolver
@@ -660,12 +661,36 @@ def extract_quotes(doc: Doc, table: EntityTable, authors: tuple[str, ...] = ()) 
     """Direct quotes (every layout) and reported speech of one parsed article (its
     ``authors`` say who its own 'I' is)."""
     finder = QuoteFinder(doc, table, authors)
-    direct = [_direct(doc, quote, found)
-              for _, quote, found, keep in finder.attributions() if keep]
+    kept = [(quote, found, _cue_token(doc, found))
+            for _, quote, found, keep in finder.attributions() if keep]
+    # a quoted predicate ('who "is not coming back."') is quoted as the clause it completes
+    clauses: dict[int, tuple[int, int]] = {}
+    for quote, _, cue in kept:
+        if cue is not None and (clause := completed_clause(quote, cue)) is not None:
+            known = clauses.get(cue.i, clause)
+            clauses[cue.i] = (min(known[0], clause[0]), max(known[1], clause[1]))
+    direct: list[Quote] = []
+    widened: set[int] = set()  # cues whose clause is now the direct quote
+    for quote, found, cue in kept:
+        at = cue.i if cue is not None else -1
+        clause = clauses.get(at)
+        if clause is None or not clause[0] <= quote.start_char < clause[1]:
+            direct.append(_direct(doc, quote, found))
+        elif at not in widened:
+            widened.add(at)
+            direct.append(_direct(doc, doc.char_span(*clause, alignment_mode="expand"), found))
     yield from direct
     yield from finder.unquoted_lines()
     yield from _pull_quotes(doc, direct)
-    yield from reported_speech(finder)
+    yield from reported_speech(finder, frozenset(widened))
+
+
+def _cue_token(doc: Doc, found: Attribution | None) -> Token | None:
+    """The verb of speech an attribution's cue starts with, if it is one."""
+    if found is None or found.cue_span is None:
+        return None
+    span = doc.char_span(found.cue_span.begin, found.cue_span.end, alignment_mode="expand")
+    return span[0] if span is not None and cues.is_reported_speech(span[0]) else None
 
 
 __all__ = ["extract_quotes"]

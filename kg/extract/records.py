@@ -62,7 +62,8 @@ class Mention:
 class Quote:
     """A direct quote or reported speech, with who said it when known."""
 
-    span: Span  # the quoted words, without the quotation marks
+    span: Span  # the quoted words, without the marks around them (a quoted predicate:
+    # its clause, marks inside, 'she is a "non-citizen terrorist" who "is not coming back."')
     direct: bool
     cue: str | None = None  # the speech verb or phrase as written ("said", "according to")
     cue_span: Span | None = None

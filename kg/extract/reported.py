@@ -31,6 +31,10 @@ _INFINITIVE = {"tell", "urge", "warn", "promise", "vow", "pledge", "ask"}
 _GERUND = {"report", "deny", "admit", "acknowledge", "recall", "claim", "confirm"}
 # Verbs whose object is what was said ('announced his support for the governor').
 _ANNOUNCED = {"announce", "promise", "pledge", "vow"}
+# Verbs that also confer a name or a status ('declaring it Prescription Opioid and Heroin
+# Epidemic Awareness Week', 'proclaimed him the winner'): a complement without a verb of
+# its own is the name conferred, not words said.
+_DECLARING = {"declare", "proclaim"}
 # Words that open a reported question ('asked if ...').
 _QUESTION = {"if", "whether"}
 # Wh-words that stand for a gap in what follows ('what Trump says his plan would do'):
@@ -82,6 +86,8 @@ def _clause(cue: Token) -> list[Token]:
     lemma = cue.lemma_.lower()
     for child in cue.children:
         if child.dep_ == "ccomp" and child.i > cue.i:
+            if lemma in _DECLARING and child.pos_ not in ("VERB", "AUX"):
+                return []
             return _complement(cue, child)
         if child.dep_ == "xcomp" and child.i > cue.i and (
                 lemma in _INFINITIVE or lemma in _GERUND and child.tag_ == "VBG" or
@@ -164,6 +170,35 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def reported_clause(cue: Token) -> list[Token]:
+    """The words the cue reports, trimmed (empty when it reports no clause)."""
+    return _trimmed(_clause(cue))
+
+
+_CLOSING = re.compile(r"[.,!?]*(?:[\"”]|'')")
+
+
+def _opens_a_quotation(words: str) -> bool:
+    return words.count('"') % 2 == 1 or words.count("“") > words.count("”") \
+        or words.count("''") % 2 == 1
+
+
+def closing_mark(text: str, begin: int, end: int) -> int:
+    """The end of a clause, after the mark that closes a quotation the clause opens ('who
+    "is not coming back."'), so that its marks pair."""
+    closing = _CLOSING.match(text, end) if _opens_a_quotation(text[begin:end]) else None
+    return closing.end() if closing else end
+
+
+def opening_mark(text: str, begin: int) -> int:
+    """The start of a clause that starts with quoted words, before the mark that opens them
+    ('"Instead of reassuring Americans," Obama "opted for ..."')."""
+    for mark in ('"', "“", "''"):
+        if text.endswith(mark, 0, begin):
+            return begin - len(mark)
+    return begin
+
+
 _LEAD_IN = re.compile(r"\s*[,:]\s*[\"“]")
 
 
@@ -175,19 +210,22 @@ def _leads_into_quote(tokens: list[Token]) -> bool:
     return any(cues.is_cue(t) and _LEAD_IN.match(text, t.idx + len(t.text)) for t in tokens)
 
 
-def reported_speech(finder: QuoteFinder) -> Iterator[Quote]:
-    """Each verb of speech or writing's unquoted clause, with the cue's speaker."""
+def reported_speech(finder: QuoteFinder, quoted: frozenset[int] = frozenset()) \
+        -> Iterator[Quote]:
+    """Each verb of speech or writing's unquoted clause, with the cue's speaker; not for the
+    cues at ``quoted`` (token indices), whose clause is already a direct quote."""
     doc = finder.doc
     for cue in doc:
-        if not (cues.is_reported_speech(cue) and finder.outside(cue)) or cues.printed_on(cue):
+        if not (cues.is_reported_speech(cue) and finder.outside(cue)) or cues.printed_on(cue) \
+                or cue.i in quoted:
             continue
-        tokens = _trimmed(_clause(cue))
+        tokens = reported_clause(cue)
         if len(tokens) < 3 or sum(finder.outside(t) for t in tokens) < len(tokens) / 2:
             continue
         begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         if _leads_into_quote(tokens):
             continue
-        text = doc_text(doc)[begin:end].rstrip(" ,.;:")
+        text = doc_text(doc)[begin:closing_mark(doc_text(doc), begin, end)].rstrip(" ,.;:")
         found = finder.attribution(cue)
         speaker = found.speaker
         if speaker is None or begin <= speaker.mention.begin < end:

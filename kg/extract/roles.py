@@ -194,6 +194,61 @@ def _leading_adverb(doc: Doc, i: int) -> bool:
         and not _in_hyphenated_word(doc, i)
 
 
+# Participles that name a function in a title ("acting director", "managing editor") or say
+# the office is over ("ousted Ukrainian president"), not a judgement of the person ("a
+# rough-hewed candidate", "a well-known activist").
+_TITLE_PARTICIPLES = {"acting", "managing", "presiding", "ranking", "founding", "visiting",
+                      "running", "retired", "elected", "governing", "commanding",
+                      "contributing", "consulting", "supervising", "serving", "ousted",
+                      "deposed", "defeated", "exiled"}
+
+
+def _judgement_end(doc: Doc, start: int, end: int) -> int:
+    """Where a title goes on after a judgement of the person opening it: a participle or a
+    word hyphenated onto one ("a rough-hewed candidate", "a hard-charging prosecutor", "a
+    well-known activist"; not "acting director"), or an adjective after an adverb of degree
+    ("a deeply unpopular nominee"); ``start`` when there is none."""
+    stop = start
+    while stop + 1 < end and _inner_hyphen(doc, stop + 1):
+        stop += 2  # the last part of a hyphenated word ("rough - hewed")
+    word = doc[stop]
+    if stop + 1 >= end or word.lower_ in _TITLE_PARTICIPLES or _is_role_word(word):
+        return start
+    if word.tag_ in ("VBN", "VBG") and word.dep_ == "amod":
+        return stop + 1
+    if word.pos_ == "ADJ" and start > 0 and doc[start - 1].pos_ == "ADV" \
+            and doc[start - 1].head == word and stop == start:
+        return stop + 1
+    return start
+
+
+_MODALS = {"would", "could", "might"}
+
+
+def _counterfactual(person: SpacySpan) -> bool:
+    """The subject of what would be (or have been) so were a condition true that is not ("If
+    Obama and Joe Biden had abruptly resigned ..., could President John Boehner have strung
+    together ...", "if she were elected, President Clinton would ..."): a title the person
+    holds only in that clause. Only this mention loses it."""
+    subject = person.root
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subject.head
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) \
+        and any(c.dep_ == "advcl" and _unreal(c) for c in verb.children)
+
+
+def _unreal(clause: Token) -> bool:
+    """An 'if' clause (or one inverted, "Had Obama resigned") in the past perfect or with
+    "were": a condition the writer knows to be false."""
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    opens = clause.left_edge.lower_
+    if not ("if" in marks or not marks and opens in ("had", "were")):
+        return False
+    return clause.tag_ == "VBN" and "had" in auxes or clause.lower_ == "were" or "were" in auxes
+
+
 def _through_a_clause(word: Token, root: Token) -> bool:
     """Whether ``word`` governs the name only through a clause the name is in ("the same
     mistake President Barack Obama did": the mistake is what the clause is about)."""
@@ -212,8 +267,9 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
     a word before the title ("his first address to Congress US Sen. John McCain", "among the
     Democratic candidates only former Vice President Joe Biden", "make the same mistake
     President Barack Obama did"), a leading adverb ("Even
-    President", "only former Vice President"; not "then" or "rough-hewed"), and the verb of an
-    imperative opening the sentence ("Derail President Barack Obama's ambition")."""
+    President", "only former Vice President"; not "then"), a judgement ("rough-hewed
+    candidate"), and the verb of an imperative opening the sentence ("Derail President
+    Barack Obama's ambition")."""
     for k in range(end - 2, start - 1, -1):
         if doc[k].lower_ in PAGE_WORDS and (doc[k].text[:1].isupper()
                                             or doc[k].lower_ in ("caption", "copyright")):
@@ -228,11 +284,19 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
             break  # (a title word the parse makes the name's head is still the title's)
     while end - start > 1 and _leading_adverb(doc, start):
         start += 1
+    start = _judgement_end(doc, start, end)
     first = doc[start]
     if end - start > 1 and _opens_sentence(doc, start) and not first.ent_type_ \
             and not _is_role_word(first) and is_only_a_verb(first):
         start += 1
     return start
+
+
+def _dates_the_office(token: Token) -> bool:
+    """A word that says the office is over, though the tagger reads it as a verb ("retired
+    Air Force general"); not a verb with a subject of its own ("he retired Army officer X")."""
+    return token.lower_ in _PAST and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                             for c in token.children)
 
 
 def _title_bounds(doc: Doc, person: SpacySpan) -> tuple[int, int, int | None]:
@@ -254,6 +318,7 @@ def _title_bounds(doc: Doc, person: SpacySpan) -> tuple[int, int, int | None]:
                 or token.dep_ in ("det", "poss", "case") \
                 or (token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "NUM", "PART")
                     and token.ent_type_ not in ("GPE", "ORG", "NORP")
+                    and not _dates_the_office(token)
                     and not (token.lower_ == "running" and doc[start].lower_ == "mate")) \
                 or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") \
                 or (token.ent_type_ == "PERSON" and not _is_role_word(token)
@@ -327,7 +392,7 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     start, end, of = _title_bounds(doc, person)
     if start >= 1 and doc[start - 1].tag_ == "TO" and end - start > 1 and doc[start].is_lower:
         start += 1  # "to mock special counsel Robert Mueller": the infinitive's verb
-    if _hypothetical(doc, start, end, person) is not None:
+    if _hypothetical(doc, start, end, person) is not None or _counterfactual(person):
         return None
     if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("to", "of",
                                                                                     "for"):
@@ -346,9 +411,12 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
         start += 1  # "address to Congress House Minority Leader": a title names one chamber
     if end - start > 2 and doc[start].lower_ == "running" and doc[start + 1].lower_ == "mate":
         start += 2  # "his running mate presidential nominee Donald Trump": two roles glued
-    while end - start > 1 and doc[start].is_lower and doc[start + 1].text[:1].isupper() \
-            and not _is_role_word(doc[start]) and doc[start].lower_ not in _PAST:
-        start += 1  # a stray noun before a formal title ("the way Sen. Bernie Sanders")
+    while end - start > 1 and doc[start].is_lower and not _is_role_word(doc[start]) \
+            and doc[start].lower_ not in _PAST and (
+                doc[start + 1].text[:1].isupper()
+                or doc[start].pos_ == "NOUN" and doc[start + 1].lower_ in _PAST):
+        start += 1  # a stray noun before a formal title ("the way Sen. Bernie Sanders") or
+        # before "former" ("this committee's investigation former Secretary of State X")
     if end - start > 1 and doc[end - 1].text.endswith(".") and _is_role_word(doc[end - 2]):
         end -= 1  # "nominee Sen. Tim Kaine": the honorific is not part of the job title
     head = of - 1 if of is not None and start < of else end - 1
@@ -386,7 +454,8 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
         start, end = _trim(doc, left, child.i + 1)
         while start < end - 1 and (doc[start].lower_ in ("a", "an", "the")
                                    or _leading_adverb(doc, start)):
-            start += 1  # "Paul Ryan, already a front-runner"; not "a rough-hewed candidate"
+            start += 1  # "Paul Ryan, already a front-runner"
+        start = _judgement_end(doc, start, end)  # "a rough-hewed candidate"
         if start >= end or end - start > 8:
             continue
         affiliation = None

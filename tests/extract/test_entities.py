@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.entities import extract_entities, headline_case_lines
-from kg.extract.names import canonical_person, clean_person, shortens
+from kg.extract.names import canonical_person, clean_person, is_nickname_of, shortens
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import EntityRef
 from kg.extract.roles import is_candidacy
@@ -203,6 +203,27 @@ def test_one_person_per_real_person_within_an_article(nlp, text, names):
     # ... and a word split at a hyphen stays whole
     ("Harris told co-host Joe Scarborough that he was wrong.", "Joe Scarborough", "co-host",
      None, False),
+    # a judgement of the person is no part of the title; a function is
+    ("Donald Trump, a rough-hewed candidate with one overriding message, spoke on Monday.",
+     "Donald Trump", "candidate", None, True),
+    ("Jane Doe, a well-known activist, spoke on Monday.", "Jane Doe", "activist", None, False),
+    ("Mike Smith, the acting director of the agency, spoke on Monday.", "Mike Smith",
+     "acting director", None, False),
+    ("Viktor Yanukovych, the ousted Ukrainian president, fled to Russia.", "Viktor Yanukovych",
+     "ousted Ukrainian president", None, False),
+    # "retired" dates the office though the tagger reads it as a verb: no official
+    ("The plan was praised by retired Air Force general Lloyd Newton on Monday.",
+     "Lloyd Newton", "retired Air Force general", EntityRef("org", "Air Force"), False),
+    # a noun before "former" ends other text (a garbled sentence)
+    ("He is a witness in this committee's investigation former Secretary of State Hillary "
+     "Clinton's of a private email server.", "Hillary Clinton", "former Secretary of State",
+     None, False),
+    # the subject of a counterfactual holds its title only there; an office held elsewhere
+    # in the article stays
+    ("If Obama and Joe Biden had abruptly resigned last year, could President John Boehner "
+     "have strung together a list of proposals?", "John Boehner", None, None, False),
+    ("President Barack Obama spoke on Monday. If the Senate had passed the bill, President "
+     "Obama would have signed it.", "Barack Obama", "President", None, True),
 ])
 def test_roles_from_titles_and_appositions(nlp, text, name, title, affiliation, official):
     person = _people(extract_entities(nlp(text)))[name]
@@ -259,3 +280,42 @@ def test_headline_case_lines(nlp, text, lines):
 ])
 def test_candidacy_titles(title, candidacy):
     assert is_candidacy(title) is candidacy
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a two-word name the tagger calls an organisation, with a first name: a person
+    ('Donald Trump complimented the moderator of the first debate, Lester Holt of NBC News. '
+     '"I think Lester Holt will be very fair," Trump said.',
+     {"Donald Trump": "person", "Lester Holt": "person"}),
+    # ... not where the article uses it as an organisation ("at", a noun after it)
+    ("Analysts at Morgan Stanley expect a cut. Morgan Stanley analysts said so.",
+     {"Morgan Stanley": "org"}),
+])
+def test_a_person_the_tagger_calls_an_organisation(nlp, text, kinds):
+    table = extract_entities(nlp(text))
+    found = {e.ref.name: e.ref.kind for e in table.entities.values()
+             if e.ref.kind in ("person", "org")}
+    assert found == kinds
+
+
+@pytest.mark.parametrize("text, names", [
+    # a nickname names the one person of the article whose first name it shortens
+    ('Another critic, Laurence H. Tribe, likened the rules to burning the Constitution. '
+     'Obama dismissed the criticism. "You know, I love Larry," he said.',
+     {"Laurence H. Tribe", "Obama"}),
+    ("William J. Clinton spoke on Monday. Later Bill Clinton left.", {"William J. Clinton"}),
+    # ... and nobody where two people fit
+    ('Lawrence Summers and Laurence Tribe spoke on Monday. "I love Larry," Obama said.',
+     {"Lawrence Summers", "Laurence Tribe", "Larry", "Obama"}),
+])
+def test_nicknames_join_the_one_person_they_fit(nlp, text, names):
+    assert set(_people(extract_entities(nlp(text)))) == names
+
+
+@pytest.mark.parametrize("nickname, given, expected", [
+    ("Larry", "Laurence", True), ("larry", "Lawrence", True), ("Bill", "William", True),
+    ("Bob", "Robert", True), ("Jim", "James", True), ("Bill", "Robert", False),
+    ("Laurence", "Larry", False),
+])
+def test_the_nickname_table(nickname, given, expected):
+    assert is_nickname_of(nickname, given) is expected

@@ -128,9 +128,11 @@ UNQUOTED = ("Jake Tapper interviewed Gov. Mary Fallin on Sunday.\n\n"
     # a show's name owned by its network is who was told, not what was said
     ('Bernie Sanders told MSNBC\'s "Morning Joe" that nobody would question her record.',
      set()),
-    # a name that is no title: the quote after 'Dr. Paul Song' is speech
+    # a name that is no title: the quote after 'Dr. Paul Song' is speech (a quoted
+    # predicate, quoted with its clause)
     ("Bernie Sanders said the comment by Dr. Paul Song \u201cwas inappropriate and "
-     "insensitive.\u201d", {("was inappropriate and insensitive.", "Bernie Sanders")}),
+     "insensitive.\u201d", {("the comment by Dr. Paul Song \u201cwas inappropriate and "
+                             "insensitive.\u201d", "Bernie Sanders")}),
 ])
 def test_not_quotes_and_transcripts(nlp, text, expected):
     """(Speaker names compared case-insensitively: the entity stage labels the person.)"""
@@ -252,6 +254,11 @@ def test_reported_speech(nlp, text, complement, speaker):
     ("Sarah Jones believes that the plan will fail.", None),
     ("Sarah Jones thinks the plan will fail in the Senate.", None),
     ("Turnout will be low in the fall, according to a new poll of likely voters.", None),
+    # a name or status declared is not words said; what a declaration states is
+    ("Sarah Jones signed a proclamation this week declaring it Prescription Opioid and Heroin "
+     "Epidemic Awareness Week to draw attention to the crisis.", None),
+    ("Sarah Jones declared that the state would fight the ruling in court.",
+     ("the state would fight the ruling in court", "Sarah Jones")),
 ])
 def test_reported_speech_only_for_speech(nlp, text, expected):
     indirect = {(q.span.text, q.speaker.name if q.speaker else None)
@@ -344,3 +351,30 @@ def test_seed_photo_credit_is_no_entity(sample_graph):
 def test_transcript_labels_without_entities(text, speakers):
     lines = transcript_lines(text, EntityTable())
     assert [line.speaker.name for _, line in sorted(lines.items())] == speakers
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # a quoted predicate is quoted as the clause whose subject the writer gives
+    ('Secretary of State Mike Pompeo rejected the lawsuit, saying that she is a "non-citizen '
+     'terrorist" who "is not coming back."',
+     {('she is a "non-citizen terrorist" who "is not coming back."', "Mike Pompeo")}),
+    ('Sarah Jones said Clinton "should be in jail."',
+     {('Clinton "should be in jail."', "Sarah Jones")}),
+    # ... its marks paired, where the clause opens with quoted words or ends in ''
+    ('Sarah Jones said that "instead of reassuring Americans after a terrorist attack," Obama '
+     '"opted for a political takedown."',
+     {('"instead of reassuring Americans after a terrorist attack," Obama "opted for a '
+       'political takedown."', "Sarah Jones")}),
+    ("Sarah Jones said the rise in annual deficits ''is mainly attributable to the aging of "
+     "the population.''",
+     {("the rise in annual deficits ''is mainly attributable to the aging of the "
+       "population.''", "Sarah Jones")}),
+    # ... not a quotation with its own subject, nor a noun phrase
+    ('Sarah Jones said Clinton is "a disaster."', {("a disaster.", "Sarah Jones")}),
+])
+def test_a_quoted_predicate_is_quoted_with_its_clause(nlp, text, quotes):
+    found = _quotes(nlp, text)
+    assert {(q.span.text, q.speaker.name if q.speaker else None)
+            for q in found if q.direct} == quotes
+    assert not [q for q in found if not q.direct and any(
+        q.span.begin < d.span.end and d.span.begin < q.span.end for d in found if d.direct)]
