@@ -18,8 +18,10 @@ counts the others live). Settling recounts the people a batch touched (everyone 
 replacement), as ``kg.resolve.speaker_counts`` does, so any order of builds gives the same
 summary. Occurrences and day tallies add up: a person the batch quotes but no merge moved
 keeps what was held plus what the new articles count (``added_quads``), so the most quoted
-person's 10,000 occurrences are not read again for each batch. Co-speakers, kept only down
-to a rank, are recounted.
+person's 10,000 occurrences are not read again for each batch, nor his day tallies other
+than the new articles' days. Co-speakers add up too (``_alongside_added``): one held below the
+cut had fewer articles than the least one kept, so only a co-speaker whom the new articles
+could lift to the new cut is counted, pair by pair.
 """
 
 from __future__ import annotations
