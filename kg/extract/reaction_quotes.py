@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from kg.extract.doctext import doc_text
-from kg.extract.reaction_agents import titled
+from kg.extract.reaction_agents import resolve_agent, titled
 from kg.extract.reaction_cues import STAFF_WORDS
 from kg.extract.reaction_judging import (
     judges,
@@ -23,7 +24,7 @@ from kg.extract.reaction_judging import (
 )
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.roles import ROLE_WORDS
-from kg.extract.speakers import PRONOUN_GENDER
+from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
 _REACH = 600  # characters before a quote where its pronouns' person is named
@@ -212,14 +213,38 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
     return False
 
 
+def _described_speaker(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
+                       quote: Quote) -> Quote:
+    """The quote with the speaker its description names where the quotes stage left none
+    ("..., the presumptive Republican presidential nominee wrote", "the governor said",
+    "Sanders, who said ..."), resolved as the subject of a reaction cue is."""
+    if quote.speaker is not None or quote.speaker_mention is None:
+        return quote
+    mention = quote.speaker_mention
+    words = doc.char_span(mention.begin, mention.end, alignment_mode="expand")
+    if words is None:
+        return quote
+    head = words.root
+    cue = quote.cue_span
+    if cue is None or head.dep_ not in ("nsubj", "nsubjpass") \
+            or not cue.begin <= head.head.idx < cue.end:
+        return quote  # not the cue's subject: "after the first-term senator won, remarking"
+    if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
+        head = head.head.head  # the noun the relative clause describes
+    return replace(quote, speaker=resolve_agent(table, resolver, head))
+
+
 def quote_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
-                    gender: dict[EntityRef, str]) -> Iterator[Reaction]:
-    """One reaction per quote and named target (``gender``: the people's known genders);
-    questions are not reactions."""
+                    resolver: SpeakerResolver) -> Iterator[Reaction]:
+    """One reaction per quote and named target; questions are not reactions. A quote
+    whose speaker only a description names stays as the quotes stage left it (it carries
+    the reaction), its speaker read here."""
     text = doc_text(doc)
+    gender = resolver.gender
     quotes = list(quotes)
     said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
-    for quote in quotes:
+    for original in quotes:
+        quote = _described_speaker(doc, table, resolver, original)
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
                 or (quote.cue or "").lower() in _ASKING | _ATTRIBUTION_ONLY \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
@@ -236,7 +261,7 @@ def quote_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
                            stance=stance,
-                           derived_from=quote, confidence=0.5, shape="quote-cue")
+                           derived_from=original, confidence=0.5, shape="quote-cue")
 
 
 def _headline_agent(table: EntityTable, forms: dict[str, EntityRef],
