@@ -174,3 +174,39 @@ def test_a_plan_spoken_of_is_no_intention(nlp):
             "Clinton said Trump's plan was dangerous.")
     assert ("Hillary Clinton", "Donald Trump", "disagree", "quote-cue") in \
         [_summary(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description the quotes stage leaves unresolved, as the subject of the cue, is read
+    # as a reaction's subject is: the person last made a subject, not one inside the quote
+    ("Donald Trump attacked the Supreme Court on Tuesday.\n\n\u201cJustice Ruth Bader "
+     "Ginsburg has embarrassed all by making very dumb political statements about me,\u201d "
+     "the presumptive Republican presidential nominee wrote in a tweet.",
+     ("Donald Trump", "Ruth Bader Ginsburg", "disagree", "quote-cue")),
+    # ... or the nearest earlier person with that title
+    ("Indiana Gov. Mike Pence endorsed Ted Cruz on Friday.\n\n\u201cI particularly want to "
+     "commend Donald Trump, who has given voice to the frustration of millions,\u201d the "
+     "governor said.",
+     ("Mike Pence", "Donald Trump", "agree", "quote-cue")),
+])
+def test_a_described_speaker_reacts(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # general families of blame words, not only the ones the train sentences used
+    ("\u201cNorth Korea is run by a lunatic, while President Barack Obama has stood idly "
+     "by,\u201d Sen. Marco Rubio said.",
+     ("Marco Rubio", "Barack Obama", "disagree", "quote-cue")),
+    ("Rep. Mia Love said she felt betrayed by Ted Cruz on a trade bill.",
+     ("Mia Love", "Ted Cruz", "disagree", "quote-cue")),
+])
+def test_general_blame_words_judge(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
+
+
+def test_a_blame_word_in_a_title_judges_nobody(nlp):
+    """"Chief Petty Officer" is a rank, not a judgement of the person named beside it."""
+    text = ("Rep. Bob Goodlatte said Chief Petty Officer Lyle White pleaded guilty under a "
+            "statute that James Comey considered.")
+    assert not [r for r in reactions_in(nlp, text) if r.shape == "quote-cue"]
