@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_text
 from kg.extract.reaction_agents import resolve_agent, titled
-from kg.extract.reaction_cues import STAFF_WORDS
+from kg.extract.reaction_cues import CUES, PARTICLE_CUES, STAFF_WORDS
 from kg.extract.reaction_judging import (
     judges,
     judges_words,
@@ -77,6 +77,7 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
     Not in a hypothetical or questioning sentence ("... to determine if access to Clinton
     was for sale")."""
     text = doc_text(doc)
+    attacking = _said_attacking(doc, quote)
     named = [(m.span.begin, m.entity) for m in table.mentions
              if region.begin <= m.span.begin and m.span.end <= region.end
              and m.entity.kind in _TARGET_KINDS and m.span.text[:1].isupper()
@@ -95,9 +96,39 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
             first, last = quote.span.begin, quote.span.end  # "… is absurd. No, Trump."
         sentence = text[first:last]
         words = parsed_words(doc, first, last, quote.span)
-        if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and judges_words(words):
+        if not _HYPOTHETICAL.search(sentence) and "?" not in sentence \
+                and (judges_words(words) or attacking):
             found.append((entity, stance_of(words, sentence)))
     return found[:_MAX_TARGETS]
+
+
+def _said_attacking(doc: Doc, quote: Quote) -> bool:
+    """Whether the reporting clause says the quote attacks: its cue hangs from, or is
+    modified by, a verb of criticism with no object of its own ("Lashing out, Trump said
+    ...", "Clinton fired back, saying ...", "Sanders hit out at the idea, saying ...")."""
+    cue = quote.cue_span
+    words = doc.char_span(cue.begin, cue.end, alignment_mode="expand") if cue else None
+    if not words:
+        return False
+    verb = words.root
+    around = [c for c in verb.children if c.dep_ in ("advcl", "conj")]
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+        around.append(verb.head)
+    return any(_criticises(v, quote.speaker_mention) for v in around if v.pos_ == "VERB")
+
+
+def _criticises(verb: Token, speaker: Span | None) -> bool:
+    """A verb of criticism by itself (no direct object: the quote is what it says), active
+    and with the speaker as its subject if it has one ("when the center was hit by
+    vandalism, Babar says" is no attack)."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") or c.dep_ == "nsubj" and not (
+            speaker is not None and speaker.begin <= c.idx < speaker.end)
+           for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    return CUES.get(lemma) == "disagree" or any(
+        PARTICLE_CUES.get((lemma, p)) == "disagree" for p in particles)
 
 
 def _addressed(doc: Doc, begin: int, end: int) -> bool:

@@ -210,3 +210,21 @@ def test_a_blame_word_in_a_title_judges_nobody(nlp):
     text = ("Rep. Bob Goodlatte said Chief Petty Officer Lyle White pleaded guilty under a "
             "statute that James Comey considered.")
     assert not [r for r in reactions_in(nlp, text) if r.shape == "quote-cue"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporting clause says the quote attacks: a criticism verb with no object of its own
+    ("Sen. Bernie Sanders hit back, saying that Hillary Clinton was too focused on her "
+     "donors.", ("Bernie Sanders", "Hillary Clinton", "disagree", "quote-cue")),
+    ("Lashing out, Sen. Marco Rubio said Gov. Chris Christie was too focused on his campaign.",
+     ("Marco Rubio", "Chris Christie", "disagree", "quote-cue")),
+])
+def test_a_reporting_clause_that_attacks_judges(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
+
+
+def test_a_criticism_verb_of_something_else_judges_nobody(nlp):
+    """"hit" with its own (passive) subject is what befell something, no attack."""
+    text = ("When the mosque was hit by vandalism, Sen. Bernie Sanders said Hillary Clinton "
+            "visited it.")
+    assert not [r for r in reactions_in(nlp, text) if r.shape == "quote-cue"]
