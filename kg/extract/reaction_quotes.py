@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_text
-from kg.extract.reaction_agents import resolve_agent, titled
+from kg.extract.reaction_agents import resolve_agent, role_description, titled
 from kg.extract.reaction_cues import CUES, PARTICLE_CUES, STAFF_WORDS
 from kg.extract.reaction_judging import (
     judges,
@@ -246,9 +246,10 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
 
 def _described_speaker(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
                        quote: Quote) -> Quote:
-    """The quote with the speaker its description names where the quotes stage left none
-    ("..., the presumptive Republican presidential nominee wrote", "the governor said",
-    "Sanders, who said ..."), resolved as the subject of a reaction cue is."""
+    """The quote with the speaker its role description names where the quotes stage left
+    none ("..., the presumptive Republican presidential nominee wrote", "the governor
+    said"), resolved as the subject of a reaction cue is; not a group ("say some
+    Democrats"), which names no one speaker."""
     if quote.speaker is not None or quote.speaker_mention is None:
         return quote
     mention = quote.speaker_mention
@@ -258,11 +259,14 @@ def _described_speaker(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
     head = words.root
     cue = quote.cue_span
     if cue is None or head.dep_ not in ("nsubj", "nsubjpass") \
-            or not cue.begin <= head.head.idx < cue.end:
+            or not cue.begin <= head.head.idx < cue.end or not role_description(head):
         return quote  # not the cue's subject: "after the first-term senator won, remarking"
-    if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
-        head = head.head.head  # the noun the relative clause describes
-    return replace(quote, speaker=resolve_agent(table, resolver, head))
+    speaker = resolve_agent(table, resolver, head)
+    begin, end = min(quote.span.begin, cue.begin), max(quote.span.end, cue.end)
+    if speaker is None or speaker.name.split()[-1] in doc_text(doc)[begin:end]:
+        return quote  # one the sentence names is not who says it ("The 'dirty tricks' Ben
+        # Carson accused Ted Cruz's campaign of ..., the candidate said": not Cruz)
+    return replace(quote, speaker=speaker)
 
 
 def quote_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],

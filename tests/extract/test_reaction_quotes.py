@@ -194,25 +194,6 @@ def test_a_described_speaker_reacts(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # general families of blame words, not only the ones the train sentences used
-    ("\u201cNorth Korea is run by a lunatic, while President Barack Obama has stood idly "
-     "by,\u201d Sen. Marco Rubio said.",
-     ("Marco Rubio", "Barack Obama", "disagree", "quote-cue")),
-    ("Rep. Mia Love said she felt betrayed by Ted Cruz on a trade bill.",
-     ("Mia Love", "Ted Cruz", "disagree", "quote-cue")),
-])
-def test_general_blame_words_judge(nlp, text, expected):
-    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
-
-
-def test_a_blame_word_in_a_title_judges_nobody(nlp):
-    """"Chief Petty Officer" is a rank, not a judgement of the person named beside it."""
-    text = ("Rep. Bob Goodlatte said Chief Petty Officer Lyle White pleaded guilty under a "
-            "statute that James Comey considered.")
-    assert not [r for r in reactions_in(nlp, text) if r.shape == "quote-cue"]
-
-
-@pytest.mark.parametrize("text, expected", [
     # the reporting clause says the quote attacks: a criticism verb with no object of its own
     ("Sen. Bernie Sanders hit back, saying that Hillary Clinton was too focused on her "
      "donors.", ("Bernie Sanders", "Hillary Clinton", "disagree", "quote-cue")),
@@ -228,3 +209,13 @@ def test_a_criticism_verb_of_something_else_judges_nobody(nlp):
     text = ("When the mosque was hit by vandalism, Sen. Bernie Sanders said Hillary Clinton "
             "visited it.")
     assert not [r for r in reactions_in(nlp, text) if r.shape == "quote-cue"]
+
+
+def test_a_description_is_not_one_the_sentence_names(nlp):
+    """The last person titled so, but named in the quote itself, is not its speaker."""
+    text = ("Carson: Cruz taking 'Benghazi' approach to Iowa controversy.\n\nThe \"dirty "
+            "tricks\" that Ben Carson accused Ted Cruz's campaign of perpetrating on caucus "
+            "night are not on the same level as Hillary Clinton's reaction to the Benghazi "
+            "attacks, the candidate said Friday.")
+    assert not [r for r in reactions_in(nlp, text)
+                if r.shape == "quote-cue" and r.agent.name.endswith("Cruz")]

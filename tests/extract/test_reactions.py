@@ -518,12 +518,14 @@ def test_fifth_round_not_reactions(nlp, text, agent, target):
                                                           "disagree")),
     ("Republicans pile on Barack Obama after the speech.",
      ("Republican Party", "Barack Obama", "disagree")),
-    ("Later, Hillary Clinton turned her fire on Donald Trump.",
-     ("Hillary Clinton", "Donald Trump", "disagree")),
+    ("Donald Trump had spent the week panning Ted Cruz.",
+     ("Donald Trump", "Ted Cruz", "disagree")),
     ("Sen. Bernie Sanders refuted Hillary Clinton on Wall Street.",
      ("Bernie Sanders", "Hillary Clinton", "disagree")),
-    ("Sen. Elizabeth Warren touted Hillary Clinton in Ohio.",
+    ("Sen. Elizabeth Warren celebrated Hillary Clinton in Ohio.",
      ("Elizabeth Warren", "Hillary Clinton", "agree")),
+    ("Hillary Clinton complained bitterly about Donald Trump on Sunday.",
+     ("Hillary Clinton", "Donald Trump", "disagree")),
 ])
 def test_general_criticism_verbs(nlp, text, expected):
     assert expected in [_summary(r) for r in reactions_in(nlp, text)]
