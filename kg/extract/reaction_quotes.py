@@ -75,7 +75,8 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
     quote names many people it does not react to ("I will meet Bibi", "Three-quarters of
     the board voted, Garcia said").
     Not in a hypothetical or questioning sentence ("... to determine if access to Clinton
-    was for sale")."""
+    was for sale"). A reporting clause that attacks ("hit back, saying") judges every
+    sentence of its quote."""
     text = doc_text(doc)
     attacking = _said_attacking(doc, quote)
     named = [(m.span.begin, m.entity) for m in table.mentions
@@ -263,9 +264,10 @@ def _described_speaker(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
         return quote  # not the cue's subject: "after the first-term senator won, remarking"
     speaker = resolve_agent(table, resolver, head)
     begin, end = min(quote.span.begin, cue.begin), max(quote.span.end, cue.end)
+    # one the sentence names is not who says it ("The 'dirty tricks' that Ben Carson accused
+    # Ted Cruz's campaign of ..., the candidate said": not Cruz, the last one titled so)
     if speaker is None or speaker.name.split()[-1] in doc_text(doc)[begin:end]:
-        return quote  # one the sentence names is not who says it ("The 'dirty tricks' Ben
-        # Carson accused Ted Cruz's campaign of ..., the candidate said": not Cruz)
+        return quote
     return replace(quote, speaker=speaker)
 
 
