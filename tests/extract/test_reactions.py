@@ -510,3 +510,22 @@ def test_a_name_the_parser_misreads_is_still_its_person(nlp):
 ])
 def test_fifth_round_not_reactions(nlp, text, agent, target):
     assert (agent, target) not in [_summary(r)[:2] for r in reactions_in(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # general families of criticism verbs, by lemma, and their prepositions
+    ("Sen. Ted Cruz chastised Donald Trump on Tuesday.", ("Ted Cruz", "Donald Trump",
+                                                          "disagree")),
+    ("Republicans pile on Barack Obama after the speech.",
+     ("Republican Party", "Barack Obama", "disagree")),
+    ("Donald Trump had spent the week panning Ted Cruz.",
+     ("Donald Trump", "Ted Cruz", "disagree")),
+    ("Sen. Bernie Sanders refuted Hillary Clinton on Wall Street.",
+     ("Bernie Sanders", "Hillary Clinton", "disagree")),
+    ("Sen. Elizabeth Warren celebrated Hillary Clinton in Ohio.",
+     ("Elizabeth Warren", "Hillary Clinton", "agree")),
+    ("Hillary Clinton complained bitterly about Donald Trump on Sunday.",
+     ("Hillary Clinton", "Donald Trump", "disagree")),
+])
+def test_general_criticism_verbs(nlp, text, expected):
+    assert expected in [_summary(r) for r in reactions_in(nlp, text)]
