@@ -22,6 +22,7 @@ from kg.extract.records import EntityRef
 from kg.extract.roles import DOCTOR, title_keys
 from kg.rdf import iris
 from kg.rdf.namespaces import RDFS, SKOS
+from kg.resolve.anchor_tallies import person_anchors, settle_anchor_tallies
 from kg.resolve.corroboration import settle_corroboration
 from kg.resolve.names import PersonNode, person_merges, surname_key
 from kg.resolve.person_summary import carried_summaries, co_speakers, settle_person_summaries
@@ -45,9 +46,6 @@ _AFFILIATIONS = """SELECT DISTINCT ?e ?gov WHERE {
   BIND (EXISTS { ?org a schema:GovernmentOrganization } AS ?gov) }"""
 _MENTION_COUNTS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   #SCOPE ?e a schema:Person ; gaf:denotedBy ?m } GROUP BY ?e"""
-_ANCHORS = """SELECT ?e ?anchor (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  #SCOPE ?e a schema:Person ; gaf:denotedBy ?m . ?m nif:anchorOf ?anchor
-  FILTER NOT EXISTS { ?e a nkg:DescribedEntity } } GROUP BY ?e ?anchor"""
 _TAKEN = """SELECT DISTINCT ?e WHERE { #SCOPE ?e a schema:Person ; gaf:denotedBy/nif:anchorOf ?a
   FILTER NOT EXISTS { ?e a nkg:DescribedEntity } }"""
 _LABELS = """SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
@@ -179,12 +177,12 @@ def canonical_label(anchors: dict[str, int]) -> str | None:
 
 
 def _label_renames(dataset: Dataset, base: str, people: set[Node] | None = None,
+                   graphs: list[URIRef] | None = None,
                    ) -> tuple[dict[URIRef, URIRef], dict[URIRef, str]]:
     """Person IRIs (of ``people``; None: all) that follow their canonical label, and the
-    label of each."""
-    anchors: dict[URIRef, dict[str, int]] = defaultdict(dict)
-    for iri, anchor, n in scoped_rows(dataset, _ANCHORS, "e", people):
-        anchors[iri][str(anchor)] = int(n)
+    label of each; their mention texts are the tallies held and what the new article
+    ``graphs`` add (``kg.resolve.anchor_tallies``)."""
+    anchors = person_anchors(dataset, base, people, graphs)
     labels: dict[URIRef, str] = {}
     for iri, counts in anchors.items():
         if str(iri).startswith(f"{base}person/") and (label := canonical_label(counts)):
@@ -271,7 +269,7 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     if renames:
         _rename(dataset, renames)
     scope = batch.people({URIRef(node.id) for node in nodes}, renames)
-    relabelled, labels = _label_renames(dataset, base, scope)
+    relabelled, labels = _label_renames(dataset, base, scope, graphs)
     if graphs is not None:
         beside |= co_speakers(dataset, relabelled)
     carried |= carried_summaries(dataset, base, relabelled)
@@ -297,7 +295,9 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
                                       articles=batch.nodes("?s a nif:Context"),
                                       graphs=graphs, recount={*people, *relabelled, *carried},
                                       beside=beside)
+    touched = batch.nodes("?s a schema:Person", moved.values())
+    counts += settle_anchor_tallies(dataset, base, touched, graphs)
     # people who are officials nowhere react nowhere
-    confirm_reactions(dataset, batch.nodes("?s a schema:Person", moved.values()))
+    confirm_reactions(dataset, touched)
     return (len(renames) + len(relabelled) + changed_labels + len(contained) + texts
             + counts)
