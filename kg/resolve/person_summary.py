@@ -75,8 +75,10 @@ _HELD = """SELECT ?s ?k ?v WHERE { #SCOPE GRAPH #GRAPH {
 _HELD_DAYS = """SELECT ?s ?k ?v WHERE { #SCOPE GRAPH #GRAPH {
   { ?p nkg:quotedOnDay ?t BIND(?p AS ?s) BIND(nkg:quotedOnDay AS ?k) BIND(?t AS ?v) }
   UNION { ?t ?k ?v BIND(?t AS ?s) } } }"""
-_CO_SPEAKERS = """SELECT DISTINCT ?s WHERE {
-  #SCOPE GRAPH ?g { ?p nkg:said ?said . ?s nkg:said ?q } }"""
+_CO_SPEAKERS = """SELECT DISTINCT ?s ?p WHERE {
+  #SCOPE GRAPH ?g { ?p nkg:said ?said . ?s nkg:said ?q } #NEW }"""
+_HOLDERS = """SELECT DISTINCT ?p WHERE {
+  #SCOPE GRAPH #GRAPH { ?p nkg:quotedAlongside ?t . ?t nkg:coSpeaker ?o } }"""
 
 
 def _tally(person: Node, key: str) -> URIRef:
@@ -164,12 +166,15 @@ def _co_speaker_quads(graph: URIRef, person: Node, counts: dict[Node, int],
 
 
 def _alongside_added(dataset: GraphStore, graph: URIRef, people: set[Node], held: set[tuple],
-                     graphs: list[URIRef], recount: set[Node], alongside: int) -> set[tuple]:
+                     graphs: list[URIRef], beside: set[tuple[Node, Node]], holding: set[Node],
+                     alongside: int) -> set[tuple]:
     """``_alongside_quads`` for ``people`` after the article ``graphs`` were added, from the
     co-speakers held (in ``held``) and those the new graphs count. A co-speaker below the
     held cut had at most one article fewer than its least count: only one the new articles
-    lift to the new cut is counted whole, pair by pair. Counted whole: people with no
-    co-speakers held (newly frequent) and those in ``recount`` (a co-speaker was renamed)."""
+    lift to the new cut is counted whole, pair by pair. So is each (person, node) pair of
+    ``beside``: the person was quoted in an earlier article beside a node renamed to that
+    one. Counted whole: people with no co-speakers held (newly frequent) and those
+    ``holding`` a renamed node among them."""
     before: dict[Node, dict[Node, int]] = defaultdict(dict)
     owner = {tally: p for p, key, tally, _ in held if key == NKG.quotedAlongside}
     other = {s: o for s, key, o, _ in held if key == NKG.coSpeaker}
@@ -177,13 +182,13 @@ def _alongside_added(dataset: GraphStore, graph: URIRef, people: set[Node], held
         if key == NKG.sharedArticleCount and s in owner:
             before[owner[s]][other[s]] = int(n)
     frequent = _frequent(dataset, graph, people)
-    whole = {p for p in frequent if p in recount or not before.get(p)}
+    whole = {p for p in frequent if p in holding or not before.get(p)}
     quads = _alongside_quads(dataset, graph, whole, alongside) if whole else set()
     added: dict[Node, dict[Node, int]] = defaultdict(lambda: defaultdict(int))
     for p, o, n in scoped_rows(dataset, _ALONGSIDE_IN, "g", graphs):
         if p in frequent and p not in whole:
             added[p][o] += int(n)
-    unsure: list[tuple[Node, Node]] = []
+    unsure = [(p, o) for p, o in beside if p in frequent and p not in whole]
     counts: dict[Node, dict[Node, int]] = {}
     for p in frequent - whole:
         counts[p] = {o: n + added[p].get(o, 0) for o, n in before[p].items()}
@@ -208,15 +213,17 @@ def settle_person_summaries(dataset: GraphStore, base: str,
                             people: Iterable[Node] | None = None,
                             alongside: int | None = None, articles: set[Node] | None = None,
                             graphs: list[URIRef] | None = None, recount: Iterable[Node] = (),
-                            beside: Iterable[Node] = ()) -> int:
+                            beside: Iterable[tuple[Node, Node]] = (),
+                            holding: Iterable[Node] = ()) -> int:
     """Recount the summaries of ``people`` (None: every person) and write over those that
     differ; a node that is no longer a quoted person loses its summary. A store built
     before the summaries were kept has none: then everyone is counted, once. ``articles``:
     the articles a batch added to a settled store, whose occurrences are added to what the
     store holds for each person but those to ``recount`` whole (merged away, or given a
     summary by a merge: ``carried_summaries``). ``graphs``: the named graphs of those
-    articles, whose co-speakers are added to those held, but for the people quoted ``beside``
-    a renamed node (``co_speakers``), counted whole. Returns how many quads changed."""
+    articles, whose co-speakers are added to those held; ``beside`` and ``holding`` say
+    what renames changed of them (``co_speakers``, ``co_speaker_holders``). Returns how
+    many quads changed."""
     graph = corroboration_graph(base)
     alongside = ALONGSIDE_KEPT if alongside is None else alongside
     people = people_to_recount(dataset, graph, NKG.occurrenceCount, people)
@@ -236,7 +243,7 @@ def settle_person_summaries(dataset: GraphStore, base: str,
         dataset, _HELD_DAYS.replace("#GRAPH", graph.n3()), "t", days)}
     counted |= added_quads(graph, people - recounted, kept, added)
     counted |= _alongside_added(dataset, graph, people - recounted, kept, graphs or [],
-                                set(beside), alongside)
+                                set(beside), set(holding), alongside)
     return write_over(dataset, held | kept, counted)
 
 
@@ -260,8 +267,20 @@ def carried_summaries(dataset: GraphStore, base: str,
         quad[3] == graph for quad in named_quads(dataset, (old, NKG.occurrenceCount, None)))}
 
 
-def co_speakers(dataset: GraphStore, people: Iterable[Node]) -> set[Node]:
-    """Everyone quoted in an article where one of ``people`` is: what a rename of those
-    people changes the co-speaker counts of. Read before the rename (after it, the old
-    nodes name nothing)."""
-    return {row[0] for row in scoped_rows(dataset, _CO_SPEAKERS, "p", people)}
+def co_speakers(dataset: GraphStore, renames: dict[URIRef, URIRef],
+                new: Iterable[URIRef] = ()) -> set[tuple[Node, Node]]:
+    """(speaker, node renamed to) for everyone quoted in an article, other than the ``new``
+    graphs, where a node ``renames`` moves is: whose counts with the target a rename
+    changes (what the new articles count is added after the rename). Read before the
+    rename (after it, the old nodes name nothing)."""
+    skip = ", ".join(graph.n3() for graph in new)
+    query = _CO_SPEAKERS.replace("#NEW", f"FILTER (?g NOT IN ({skip}))" if skip else "")
+    return {(speaker, renames[old]) for speaker, old in scoped_rows(dataset, query, "p", renames)
+            if speaker != old}
+
+
+def co_speaker_holders(dataset: GraphStore, base: str, renames: Iterable[Node]) -> set[Node]:
+    """The people who keep one of the renamed nodes among their co-speakers (read before
+    the rename): their ranking loses that node, so it is counted again whole."""
+    query = _HOLDERS.replace("#GRAPH", corroboration_graph(base).n3())
+    return {row[0] for row in scoped_rows(dataset, query, "o", renames)}

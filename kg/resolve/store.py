@@ -25,7 +25,12 @@ from kg.rdf.namespaces import RDFS, SKOS
 from kg.resolve.anchor_tallies import person_anchors, settle_anchor_tallies
 from kg.resolve.corroboration import settle_corroboration
 from kg.resolve.names import PersonNode, person_merges, surname_key
-from kg.resolve.person_summary import carried_summaries, co_speakers, settle_person_summaries
+from kg.resolve.person_summary import (
+    carried_summaries,
+    co_speaker_holders,
+    co_speakers,
+    settle_person_summaries,
+)
 from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
 from kg.resolve.scope import Batch, in_chunks, scoped_rows
@@ -263,15 +268,18 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     people = _person_renames(nodes)
     renames = {**people, **_quote_renames(dataset, base, people),
                **_article_renames(dataset, batch.nodes("?s nkg:published ?a"))}
-    # who is quoted beside a renamed person: their co-speaker counts name the old node
-    beside = set() if graphs is None else co_speakers(dataset, people)
+    # who is quoted beside a renamed person in earlier articles, and who keeps one as a
+    # co-speaker: their co-speaker counts change with the rename
+    beside = set() if graphs is None else co_speakers(dataset, people, graphs)
+    holding = set() if graphs is None else co_speaker_holders(dataset, base, people)
     carried = carried_summaries(dataset, base, people)
     if renames:
         _rename(dataset, renames)
     scope = batch.people({URIRef(node.id) for node in nodes}, renames)
     relabelled, labels = _label_renames(dataset, base, scope, graphs)
     if graphs is not None:
-        beside |= co_speakers(dataset, relabelled)
+        beside |= co_speakers(dataset, relabelled, graphs)
+        holding |= co_speaker_holders(dataset, base, relabelled)
     carried |= carried_summaries(dataset, base, relabelled)
     if relabelled:
         _rename(dataset, {**relabelled, **_quote_renames(dataset, base, relabelled)})
@@ -291,10 +299,11 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     speakers = batch.nodes("?s nkg:said ?q", moved, moved.values())
     counts += settle_speaker_counts(dataset, base, speakers)
     counts += settle_person_summaries(dataset, base, None if speakers is None
-                                      else speakers | beside,
+                                      else speakers | {p for p, _ in beside},
                                       articles=batch.nodes("?s a nif:Context"),
                                       graphs=graphs, recount={*people, *relabelled, *carried},
-                                      beside=beside)
+                                      beside={(p, relabelled.get(node, node))
+                                              for p, node in beside}, holding=holding)
     touched = batch.nodes("?s a schema:Person", moved.values())
     counts += settle_anchor_tallies(dataset, base, touched, graphs)
     # people who are officials nowhere react nowhere

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kg.extract.records import ArticleFacts
+from kg.extract.records import ArticleFacts, Entity, EntityRef, Mention, Quote, Span
 from kg.ingest import read_articles
 from kg.pipeline import extract_all, remove_articles, settle, store_facts
 from kg.rdf import iris
@@ -242,3 +242,60 @@ def test_roles_count_the_old_rows_and_list_some_of_them(all_at_once: Dataset):
             assert role["count"] == len(articles[key])
             assert set(role["articles"]) <= articles[key]
             assert len(role["articles"]) == min(ROLE_ARTICLES, role["count"])
+
+
+def _said(article_id: str, *speakers: str) -> ArticleFacts:
+    """An article (all on one date) where each speaker is named once and says one thing."""
+    text, quotes, mentions, entities = "", [], [], []
+    for name in speakers:
+        ref = EntityRef("person", name)
+        words = f"{article_id} words of {name}"
+        start = len(text) + 1
+        text += f'"{words}" {name} said. '
+        name_at = start + len(words) + 2
+        quotes.append(Quote(Span(start, start + len(words), words), direct=True, cue="said",
+                            speaker=ref, speaker_mention=Span(name_at, name_at + len(name), name)))
+        mentions.append(Mention(Span(name_at, name_at + len(name), name), ref))
+        entities.append(Entity(ref))
+    return ArticleFacts(article_id=article_id, text=text, date="2016-05-01",
+                        entities=tuple(entities), mentions=tuple(mentions), quotes=tuple(quotes))
+
+
+def test_an_earlier_node_merged_by_a_batch_changes_the_co_speakers_as_one_build_does():
+    """Jane Roe is quoted beside "Trump" (twice), "Donald Trump" (twice) and Mark Poe in
+    the first batch, where "Trump" could still be Ivanka Trump. The second batch names Donald
+    Trump often enough to take "Trump": her count with him is then both nodes' articles, and
+    with the two kept co-speakers become one, Poe is second again."""
+    first = [_said("o1", "Trump", "Jane Roe"), _said("o2", "Donald Trump", "Jane Roe"),
+             _said("o3", "Trump", "Jane Roe"), _said("o4", "Mark Poe", "Jane Roe"),
+             _said("o5", "Donald Trump", "Jane Roe"), _said("o6", "Ivanka Trump")]
+    batch = [_said(f"n{i}", "Donald Trump") for i in range(12)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(person_summary, "ALONGSIDE_KEPT", 2)
+        before = built([first])
+        jane = ox.NamedNode(f"{DEFAULT_BASE}person/jane-roe")
+        assert {r["label"] for r in _plain(before, q.KEPT_ALONGSIDE, jane)} == {
+            "Trump", "Donald Trump"}
+        incremental, once = built([first, batch]), built([first + batch])
+    assert _kept(incremental) == _kept(once)
+    assert [(r["label"], r["articles"]) for r in _plain(once, q.KEPT_ALONGSIDE, jane)] == [
+        ("Donald Trump", "4"), ("Mark Poe", "1")]
+
+
+def test_an_earlier_node_merged_below_the_cut_is_counted_with_its_target():
+    """Kept down to the first count, Jane Roe keeps Mark Poe (three articles). Merged into
+    Donald Trump, "Trump" brings him to three too, though neither was kept: he ties Poe."""
+    first = [_said("o1", "Trump", "Jane Roe"), _said("o2", "Donald Trump", "Jane Roe"),
+             _said("o3", "Mark Poe", "Jane Roe"), _said("o4", "Mark Poe", "Jane Roe"),
+             _said("o5", "Donald Trump", "Jane Roe"), _said("o6", "Ivanka Trump"),
+             _said("o7", "Mark Poe", "Jane Roe")]
+    batch = [_said(f"n{i}", "Donald Trump") for i in range(12)]
+    jane = ox.NamedNode(f"{DEFAULT_BASE}person/jane-roe")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(person_summary, "ALONGSIDE_KEPT", 1)
+        assert [r["label"] for r in _plain(built([first]), q.KEPT_ALONGSIDE, jane)] == [
+            "Mark Poe"]
+        incremental, once = built([first, batch]), built([first + batch])
+    assert _kept(incremental) == _kept(once)
+    assert [(r["label"], r["articles"]) for r in _plain(once, q.KEPT_ALONGSIDE, jane)] == [
+        ("Donald Trump", "3"), ("Mark Poe", "3")]
