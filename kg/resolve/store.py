@@ -35,12 +35,13 @@ from kg.resolve.quotes import contained_quote_renames, settle_quote_texts
 from kg.resolve.reactions import confirm_reactions
 from kg.resolve.scope import Batch, in_chunks, scoped_rows
 from kg.resolve.speaker_counts import settle_speaker_counts
+from kg.resolve.surname_keys import keyed_people, settle_surname_keys
 from kg.store import GraphStore, named_quads, select
 
 # (No engine-side filter on the surname keys: Oxigraph compiled a REGEX of a batch's
-# thousands of keys again for every label, minutes on a large store; one row per person is
-# cheap to test in Python.)
-_PEOPLE = "SELECT DISTINCT ?e ?name WHERE { ?e a schema:Person ; rdfs:label ?name }"
+# thousands of keys again for every label, minutes on a large store. They are kept instead:
+# kg.resolve.surname_keys.)
+_PEOPLE = "SELECT DISTINCT ?e ?name WHERE { #SCOPE ?e a schema:Person ; rdfs:label ?name }"
 _ALT_LABELS = """SELECT DISTINCT ?e ?alt WHERE {
   #SCOPE ?e a schema:Person ; skos:altLabel ?alt }"""
 _JOB_TITLES = """SELECT DISTINCT ?e ?title WHERE {
@@ -70,13 +71,16 @@ _QUOTES = """SELECT DISTINCT ?q ?p ?text WHERE {
   #SCOPE ?q schema:creator ?p ; schema:text ?text }"""
 
 
-def _person_nodes(dataset: Dataset, base: str,
-                  keys: set[str] | None = None) -> list[PersonNode]:
-    """Each named person node (of the surname ``keys``; None: all) with the gender its
-    honorifics or first name give, its office words, whether it is an official (or works
-    only for organisations outside government) and how often the graph mentions it."""
+def _person_nodes(dataset: Dataset, base: str, keys: set[str] | None = None,
+                  graphs: list[URIRef] | None = None) -> list[PersonNode]:
+    """Each named person node (of the surname ``keys``, looked up in the kept keys and the
+    new article ``graphs``; None: all) with the gender its honorifics or first name give,
+    its office words, whether it is an official (or works only for organisations outside
+    government) and how often the graph mentions it."""
     labels: dict[Node, str] = {}
-    for iri, name in select(dataset, _PEOPLE):
+    keyed = None if keys is None or graphs is None else keyed_people(dataset, base, keys,
+                                                                      graphs)
+    for iri, name in scoped_rows(dataset, _PEOPLE, "e", keyed):
         if str(iri).startswith(f"{base}person/") and (
                 keys is None or surname_key(str(name)) in keys):
             labels.setdefault(iri, str(name))
@@ -264,7 +268,7 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     """
     graphs = None if graphs is None else list(graphs)
     batch = Batch(dataset, graphs)
-    nodes = _person_nodes(dataset, base, batch.surname_keys())
+    nodes = _person_nodes(dataset, base, batch.surname_keys(), graphs)
     people = _person_renames(nodes)
     renames = {**people, **_quote_renames(dataset, base, people),
                **_article_renames(dataset, batch.nodes("?s nkg:published ?a"))}
@@ -306,6 +310,7 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
                                               for p, node in beside}, holding=holding)
     touched = batch.nodes("?s a schema:Person", moved.values())
     counts += settle_anchor_tallies(dataset, base, touched, graphs)
+    counts += settle_surname_keys(dataset, base, touched, graphs)
     # people who are officials nowhere react nowhere
     confirm_reactions(dataset, touched)
     return (len(renames) + len(relabelled) + changed_labels + len(contained) + texts
