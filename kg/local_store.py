@@ -104,23 +104,29 @@ class LocalStore(Dataset):
             self._flush_every(len(written))
 
     def remove_quads(self, quads: Iterable[Quad]) -> None:
+        """Remove the quads the store holds, then from the union each triple that no named
+        graph holds any more. (Listing every graph of each triple instead took 58 us a quad
+        when a rename moved a person named in thousands of articles.)"""
         engine = self.engine
         term = _oxigraph_terms()
-        leaving: dict[tuple, set] = {}  # triple -> the named graphs it leaves
-        for s, p, o, g in quads:
-            leaving.setdefault((term(s), term(p), term(o)), set()).add(term(g))
-        removed = []
+        removed = list(dict.fromkeys(
+            quad for s, p, o, g in quads
+            if (quad := ox.Quad(term(s), term(p), term(o), term(g))) in engine))
+        self._remove(removed)
         default = ox.DefaultGraph()
-        for triple, graphs in leaving.items():
-            held = {quad.graph_name for quad in engine.quads_for_pattern(*triple)}
-            removed += [ox.Quad(*triple, graph) for graph in graphs & held]
-            if default in held and not held - graphs - {default}:
-                removed.append(ox.Quad(*triple, default))
+        triples = dict.fromkeys((quad.subject, quad.predicate, quad.object) for quad in removed)
+        self._remove([union for triple in triples
+                      if not any(held.graph_name != default
+                                 for held in engine.quads_for_pattern(*triple))
+                      and (union := ox.Quad(*triple, default)) in engine])
+
+    def _remove(self, quads: list[ox.Quad]) -> None:
+        """Remove quads the store holds, journaled first inside a ``transaction``."""
         if self._journal is not None:
-            self._journal.log("-", removed)
-        for quad in removed:
-            engine.remove(quad)
-        self._flush_every(len(removed))
+            self._journal.log("-", quads)
+        for quad in quads:
+            self.engine.remove(quad)
+        self._flush_every(len(quads))
 
     def _flush_every(self, changed: int) -> None:
         """Flush a folder store's in-memory tables once FLUSH_QUADS changes have piled up."""
