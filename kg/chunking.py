@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from spacy.tokens import Doc
-
-from kg.extract import content_hash, extract_facts
+from kg.extract.facts import extract_facts
+from kg.extract.fingerprint import content_hash
 from kg.extract.records import ArticleFacts, Span
 from kg.extract.table import EntityTable
 from kg.ingest import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 PIECE_CHARS = 50_000
 # Where a piece may end, best first: a paragraph break, a line break, a sentence end, a space.

@@ -7,8 +7,8 @@ from contextlib import suppress
 
 from kg import nlp
 from kg.errors import ModelNotInstalled
+from kg.extract.first_names import is_first_name
 from kg.extract.outlets import outlet_spans
-from kg.extract.person_names import is_first_name
 
 with suppress(ModelNotInstalled):  # each worker raises it, with its hint, when it loads
     nlp.load_pipeline()

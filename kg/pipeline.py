@@ -1,4 +1,7 @@
-"""The build: articles in, facts extracted (in worker processes if asked), graphs stored."""
+"""The build: articles in, facts extracted (in worker processes if asked), graphs stored.
+
+spaCy and the extractors are imported only where a process parses: the main process of a
+build with workers reads, hashes, stores and resolves, and leaves both cores to them."""
 
 from __future__ import annotations
 
@@ -12,10 +15,8 @@ from typing import TypeVar
 
 from rdflib import URIRef
 
-from kg import nlp
 from kg.api import StrictInputError
-from kg.chunking import PIECE_CHARS, article_facts, piece_texts
-from kg.extract import content_hash
+from kg.extract.fingerprint import content_hash
 from kg.extract.records import ArticleFacts
 from kg.ingest import Article, InputProblem
 from kg.rdf import iris
@@ -63,6 +64,9 @@ def facts_of_chunk(chunk: list[Article],
     pieces (``kg.chunking``). An article that fails, whatever the error, comes back as the
     problem that names it; the others of its chunk are still built.
     """
+    from kg import nlp
+    from kg.chunking import PIECE_CHARS, article_facts, piece_texts
+
     pipeline = nlp.load_pipeline(model)
     limit = min(PIECE_CHARS, pipeline.max_length)
     try:
@@ -104,6 +108,8 @@ def in_order(submit: Callable[[T], H], jobs: Iterable[T], wait: Callable[[H], R]
 
 
 def _worker_init(model: str | None) -> None:
+    from kg import nlp
+
     nlp.load_pipeline(model)
 
 
@@ -118,6 +124,8 @@ def extract_all(articles: Iterable[Article], model: str | None = None, workers: 
         yield from extract_on_dask(articles, dask, model)
         return
     if workers <= 1:
+        from kg import nlp
+
         for chunk in chunks(articles, nlp.BATCH_SIZE):
             yield from facts_of_chunk(chunk, model)
         return

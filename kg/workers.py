@@ -17,8 +17,9 @@ from multiprocessing.context import ForkServerContext
 def worker_context(model: str | None = None) -> ForkServerContext:
     """The context to make the worker pool from (the first call's preload is the one kept)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.pipeline"] + (["kg.forkserver_model"] if model is None
-                                                      else []))
+    # kg.pipeline imports the parser and the extractors only where it parses: named here
+    context.set_forkserver_preload(["kg.pipeline", "kg.nlp", "kg.chunking"]
+                                   + (["kg.forkserver_model"] if model is None else []))
     return context
 
 

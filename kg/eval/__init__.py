@@ -11,7 +11,7 @@ from kg import nlp
 from kg.eval.brat import GoldArticle, read_gold
 from kg.eval.report import EvalResult, Figures, format_report
 from kg.eval.score import Counts, score_article, score_reported
-from kg.extract import extract_facts
+from kg.extract.facts import extract_facts
 from kg.ingest.article import Article
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg.eval.brat import read_gold
-from kg.extract import extract_facts
+from kg.extract.facts import extract_facts
 from kg.ingest import read_articles
 from kg.ingest.metadata import read_metadata
 from kg.rdf.namespaces import DEFAULT_BASE

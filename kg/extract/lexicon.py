@@ -9,12 +9,15 @@ so a build with ``--model`` never loads another pipeline to find it.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
-from spacy.tokens import Token
-from spacy.vocab import Vocab
 
 from kg.nlp import WORD_INDEX
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spacy.vocab import Vocab
 
 _POS = ("adj", "adv", "noun", "verb")
 

@@ -11,16 +11,22 @@ a first-name list and the shape of the words.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
-
-from kg.data import tsv_rows
 from kg.extract.doctext import doc_ents
+from kg.extract.first_names import RUN_TOGETHER, SUFFIXES, is_first_name
+
+# the extractors read these here, with the other rules about names
+from kg.extract.first_names import first_name_gender as first_name_gender
+from kg.extract.first_names import fold_case as fold_case
+from kg.extract.first_names import honorific_gender as honorific_gender
 from kg.extract.lexicon import english_words
 from kg.extract.names import PAGE_WORDS, PARTICLES, TITLE_WORDS, is_honorific, strip_possessive
 from kg.extract.roles import ROLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 # Words after a name that make the whole mention a group or an organisation, not a person.
 GROUP_NOUNS = {
@@ -51,7 +57,6 @@ GROUPS = {"latinos", "latinas", "hispanics", "democrats", "republicans", "americ
           "blacks", "evangelicals", "catholics", "muslims", "mexicans", "gop"}
 _NOT_NAME_TITLES = {"king", "queen", "prince", "princess", "lord", "lady", "the", "then",
                     "first", "press", "general", "justice", "leader", "speaker", "vice"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # job and rank words the tagger puts inside a name, besides the titles of kg.extract.names
 # ("Moderator Martha Raddatz", "Councilman Ornaldo Ybarra", "Lance Cpl")
 _JOB_TITLES = {"moderator", "councilman", "councilwoman", "councilmember", "treasurer", "cpl",
@@ -69,48 +74,7 @@ _QUOTES = {'"', "“", "”"}
 # a word glued to the next one by a lost line break ("TrumpKamala", "CottonTom"), not
 # "McCain" or "DeWayne"
 _GLUED = re.compile(r"([A-Z][a-z]{3,})[A-Z]")
-_RUN_TOGETHER = re.compile(r"[A-Z]{2,}[a-z]")
 _NAME_WORD = re.compile(r"[A-Z][\w'’\-.]*\.?$|[A-Z]\.$|[A-Z]\.[A-Z]\.?$")
-
-
-@cache
-def _gender_table() -> dict[str, str]:
-    return {word.strip(): gender.strip() for word, gender in tsv_rows("gender_words.tsv")}
-
-
-@cache
-def _detector():
-    import gender_guesser.detector as gender_guesser
-
-    return gender_guesser.Detector(case_sensitive=False)
-
-
-def first_name_gender(word: str, guess: bool = True) -> str | None:
-    """'m', 'f' or None for a first name (the project's table first, then, with ``guess``,
-    gender-guesser's 40,000 names); None for a word that is not a known first name."""
-    low = word.strip(".").lower()
-    if not low.isalpha():
-        return None
-    if gender := _gender_table().get(low):
-        return gender
-    if not guess:
-        return None
-    guess = _detector().get_gender(low.capitalize())
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
-
-
-@lru_cache(maxsize=65536)  # asked for every capitalised word of every name candidate
-def is_first_name(word: str) -> bool:
-    low = word.strip(".").lower()
-    if low in _gender_table():
-        return _gender_table()[low] in ("m", "f") and not is_honorific(low) \
-            and low not in TITLE_WORDS
-    return low.isalpha() and _detector().get_gender(low.capitalize()) != "unknown"
-
-
-def honorific_gender(word: str) -> str | None:
-    """'m' for Mr., 'f' for Mrs., Ms., Miss; None otherwise."""
-    return {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(word.strip(".").lower())
 
 
 def is_common_word(token: Token) -> bool:
@@ -135,10 +99,10 @@ def _glued(word: str) -> bool:
 
 def _name_like(token: Token) -> bool:
     text = strip_possessive(token.text)
-    if token.lower_ in PARTICLES or token.lower_.rstrip(".") in _SUFFIXES:
+    if token.lower_ in PARTICLES or token.lower_.rstrip(".") in SUFFIXES:
         return True
     return bool(text) and bool(_NAME_WORD.match(text)) \
-        and (not _RUN_TOGETHER.match(text) or is_first_name(text)) \
+        and (not RUN_TOGETHER.match(text) or is_first_name(text)) \
         and not _glued(text)  # "HIllary" is a name, not "BRep" or "TrumpKamala"
 
 
@@ -389,7 +353,7 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
                  or tokens[0].lower_.endswith(_ADJECTIVE_ENDINGS)):
         tokens.pop(0)  # "Crooked Hillary Clinton", "Kentuckian Mitch McConnell"
     while tokens and (tokens[0].lower_ in PARTICLES and not is_first_name(tokens[0].text)
-                      or tokens[0].lower_.rstrip(".") in _SUFFIXES
+                      or tokens[0].lower_.rstrip(".") in SUFFIXES
                       or is_honorific(tokens[0].text)):
         tokens.pop(0)  # not a first name that is also a particle ("Al Gore", "Van Jones")
     if not tokens or not any(t.text[:1].isupper() and t.text.rstrip(".").isalpha()
@@ -408,34 +372,6 @@ def person_name_span(span: SpacySpan) -> SpacySpan | None:
         if len(tokens) == 1:
             return None
     return doc[tokens[0].i:tokens[-1].i + 1]
-
-
-_SHOUTED = re.compile(r"(Mc|Mac)?([A-Z][A-Z'’\-]+)\.?$")
-
-
-def _fold_word(word: str) -> str:
-    """'TRUMP' -> 'Trump', 'McCONNELL' -> 'McConnell', 'HOLTZ-EAKIN' -> 'Holtz-Eakin'."""
-    prefix, rest = _SHOUTED.match(word).groups()
-    folded = "-".join(part.capitalize() for part in rest.split("-"))
-    return (prefix or "") + folded + word[len(prefix or "") + len(rest):]
-
-
-def fold_case(name: str) -> str:
-    """'DONALD TRUMP' -> 'Donald Trump', 'MITCH McCONNELL' -> 'Mitch McConnell'; a surname in
-    capitals after a first name as written ('Donald TRUMP', 'Michael COHEN', as dossiers and
-    some wires print them) and a first name with its second letter in capitals ('MItt') too.
-    Capitals at the start of a name written otherwise in mixed case stay ('AWR Hawkins')."""
-    words = name.split()
-    shouted = [bool(_SHOUTED.match(w)) and len(w.rstrip(".")) > 1
-               and w.lower() not in _SUFFIXES for w in words]  # "King III" stays
-    if all(s or w.isupper() or not w.rstrip(".").isalpha() for w, s in zip(words, shouted)):
-        if not any(len(w.rstrip(".")) > 2 for w in words):
-            return name
-        return " ".join(_fold_word(w) if s else w for w, s in zip(words, shouted))
-    return " ".join(
-        _fold_word(w) if s and i > 0 and len(w.rstrip(".")) > 2
-        else w.capitalize() if _RUN_TOGETHER.match(w) and is_first_name(w)
-        else w for i, (w, s) in enumerate(zip(words, shouted)))
 
 
 def person_tagged_as_org(ent: SpacySpan) -> bool:

@@ -10,13 +10,20 @@ think tanks are not.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from typing import TYPE_CHECKING
 
 from kg.extract.doctext import doc_ents, doc_text
 from kg.extract.lexicon import english_words, is_only_a_verb
 from kg.extract.names import PAGE_WORDS, TITLE_WORDS
+
+# CANDIDACY_WORDS and DOCTOR: the extractors read them here, with the other role words
+from kg.extract.offices import CANDIDACY_WORDS as CANDIDACY_WORDS
+from kg.extract.offices import DOCTOR as DOCTOR
+from kg.extract.offices import PAST, is_candidacy, title_keys
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 ROLE_WORDS = {
     "president", "secretary", "senator", "sen.", "sen", "representative", "rep.", "rep",
@@ -57,8 +64,6 @@ PRIVATE_WORDS = {"party", "executive", "research", "foundation", "institute", "u
                  "university", "college", "company", "campaign", "group", "association",
                  "council", "center", "coalition", "corporation", "network", "news", "league"}
 _STOP_DEPS = {"det", "poss", "punct", "cc", "case", "prep", "nummod"}
-CANDIDACY_WORDS = {"candidate", "nominee", "hopeful", "challenger", "mate", "front-runner",
-                   "frontrunner"}
 _QUOTE_MARKS = "\"“”‘’'"
 _MONARCHS = {"king", "queen", "prince", "princess", "czar", "tsar", "emperor", "sultan"}
 _LEGISLATURES = {"congress", "house", "senate", "parliament"}
@@ -67,7 +72,6 @@ _PORTFOLIO_HOLDERS = {"secretary", "minister", "secretaries", "ministers"}
 # Nouns that name a body, not a field ("secretary of the Democratic National Committee").
 _BODY_NOUNS = PRIVATE_WORDS | {"committee", "commission", "board", "department", "ministry",
                                "agency", "office", "bureau", "administration", "cabinet"}
-_PAST = {"former", "ex", "late", "then", "retired", "onetime", "one-time"}
 
 
 @dataclass(frozen=True)
@@ -92,13 +96,6 @@ def _front_runner(token: Token) -> bool:
     return token.lower_ in ("runner", "frontrunner") and (
         token.lower_ == "frontrunner"
         or token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "front")
-
-
-def is_candidacy(title: str | None) -> bool:
-    """Whether a job title says the person is running for office ("Republican presidential
-    nominee", "running mate"), and not that they once did ("former presidential candidate")."""
-    words = {w.strip(".,").lower() for w in (title or "").replace(" - ", "-").split()}
-    return bool(words & CANDIDACY_WORDS) and not words & _PAST
 
 
 def _official(words: list[str], private_affiliation: bool = False) -> bool:
@@ -190,7 +187,7 @@ def _in_hyphenated_word(doc: Doc, i: int) -> bool:
 def _leading_adverb(doc: Doc, i: int) -> bool:
     """An adverb before a title that is none of it ("Even President", "already a
     front-runner"); not "then" or "former", nor part of a hyphenated word ("rough-hewed")."""
-    return doc[i].pos_ == "ADV" and doc[i].lower_ not in _PAST \
+    return doc[i].pos_ == "ADV" and doc[i].lower_ not in PAST \
         and not _in_hyphenated_word(doc, i)
 
 
@@ -295,8 +292,8 @@ def _title_start(doc: Doc, start: int, end: int, person: SpacySpan) -> int:
 def _dates_the_office(token: Token) -> bool:
     """A word that says the office is over, though the tagger reads it as a verb ("retired
     Air Force general"); not a verb with a subject of its own ("he retired Army officer X")."""
-    return token.lower_ in _PAST and not any(c.dep_ in ("nsubj", "nsubjpass")
-                                             for c in token.children)
+    return token.lower_ in PAST and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                            for c in token.children)
 
 
 def _title_bounds(doc: Doc, person: SpacySpan) -> tuple[int, int, int | None]:
@@ -358,7 +355,7 @@ def _one_of(doc: Doc, formal: int, end: int, person: SpacySpan) -> bool:
     own)."""
     after = person.end
     return title_keys(doc[formal:end].text) == {"president"} and after + 2 < len(doc) \
-        and not any(t.lower_ in _PAST for t in doc[formal:end]) \
+        and not any(t.lower_ in PAST for t in doc[formal:end]) \
         and doc[after].lower_ == "or" and doc[after + 1].ent_type_ == "PERSON" \
         and doc[after + 2].ent_type_ != "PERSON" and doc[after + 1].pos_ == "PROPN"
 
@@ -412,9 +409,9 @@ def prefix_role(doc: Doc, person: SpacySpan) -> Role | None:
     if end - start > 2 and doc[start].lower_ == "running" and doc[start + 1].lower_ == "mate":
         start += 2  # "his running mate presidential nominee Donald Trump": two roles glued
     while end - start > 1 and doc[start].is_lower and not _is_role_word(doc[start]) \
-            and doc[start].lower_ not in _PAST and (
+            and doc[start].lower_ not in PAST and (
                 doc[start + 1].text[:1].isupper()
-                or doc[start].pos_ == "NOUN" and doc[start + 1].lower_ in _PAST):
+                or doc[start].pos_ == "NOUN" and doc[start + 1].lower_ in PAST):
         start += 1  # a stray noun before a formal title ("the way Sen. Bernie Sanders") or
         # before "former" ("this committee's investigation former Secretary of State X")
     if end - start > 1 and doc[end - 1].text.endswith(".") and _is_role_word(doc[end - 2]):
@@ -476,21 +473,3 @@ def apposition_role(doc: Doc, person: SpacySpan) -> Role | None:
 def role_of(doc: Doc, person: SpacySpan) -> Role | None:
     """The role the text gives a person at this mention, if any."""
     return prefix_role(doc, person) or apposition_role(doc, person)
-
-
-DOCTOR = "doctor"  # the office word of "Dr.": a doctor is a doctor in every article
-_TITLE_KEYS = {
-    "sen": "senator", "senator": "senator", "rep": "representative",
-    "representative": "representative", "congressman": "representative",
-    "congresswoman": "representative", "gov": "governor", "governor": "governor",
-    "president": "president", "secretary": "secretary", "mayor": "mayor", "judge": "judge",
-    "justice": "judge", "gen": "general", "general": "general", "lady": "first lady",
-    "nominee": "nominee", "candidate": "nominee", "speaker": "speaker", "dr": DOCTOR,
-    "chairman": "chairman", "chairwoman": "chairman", "attorney": "attorney",
-}
-
-
-def title_keys(title: str | None) -> frozenset[str]:
-    """The office words of a job title, normalised ('Sen.' and 'senator' are one)."""
-    words = (title or "").replace(".", " ").lower().split()
-    return frozenset(_TITLE_KEYS[w] for w in words if w in _TITLE_KEYS)

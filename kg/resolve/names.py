@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.names import generation, initials, name_words, shortens
-from kg.extract.roles import DOCTOR
+from kg.extract.offices import DOCTOR
 
 DOMINANCE = 10
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
-from kg.extract.roles import is_candidacy
+from kg.extract.offices import is_candidacy
 from kg.rdf.namespaces import NKG, RDF, SCHEMA
 from kg.resolve.scope import scoped_rows
 from kg.store import GraphStore, named_quads

@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from kg.extract.first_names import first_name_gender, fold_case, honorific_gender, is_first_name
 from kg.extract.names import PARTICLES, canonical_person, name_words, strip_possessive
-from kg.extract.person_names import first_name_gender, fold_case, honorific_gender, is_first_name
+from kg.extract.offices import DOCTOR, title_keys
 from kg.extract.records import EntityRef
-from kg.extract.roles import DOCTOR, title_keys
 from kg.rdf import iris
 from kg.rdf.namespaces import RDFS, SKOS
 from kg.resolve.anchor_tallies import person_anchors, settle_anchor_tallies
