@@ -62,7 +62,9 @@ def is_honorific(word: str) -> bool:
 
 
 def _is_initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?|(?:[A-Z]\.){2,}", word))
+    """A middle initial or a run of them: 'W.', 'H.W.', and 'HW' as some sites write it (a
+    middle word of two or three capitals is no name)."""
+    return bool(re.fullmatch(r"[A-Z]\.?|(?:[A-Z]\.){2,}|[A-Z]{2,3}", word))
 
 
 def _initials(name: str) -> list[str]:

@@ -76,6 +76,10 @@ def test_nodes_with_one_full_name_are_one_person_and_take_its_short_forms():
     ([PersonNode("Donald Trump", "m", frozenset({"president"}), 200, "dt", office=True),
       PersonNode("Donald J. Trump", "m", frozenset({"nominee"}), 20, "djt", office=True)],
      {"djt": "dt"}),
+    # initials written without periods are initials: "George HW Bush" is not a fuller form
+    # of "George W. Bush" (AllSides wrote it so; the two presidents were one node)
+    ([PersonNode("George W. Bush", "m", mentions=1900, key="gwb"),
+      PersonNode("George HW Bush", "m", mentions=4, key="ghwb")], {}),
     # nodes of one name, no initials, are one person whatever their jobs
     ([PersonNode("Paul Ryan", "m", frozenset({"speaker"}), 100, "pr", office=True),
       PersonNode("Paul Ryan", "m", mentions=3, key="pr2", office=False)], {"pr2": "pr"}),
