@@ -118,6 +118,30 @@ def _person_renames(nodes: list[PersonNode]) -> dict[URIRef, URIRef]:
     return {URIRef(short): URIRef(full) for short, full in person_merges(nodes).items()}
 
 
+def _toward_labels(dataset: Dataset, base: str, merges: dict[URIRef, URIRef],
+                   graphs: list[URIRef] | None) -> dict[URIRef, URIRef]:
+    """``merges`` sent straight to the node the merged person's canonical label names when
+    that node is one of those merged: else the target is renamed back after the merge
+    ("Hillary Clinton", 32,000 quads, into a new "Hillary Rodham Clinton" node and back,
+    at every batch that names her so). The same graph, each quad moved once."""
+    groups: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for short, full in merges.items():
+        groups[full].add(short)
+    anchors = person_anchors(dataset, base, set(merges) | set(groups), graphs)
+    moved = dict(merges)
+    for target, members in groups.items():
+        counts: dict[str, int] = defaultdict(int)
+        for node in members | {target}:
+            for text, n in anchors.get(node, {}).items():
+                counts[text] += n
+        label = canonical_label(counts)
+        final = label and iris.entity_iri(base, EntityRef("person", canonical_person(label)))
+        if final in members:
+            del moved[final]
+            moved.update({node: final for node in members | {target} if node != final})
+    return moved
+
+
 def _article_renames(dataset: Dataset,
                      outlets: set[Node] | None = None) -> dict[URIRef, URIRef]:
     """A headline-less mentioned article joins the one headlined article of its outlet."""
@@ -269,7 +293,7 @@ def resolve_store(dataset: GraphStore, base: str, graphs: Iterable[URIRef] | Non
     graphs = None if graphs is None else list(graphs)
     batch = Batch(dataset, graphs)
     nodes = _person_nodes(dataset, base, batch.surname_keys(), graphs)
-    people = _person_renames(nodes)
+    people = _toward_labels(dataset, base, _person_renames(nodes), graphs)
     renames = {**people, **_quote_renames(dataset, base, people),
                **_article_renames(dataset, batch.nodes("?s nkg:published ?a"))}
     # who is quoted beside a renamed person in earlier articles, and who keeps one as a
