@@ -24,7 +24,7 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.namespaces import NIF, NKG
-from kg.resolve.corroboration import corroboration_graph, write_over
+from kg.resolve.corroboration import corroboration_graph, holds, write_over
 from kg.resolve.scope import scoped_rows
 
 # A person's mention texts, with how many mentions give each; described entities ("the
@@ -43,10 +43,6 @@ _NAMED = """SELECT ?e WHERE { #SCOPE ?e a schema:Person
 Anchors = dict[Node, dict[str, int]]
 
 
-def _kept(dataset, graph: URIRef) -> bool:
-    return dataset.query(f"ASK {{ GRAPH {graph.n3()} {{ ?e nkg:mentionedAs ?t }} }}").askAnswer
-
-
 def _held(dataset, graph: URIRef, people: set[Node] | None) -> tuple[set[tuple], Anchors]:
     """The tally quads held for ``people`` (None: everyone) and their counts summed per
     text."""
@@ -60,22 +56,40 @@ def _held(dataset, graph: URIRef, people: set[Node] | None) -> tuple[set[tuple],
     return quads, counts
 
 
+def _whole(dataset, graph: URIRef, people: set[Node] | None,
+           graphs: Iterable[URIRef] | None) -> bool:
+    """Counted from every mention: all people, no new graphs, or no tallies kept yet."""
+    return people is None or graphs is None or not holds(dataset, graph, NKG.mentionedAs)
+
+
+def _counted(dataset, people: set[Node] | None) -> Anchors:
+    counts: Anchors = defaultdict(dict)
+    for person, anchor, n in scoped_rows(dataset, _ANCHORS, "e", people):
+        counts[person][str(anchor)] = int(n)
+    return counts
+
+
+def _added(dataset, held: Anchors, people: set[Node], graphs: Iterable[URIRef]) -> Anchors:
+    """The ``held`` counts of ``people`` (those not described) with what the new article
+    ``graphs`` add."""
+    named = {row[0] for row in scoped_rows(dataset, _NAMED, "e", people)}
+    counts: Anchors = defaultdict(lambda: defaultdict(int))
+    for person in named & set(held):
+        counts[person].update(held[person])
+    for person, anchor, n in scoped_rows(dataset, _ANCHORS_IN, "g", graphs):
+        if person in named:
+            counts[person][str(anchor)] += int(n)
+    return {person: dict(texts) for person, texts in counts.items()}
+
+
 def person_anchors(dataset, base: str, people: set[Node] | None,
                    graphs: Iterable[URIRef] | None) -> Anchors:
     """Mention text -> mentions, per person of ``people`` (None: all) not described: what
     the store holds plus what the new article ``graphs`` add (None: counted whole)."""
     graph = corroboration_graph(base)
-    if people is None or graphs is None or not _kept(dataset, graph):
-        counts: Anchors = defaultdict(dict)
-        for person, anchor, n in scoped_rows(dataset, _ANCHORS, "e", people):
-            counts[person][str(anchor)] = int(n)
-        return counts
-    named = {row[0] for row in scoped_rows(dataset, _NAMED, "e", people)}
-    _, counts = _held(dataset, graph, named)
-    for person, anchor, n in scoped_rows(dataset, _ANCHORS_IN, "g", graphs):
-        if person in named:
-            counts[person][str(anchor)] += int(n)
-    return {person: dict(texts) for person, texts in counts.items()}
+    if _whole(dataset, graph, people, graphs):
+        return _counted(dataset, people)
+    return _added(dataset, _held(dataset, graph, people)[1], people, graphs)
 
 
 def _tally_quads(graph: URIRef, counts: Anchors) -> set[tuple]:
@@ -95,12 +109,10 @@ def settle_anchor_tallies(dataset, base: str, people: set[Node] | None,
     added to a settled store (None: counted whole, as after a removal or replacement), over
     those held; returns how many quads changed."""
     graph = corroboration_graph(base)
-    if people is None or graphs is None or not _kept(dataset, graph):
+    if _whole(dataset, graph, people, graphs):
         held, _ = _held(dataset, graph, None)
-        counts: Anchors = defaultdict(dict)
-        for person, anchor, n in scoped_rows(dataset, _ANCHORS, "e", None):
-            counts[person][str(anchor)] = int(n)
-        return write_over(dataset, held, _tally_quads(graph, counts))
-    held, _ = _held(dataset, graph, people)
-    counts = person_anchors(dataset, base, people, graphs)
+        counts = _counted(dataset, None)
+    else:
+        held, kept = _held(dataset, graph, people)
+        counts = _added(dataset, kept, people, graphs)
     return write_over(dataset, held, _tally_quads(graph, counts))

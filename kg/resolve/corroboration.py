@@ -55,7 +55,12 @@ def people_to_recount(dataset: GraphStore, graph: URIRef, kept: URIRef,
                       people: Iterable[Node] | None) -> set[Node] | None:
     """``people`` as a set, or None (everyone) when the derived graph holds no ``kept``
     predicate yet: a store built before it was kept is counted whole, once."""
-    if people is None or not dataset.query(
-            f"ASK {{ GRAPH {graph.n3()} {{ ?s {kept.n3()} ?o }} }}").askAnswer:
+    if people is None or not holds(dataset, graph, kept):
         return None
     return set(people)
+
+
+def holds(dataset: GraphStore, graph: URIRef, predicate: URIRef) -> bool:
+    """Whether the derived ``graph`` keeps any ``predicate`` yet (a store built before it
+    was kept has to be counted whole, once)."""
+    return dataset.query(f"ASK {{ GRAPH {graph.n3()} {{ ?s {predicate.n3()} ?o }} }}").askAnswer

@@ -242,7 +242,7 @@ def settle_person_summaries(dataset: GraphStore, base: str,
     kept |= {(s, k, v, graph) for s, k, v in scoped_rows(
         dataset, _HELD_DAYS.replace("#GRAPH", graph.n3()), "t", days)}
     counted |= added_quads(graph, people - recounted, kept, added)
-    counted |= _alongside_added(dataset, graph, people - recounted, kept, graphs or [],
+    counted |= _alongside_added(dataset, graph, people - recounted, kept, graphs,
                                 set(beside), set(holding), alongside)
     return write_over(dataset, held | kept, counted)
 

@@ -18,7 +18,7 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.namespaces import NKG
-from kg.resolve.corroboration import corroboration_graph, write_over
+from kg.resolve.corroboration import corroboration_graph, holds, write_over
 from kg.resolve.names import surname_key
 from kg.resolve.scope import in_graphs, scoped_rows
 
@@ -27,16 +27,12 @@ _HELD = "SELECT ?e ?k WHERE { #SCOPE GRAPH #GRAPH { ?e nkg:surnameKey ?k } }"
 _LABELS = "SELECT ?e ?name WHERE { #SCOPE ?e a schema:Person ; rdfs:label ?name }"
 
 
-def _kept(dataset, graph: URIRef) -> bool:
-    return dataset.query(f"ASK {{ GRAPH {graph.n3()} {{ ?e nkg:surnameKey ?k }} }}").askAnswer
-
-
 def keyed_people(dataset, base: str, keys: set[str],
                  graphs: Iterable[URIRef]) -> set[Node] | None:
     """The people who may hold one of ``keys``: those keyed so, and those of the new
     article ``graphs``; None when the store keeps no keys yet (read every label then)."""
     graph = corroboration_graph(base)
-    if not _kept(dataset, graph):
+    if not holds(dataset, graph, NKG.surnameKey):
         return None
     query = _KEYED.replace("#GRAPH", graph.n3())
     found = {row[0] for row in scoped_rows(
@@ -49,7 +45,7 @@ def settle_surname_keys(dataset, base: str, people: set[Node] | None,
     """Write the keys of ``people`` (None, or no new ``graphs``: everyone) from their labels
     over those held; returns how many quads changed."""
     graph = corroboration_graph(base)
-    if people is None or graphs is None or not _kept(dataset, graph):
+    if people is None or graphs is None or not holds(dataset, graph, NKG.surnameKey):
         people = None
     held = {(person, NKG.surnameKey, key, graph) for person, key in scoped_rows(
         dataset, _HELD.replace("#GRAPH", graph.n3()), "e", people)}
