@@ -15,11 +15,12 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract import names, person_names
+from kg.extract import first_names, names, person_names
 from kg.extract.doctext import doc_ents, doc_text
+from kg.extract.offices import DOCTOR, title_keys
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import Entity, EntityKind, EntityRef, Span
-from kg.extract.roles import DOCTOR, Role, hypothetical_office, role_of, title_keys
+from kg.extract.roles import Role, hypothetical_office, role_of
 from kg.extract.table import EntityTable
 
 _GOV_NAMES = {
@@ -114,7 +115,7 @@ class _Cluster:
         words = names.name_words(self.longest)
         # the project's first names only: an honorific the text writes ("Ms. Omar") outweighs
         # gender-guesser's reading of a foreign first name ("Ilhan": male)
-        return person_names.first_name_gender(words[0], guess=False) if len(words) > 1 else None
+        return first_names.first_name_gender(words[0], guess=False) if len(words) > 1 else None
 
     @property
     def titles(self) -> frozenset[str]:
@@ -141,7 +142,7 @@ def _honorific_before(doc: Doc, part: SpacySpan) -> str | None:
 
 
 def _surface(doc: Doc, part: SpacySpan) -> str:
-    text = person_names.fold_case(names.strip_possessive(part.text))
+    text = first_names.fold_case(names.strip_possessive(part.text))
     honorific = _honorific_before(doc, part)
     return f"{honorific} {text}" if honorific else text
 
@@ -293,9 +294,9 @@ def _person_mention(doc: Doc, part: SpacySpan, role: Role | None) -> _PersonMent
     # a surname that is also a title word ("King") is still the surname here
     name = names.clean_person(part.text) or names.strip_possessive(part.text).strip(" .,")
     return _PersonMention(_span_of(doc, part.start_char, part.end_char),
-                          person_names.fold_case(name),
+                          first_names.fold_case(name),
                           _surface(doc, part), role,
-                          person_names.honorific_gender(honorific) if honorific else None,
+                          first_names.honorific_gender(honorific) if honorific else None,
                           doctor=DOCTOR in title_keys(honorific),
                           couple=honorific is not None and _second_of_a_couple(doc, part),
                           hypothetical=hypothetical_office(doc, part))

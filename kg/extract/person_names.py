@@ -17,9 +17,6 @@ from kg.extract.doctext import doc_ents
 from kg.extract.first_names import RUN_TOGETHER, SUFFIXES, is_first_name
 
 # the extractors read these here, with the other rules about names
-from kg.extract.first_names import first_name_gender as first_name_gender
-from kg.extract.first_names import fold_case as fold_case
-from kg.extract.first_names import honorific_gender as honorific_gender
 from kg.extract.lexicon import english_words
 from kg.extract.names import PAGE_WORDS, PARTICLES, TITLE_WORDS, is_honorific, strip_possessive
 from kg.extract.roles import ROLE_WORDS

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.doctext import doc_span
+from kg.extract.offices import CANDIDACY_WORDS, is_candidacy
 from kg.extract.reaction_cues import (
     BODY_WORDS,
     CAMPAIGN_JOBS,
@@ -20,13 +21,7 @@ from kg.extract.reaction_cues import (
 )
 from kg.extract.reaction_surface import name_forms
 from kg.extract.records import EntityRef
-from kg.extract.roles import (
-    CANDIDACY_WORDS,
-    OFFICE_WORDS,
-    ROLE_WORDS,
-    SPOKESPEOPLE,
-    is_candidacy,
-)
+from kg.extract.roles import OFFICE_WORDS, ROLE_WORDS, SPOKESPEOPLE
 from kg.extract.speakers import SpeakerResolver
 from kg.extract.table import EntityTable
 

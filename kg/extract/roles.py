@@ -15,10 +15,6 @@ from typing import TYPE_CHECKING
 from kg.extract.doctext import doc_ents, doc_text
 from kg.extract.lexicon import english_words, is_only_a_verb
 from kg.extract.names import PAGE_WORDS, TITLE_WORDS
-
-# CANDIDACY_WORDS and DOCTOR: the extractors read them here, with the other role words
-from kg.extract.offices import CANDIDACY_WORDS as CANDIDACY_WORDS
-from kg.extract.offices import DOCTOR as DOCTOR
 from kg.extract.offices import PAST, is_candidacy, title_keys
 
 if TYPE_CHECKING:

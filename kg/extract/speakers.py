@@ -33,8 +33,9 @@ from kg.extract.antecedents import (
     with_fragments,
 )
 from kg.extract.doctext import doc_span, doc_text
+from kg.extract.first_names import first_name_gender
 from kg.extract.names import name_words
-from kg.extract.person_names import first_name_gender, looks_like_a_person
+from kg.extract.person_names import looks_like_a_person
 from kg.extract.records import Entity, EntityRef, Mention, Span
 from kg.extract.roles import ROLE_WORDS
 from kg.extract.table import EntityTable

@@ -6,9 +6,9 @@ import pytest
 
 from kg.extract.entities import extract_entities, headline_case_lines
 from kg.extract.names import canonical_person, clean_person, is_nickname_of, shortens
+from kg.extract.offices import is_candidacy
 from kg.extract.outlets import outlet_name, outlet_spans
 from kg.extract.records import EntityRef
-from kg.extract.roles import is_candidacy
 
 
 @pytest.mark.parametrize("surface, name", [

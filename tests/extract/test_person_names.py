@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.entities import extract_entities
-from kg.extract.person_names import first_name_gender, fold_case
+from kg.extract.first_names import first_name_gender, fold_case
 
 
 def _people(text: str, nlp, headline_end: int = 0) -> set[str]:
